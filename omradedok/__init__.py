@@ -1,0 +1,36 @@
+"""omradedok: the phase-2 documents of a Norwegian områdesatsing from one typed model.
+
+import omradedok
+model = omradedok.load("examples/nordbyen-bokmal.yaml")
+result = omradedok.build(model, "dokumenter")
+"""
+
+from __future__ import annotations
+
+from .build import BuildResult, build, plan
+from .checks import validate
+from .errors import InputError, OmradedokError, OutputError, Problem, Report, TemplateError
+from .io import dumps_json, dumps_yaml, load, load_with_report
+from .model import *  # noqa: F403
+from .model import __all__ as _model_all
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BuildResult",
+    "InputError",
+    "OmradedokError",
+    "OutputError",
+    "Problem",
+    "Report",
+    "TemplateError",
+    "__version__",
+    "build",
+    "dumps_json",
+    "dumps_yaml",
+    "load",
+    "load_with_report",
+    "plan",
+    "validate",
+    *_model_all,
+]

@@ -1,0 +1,20 @@
+"""Checks on a model: references, consistency (and, later, the method's success criteria)."""
+
+from __future__ import annotations
+
+from ..errors import Report
+from ..model import Initiative
+from .consistency import consistency_problems
+from .references import reference_problems
+
+
+def validate(model: Initiative) -> Report:
+    """Every error and warning about a model that pydantic alone cannot see."""
+    report = Report()
+    report.extend(reference_problems(model))
+    report.extend(consistency_problems(model))
+    report.problems.sort(key=lambda p: p.severity != "error")
+    return report
+
+
+__all__ = ["consistency_problems", "reference_problems", "validate"]

@@ -1,0 +1,65 @@
+"""validate, schema, new: working with input files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from ..errors import InputError, OmradedokError
+from ..io import load_with_report
+from ..io.writer import write_atomic
+from ..schema import write_schema
+from .app import app, console, err_console
+from .output import show_error, show_problems
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="YAML-, JSON- eller Excel-filer.")],
+) -> None:
+    """Sjekk inndatafiler: exit 0 når alle er gyldige (advarsler vises), 1 ellers."""
+    failed = 0
+    for file in files:
+        try:
+            loaded = load_with_report(file)
+        except OmradedokError as exc:
+            failed += 1
+            show_error(exc)
+            continue
+        show_problems(loaded.warnings, str(file))
+        note = f" ({len(loaded.warnings)} advarsler)" if loaded.warnings else ""
+        console.print(f"[green]gyldig[/]: {escape(str(file))}{note}", highlight=False)
+    if failed:
+        err_console.print(f"{failed} av {len(files)} filer er ugyldige.", highlight=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("-o", "--out", help="Mappen skjemaet skrives til.")],
+) -> None:
+    """Skriv JSON Schema for inndataformatet."""
+    written = write_schema(out)
+    console.print(f"skrev {escape(str(written.path))}", highlight=False)
+
+
+@app.command()
+def new(
+    out: Annotated[Path, typer.Option("-o", "--out", help="Filen som skal lages (.yaml).")],
+    force: Annotated[bool, typer.Option("--force", help="Overskriv en fil som finnes.")] = False,
+) -> None:
+    """Lag en kommentert startfil som validerer."""
+    if out.exists() and not force:
+        raise OmradedokError(f"{out} finnes allerede; velg et annet navn eller bruk --force")
+    text = (Path(__file__).resolve().parent.parent / "starter.yaml").read_bytes()
+    write_atomic(out, text)
+    console.print(
+        f"skrev {escape(str(out))} – fyll ut og sjekk med «omradedok validate {escape(str(out))}»",
+        highlight=False,
+    )
+
+
+__all__ = ["InputError", "new", "schema", "validate"]

@@ -1,0 +1,30 @@
+"""How the CLI shows problems: one line each, errors red, warnings yellow, no tracebacks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.markup import escape
+
+from ..errors import InputError, OmradedokError, Problem
+from .app import err_console
+
+
+def show_problems(problems: Iterable[Problem], source: str = "") -> None:
+    for problem in problems:
+        text = str(problem)
+        if source and not problem.location:
+            text = f"{source}: {text}"
+        if problem.severity == "error":
+            err_console.print(f"[bold red]feil[/]: {escape(text)}", highlight=False, soft_wrap=True)
+        else:
+            err_console.print(
+                f"[yellow]advarsel[/]: {escape(text)}", highlight=False, soft_wrap=True
+            )
+
+
+def show_error(error: OmradedokError) -> None:
+    if isinstance(error, InputError):
+        show_problems(error.problems, error.source)
+        return
+    err_console.print(f"[bold red]feil[/]: {escape(str(error))}", highlight=False, soft_wrap=True)

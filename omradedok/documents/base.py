@@ -1,0 +1,52 @@
+"""What a document kind is: a mapping from the model to named artifacts, rendered lazily."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..model import Initiative, Language
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Choices that apply to a whole build."""
+
+    language: Language
+    template_dir: Path | None = None
+    """A municipality's own template folder; falls back to the built-in templates per file."""
+    pdf_engine: str = "reportlab"
+    """«reportlab» (default, fast) or «libreoffice» (tagged PDF/A-2 from the DOCX)."""
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One output file a kind will produce; ``render`` makes its bytes when asked."""
+
+    filename: str
+    kind: str
+    title: str
+    """Norwegian title, used in the saksframlegg's attachment list."""
+    render: Callable[[], bytes]
+    attachment: bool = True
+    """Listed as a vedlegg in the council case."""
+
+
+@dataclass
+class BuildContext:
+    """What a kind may know about the rest of the build (the artifacts planned before it)."""
+
+    model: Initiative
+    options: BuildOptions
+    planned: list[Artifact] = field(default_factory=list)
+
+
+class DocumentKind(Protocol):
+    """A document kind: a name, and the artifacts it makes for a model."""
+
+    name: str
+    """Short key used with ``--only`` (e.g. «handlingsplan»)."""
+
+    def artifacts(self, context: BuildContext) -> list[Artifact]: ...

@@ -1,0 +1,38 @@
+"""Write a model back to YAML or JSON (the inverse of load)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from ..model import Initiative
+
+
+def to_data(model: Initiative) -> dict[str, Any]:
+    """Plain JSON-compatible data, leaving out defaults so files stay short."""
+    data: dict[str, Any] = model.model_dump(mode="json", exclude_defaults=True)
+    data["schema_version"] = model.schema_version
+    return data
+
+
+def dumps_yaml(model: Initiative) -> str:
+    yaml = YAML(typ="rt")  # round-trip dumper keeps the model's field order
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 100
+    buffer = io.StringIO()
+    yaml.dump(to_data(model), buffer)
+    return buffer.getvalue()
+
+
+def dumps_json(model: Initiative) -> str:
+    return json.dumps(to_data(model), ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps(model: Initiative, path: Path) -> str:
+    """Serialise in the format the file name asks for (.json, otherwise YAML)."""
+    return dumps_json(model) if path.suffix.lower() == ".json" else dumps_yaml(model)

@@ -1,0 +1,113 @@
+"""Load an input file (YAML, JSON or the Excel workbook) into a validated Initiative."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..checks import validate
+from ..errors import InputError, PathPart, Problem, Report
+from ..model import Initiative
+from .messages import translate
+from .textfile import parse_text
+
+TEXT_SUFFIXES = {".yaml", ".yml", ".json"}
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+INPUT_SUFFIXES = TEXT_SUFFIXES | WORKBOOK_SUFFIXES
+
+Locate = Callable[[tuple[PathPart, ...]], str]
+
+
+@dataclass
+class Loaded:
+    """A validated model with its warnings and where it came from."""
+
+    model: Initiative
+    source: Path
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def model_from_data(data: dict[str, Any], name: str, locate: Locate) -> tuple[Initiative, Report]:
+    """Validate plain data; every problem is located with ``locate`` (file:line or Sheet!Cell)."""
+    try:
+        model = Initiative.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            path = tuple(error["loc"])
+            problems.append(Problem("error", translate(error, Initiative), path, locate(path)))
+        raise InputError(name, problems) from None
+    report = validate(model)
+    located = [p.located(locate(p.path)) for p in report.problems]
+    report = Report(located)
+    if report.errors:
+        raise InputError(name, report.problems)
+    return model, report
+
+
+def _resolve_files(model: Initiative, base: Path) -> Initiative:
+    """Make the profile's logo and font paths absolute, relative to the input file's folder."""
+    profile = model.municipality.profile
+    for attr in ("logo", "font", "font_bold"):
+        value = getattr(profile, attr)
+        if value is not None and not value.is_absolute():
+            setattr(profile, attr, (base / value).resolve())
+    return model
+
+
+def _check_files(model: Initiative, name: str, locate: Locate) -> None:
+    profile = model.municipality.profile
+    problems = []
+    for attr in ("logo", "font", "font_bold"):
+        value = getattr(profile, attr)
+        if value is not None and not value.is_file():
+            path: tuple[PathPart, ...] = ("municipality", "profile", attr)
+            problems.append(
+                Problem(
+                    "error",
+                    f"filen «{value}» finnes ikke; rett stien (den regnes fra mappen til inndatafilen)",
+                    path,
+                    locate(path),
+                )
+            )
+    if problems:
+        raise InputError(name, problems)
+
+
+def load_with_report(path: str | Path) -> Loaded:
+    """Load and validate; raises InputError listing every error, returns warnings."""
+    source = Path(path)
+    name = str(source)
+    suffix = source.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        from .workbook import read_workbook  # imported lazily: openpyxl is slow to import
+
+        data, locate = read_workbook(source)
+    elif suffix in TEXT_SUFFIXES:
+        parsed = parse_text(source)
+        data, locate = parsed.data, parsed.location
+    else:
+        raise InputError(
+            name,
+            [
+                Problem(
+                    "error",
+                    f"ukjent filtype «{source.suffix or '(ingen)'}»; bruk .yaml, .yml, .json eller .xlsx",
+                    (),
+                    name,
+                )
+            ],
+        )
+    model, report = model_from_data(data, name, locate)
+    model = _resolve_files(model, source.resolve().parent)
+    _check_files(model, name, locate)
+    return Loaded(model=model, source=source, warnings=report.warnings)
+
+
+def load(path: str | Path) -> Initiative:
+    """Load a YAML, JSON or Excel input file into a validated Initiative."""
+    return load_with_report(path).model

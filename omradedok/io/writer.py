@@ -1,0 +1,45 @@
+"""Atomic writes: a reader never sees a half-written document, even after a crash."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import OutputError
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    size: int
+    sha256: str
+
+
+def write_atomic(path: Path, data: bytes) -> Written:
+    """Write to a temporary file in the same folder, fsync, then rename over the target."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path.parent}: kan ikke skrive i mappen ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(
+            f"{path}: kan ikke skrives ({exc.strerror}); er filen åpen i Word eller Excel?"
+        ) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return Written(path=path, size=len(data), sha256=hashlib.sha256(data).hexdigest())

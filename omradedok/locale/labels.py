@@ -1,0 +1,117 @@
+"""Norwegian names of the model's vocabularies, in bokmål and nynorsk, from one place."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from ..model.enums import (
+    ActivityStatus,
+    BodyKind,
+    ChannelKind,
+    DocumentStatus,
+    EvaluationType,
+    EvaluatorKind,
+    Frequency,
+    FundingSource,
+    Involvement,
+    Language,
+    MeasureType,
+    PartnerKind,
+    SourceKind,
+)
+
+# value → (bokmål, nynorsk)
+_ENUM_LABELS: dict[StrEnum, tuple[str, str]] = {
+    DocumentStatus.DRAFT: ("Utkast", "Utkast"),
+    DocumentStatus.CONSULTATION: ("Høringsutkast", "Høyringsutkast"),
+    DocumentStatus.FOR_DECISION: ("Til politisk behandling", "Til politisk handsaming"),
+    DocumentStatus.ADOPTED: ("Vedtatt", "Vedteken"),
+    MeasureType.PHYSICAL: ("Fysisk", "Fysisk"),
+    MeasureType.SOCIAL: ("Sosialt", "Sosialt"),
+    MeasureType.CULTURAL: ("Kulturelt", "Kulturelt"),
+    PartnerKind.MUNICIPAL_UNIT: ("Kommunal enhet", "Kommunal eining"),
+    PartnerKind.STATE_AGENCY: ("Statlig etat", "Statleg etat"),
+    PartnerKind.COUNTY: ("Fylkeskommune", "Fylkeskommune"),
+    PartnerKind.VOLUNTARY_ORGANISATION: ("Frivillig organisasjon", "Frivillig organisasjon"),
+    PartnerKind.HOUSING_COOPERATIVE: ("Borettslag/sameie", "Burettslag/sameige"),
+    PartnerKind.BUSINESS: ("Næringsliv", "Næringsliv"),
+    PartnerKind.RESEARCH: ("Forskning/utdanning", "Forsking/utdanning"),
+    PartnerKind.OTHER: ("Annen", "Annan"),
+    BodyKind.STEERING_GROUP: ("Styringsgruppe", "Styringsgruppe"),
+    BodyKind.PROGRAMME_GROUP: ("Programgruppe", "Programgruppe"),
+    BodyKind.WORKING_GROUP: ("Arbeidsgruppe", "Arbeidsgruppe"),
+    BodyKind.REFERENCE_GROUP: ("Referansegruppe", "Referansegruppe"),
+    BodyKind.RESIDENT_COUNCIL: ("Beboerråd", "Bebuarråd"),
+    BodyKind.OTHER: ("Annet organ", "Anna organ"),
+    ActivityStatus.PLANNED: ("Planlagt", "Planlagd"),
+    ActivityStatus.ONGOING: ("Pågår", "Pågår"),
+    ActivityStatus.COMPLETED: ("Fullført", "Fullført"),
+    ActivityStatus.POSTPONED: ("Utsatt", "Utsett"),
+    ActivityStatus.CANCELLED: ("Avlyst", "Avlyst"),
+    FundingSource.MUNICIPAL: ("Kommunale midler", "Kommunale midlar"),
+    FundingSource.STATE: ("Statlige midler", "Statlege midlar"),
+    FundingSource.OTHER: ("Andre midler", "Andre midlar"),
+    FundingSource.CARRIED_OVER: ("Overført fra i fjor", "Overført frå i fjor"),
+    SourceKind.STATISTICS: ("Statistikk", "Statistikk"),
+    SourceKind.SURVEY: ("Spørreundersøkelse", "Spørjeundersøking"),
+    SourceKind.MAPPING: ("Kartlegging", "Kartlegging"),
+    SourceKind.PLACE_ANALYSIS: ("Stedsanalyse", "Stadanalyse"),
+    SourceKind.RESIDENT_INPUT: ("Innspill fra beboere", "Innspel frå bebuarar"),
+    SourceKind.REPORT: ("Rapport", "Rapport"),
+    SourceKind.RESEARCH: ("Forskning", "Forsking"),
+    SourceKind.OTHER: ("Annet", "Anna"),
+    Frequency.ONCE: ("Én gang", "Éin gong"),
+    Frequency.MONTHLY: ("Månedlig", "Månadleg"),
+    Frequency.QUARTERLY: ("Kvartalsvis", "Kvartalsvis"),
+    Frequency.BIANNUAL: ("Halvårlig", "Halvårleg"),
+    Frequency.YEARLY: ("Årlig", "Årleg"),
+    Frequency.EVERY_SECOND_YEAR: ("Annethvert år", "Kvart andre år"),
+    Frequency.AT_END: ("Ved slutten av perioden", "Ved slutten av perioden"),
+    Involvement.RESPONSIBLE: ("Ansvarlig", "Ansvarleg"),
+    Involvement.CONTRIBUTES: ("Bidrar", "Bidreg"),
+    Involvement.CONSULTED: ("Konsulteres", "Konsulterast"),
+    Involvement.INFORMED: ("Informeres", "Informerast"),
+    ChannelKind.INFORMATION_MEETING: ("Informasjonsmøte", "Informasjonsmøte"),
+    ChannelKind.WORKSHOP: ("Verksted", "Verkstad"),
+    ChannelKind.WRITTEN_MATERIAL: ("Skriftlig materiell", "Skriftleg materiell"),
+    ChannelKind.WEB: ("Nettside", "Nettstad"),
+    ChannelKind.SOCIAL_MEDIA: ("Sosiale medier", "Sosiale medium"),
+    ChannelKind.NEWSLETTER: ("Nyhetsbrev", "Nyheitsbrev"),
+    ChannelKind.NOTICE: ("Oppslag", "Oppslag"),
+    ChannelKind.MEDIA: ("Presse og media", "Presse og media"),
+    ChannelKind.OTHER: ("Annet", "Anna"),
+    EvaluationType.BASELINE: ("Nullpunktsmåling", "Nullpunktsmåling"),
+    EvaluationType.ONGOING: ("Følgeevaluering", "Følgjeevaluering"),
+    EvaluationType.MIDWAY: ("Midtveisevaluering", "Midtvegsevaluering"),
+    EvaluationType.FINAL: ("Sluttevaluering", "Sluttevaluering"),
+    EvaluatorKind.INTERNAL: ("Intern", "Intern"),
+    EvaluatorKind.EXTERNAL: ("Ekstern", "Ekstern"),
+    Language.NB: ("Bokmål", "Bokmål"),
+    Language.NN: ("Nynorsk", "Nynorsk"),
+}
+
+
+def enum_label(value: StrEnum, language: Language | str = Language.NB) -> str:
+    """The Norwegian name of an enum value, e.g. ActivityStatus.ONGOING → «Pågår»."""
+    nb, nn = _ENUM_LABELS[value]
+    return nn if Language(language) is Language.NN else nb
+
+
+def enum_choices(enum: type[StrEnum], language: Language | str = Language.NB) -> list[str]:
+    """All Norwegian names of an enum in definition order (for drop-down lists)."""
+    return [enum_label(v, language) for v in enum]
+
+
+def enum_from_label(enum: type[StrEnum], text: str) -> StrEnum | None:
+    """Reverse lookup from a Norwegian (nb or nn) label or the English key."""
+    wanted = text.strip().casefold()
+    for value in enum:
+        nb, nn = _ENUM_LABELS[value]
+        if wanted in (value.value.casefold(), nb.casefold(), nn.casefold()):
+            return value
+    return None
+
+
+def pick(language: Language | str, nb: str, nn: str) -> str:
+    """Choose between a bokmål and a nynorsk wording."""
+    return nn if Language(language) is Language.NN else nb

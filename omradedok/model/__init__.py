@@ -1,0 +1,108 @@
+"""Pydantic models of an områdesatsing, by concept."""
+
+from .activities import Activity, BudgetFrame, Funding
+from .agreements import MUNICIPALITY_PARTY, Agreement, Contribution, Obligation, Signatory
+from .base import Base
+from .communication import Channel, CommunicationMeasure, CommunicationPlan, TargetGroup
+from .council import CaseRouteStep, ConsultationInput, CouncilCase
+from .enums import (
+    ActivityStatus,
+    BodyKind,
+    ChannelKind,
+    DocumentStatus,
+    EvaluationType,
+    EvaluatorKind,
+    Frequency,
+    FundingSource,
+    Involvement,
+    Language,
+    MeasureType,
+    PartnerKind,
+    SourceKind,
+)
+from .evaluation import EvaluationPlan, EvaluationPoint, Reporting, ResultChain
+from .goals import Baseline, Goals, Indicator, MainGoal, ResultGoal, Strategy, SubGoal, Target
+from .initiative import SCHEMA_VERSION, Initiative
+from .municipality import Area, Contact, Municipality, Person, Profile
+from .organisation import Body, Member, Organisation, Partner, Role
+from .plan import (
+    Decision,
+    DocumentInfo,
+    Finding,
+    KnowledgeBase,
+    Milestone,
+    Participation,
+    Period,
+    Revision,
+    Source,
+)
+from .programme import Programme, Project, SubProgramme, SubProject
+
+__all__ = [
+    "MUNICIPALITY_PARTY",
+    "SCHEMA_VERSION",
+    "Activity",
+    "ActivityStatus",
+    "Agreement",
+    "Area",
+    "Base",
+    "Baseline",
+    "Body",
+    "BodyKind",
+    "BudgetFrame",
+    "CaseRouteStep",
+    "Channel",
+    "ChannelKind",
+    "CommunicationMeasure",
+    "CommunicationPlan",
+    "ConsultationInput",
+    "Contact",
+    "Contribution",
+    "CouncilCase",
+    "Decision",
+    "DocumentInfo",
+    "DocumentStatus",
+    "EvaluationPlan",
+    "EvaluationPoint",
+    "EvaluationType",
+    "EvaluatorKind",
+    "Finding",
+    "Frequency",
+    "Funding",
+    "FundingSource",
+    "Goals",
+    "Indicator",
+    "Initiative",
+    "Involvement",
+    "KnowledgeBase",
+    "Language",
+    "MainGoal",
+    "MeasureType",
+    "Member",
+    "Milestone",
+    "Municipality",
+    "Obligation",
+    "Organisation",
+    "Participation",
+    "Partner",
+    "PartnerKind",
+    "Period",
+    "Person",
+    "Profile",
+    "Programme",
+    "Project",
+    "Reporting",
+    "ResultChain",
+    "ResultGoal",
+    "Revision",
+    "Role",
+    "Signatory",
+    "Source",
+    "SourceKind",
+    "Strategy",
+    "SubGoal",
+    "SubProgramme",
+    "SubProject",
+    "Target",
+    "TargetGroup",
+]

@@ -1,0 +1,73 @@
+"""Cooperation agreements (samarbeidsavtaler) between the municipality and its partners."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, model_validator
+
+from .base import Base, Id, Kroner, Text, Year
+from .enums import Involvement
+from .municipality import Person
+
+MUNICIPALITY_PARTY = "kommunen"
+"""Party id that stands for the municipality itself in agreements and matrices."""
+
+
+class Obligation(Base):
+    """A duty one party takes on: the roles-and-responsibilities clause, and the matrix."""
+
+    party_id: Id
+    """A partner id, or «kommunen» for the municipality."""
+    task: Text = Field(min_length=1)
+    involvement: Involvement = Involvement.RESPONSIBLE
+
+
+class Contribution(Base):
+    """What a party puts in during one year: money and in-kind (dugnad, premises, staff)."""
+
+    party_id: Id
+    year: Year
+    money: Kroner = 0
+    in_kind: Kroner = 0
+    """Value of in-kind contributions in kroner."""
+    in_kind_description: Text = ""
+
+
+class Signatory(Base):
+    party_id: Id
+    person: Person
+    place: Text = ""
+
+
+class Agreement(Base):
+    """One agreement; the municipality is always a party, partner_ids names the others."""
+
+    id: Id
+    title: Text = Field(min_length=1)
+    partner_ids: list[Id] = Field(min_length=1)
+    background: Text = ""
+    purpose: Text = ""
+    goal_ids: list[Id] = Field(default_factory=list)
+    content: Text = ""
+    """What the cooperation covers, beyond the activities pulled from the activity plans."""
+    meetings: Text = ""
+    """Organisation and cooperation meetings."""
+    obligations: list[Obligation] = Field(default_factory=list)
+    contributions: list[Contribution] = Field(default_factory=list)
+    valid_from: dt.date
+    valid_to: dt.date
+    notice_months: int = Field(default=3, ge=0, le=36)
+    amendments: Text = ""
+    breach: Text = ""
+    disputes: Text = ""
+    municipality_signatory: Person | None = None
+    """Delegate who signs for the municipality; defaults to the mayor."""
+    signatories: list[Signatory] = Field(default_factory=list)
+    place: Text = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Agreement:
+        if self.valid_to < self.valid_from:
+            raise ValueError("valid_to er før valid_from; avtalen må gjelde en periode")
+        return self

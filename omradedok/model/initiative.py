@@ -1,0 +1,87 @@
+"""The Initiative: one områdesatsing, the single source of truth for every document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from .activities import Activity, BudgetFrame
+from .agreements import Agreement
+from .base import Base, Text
+from .communication import CommunicationPlan
+from .council import CouncilCase
+from .evaluation import EvaluationPlan
+from .goals import Goals, Indicator, MainGoal, Strategy, SubGoal
+from .municipality import Area, Municipality
+from .organisation import Organisation, Partner, Role
+from .plan import Decision, DocumentInfo, KnowledgeBase, Milestone, Participation, Period
+from .programme import Programme
+
+SCHEMA_VERSION = "1"
+
+
+class Initiative(Base):
+    """An områdesatsing (area-based initiative) with everything phase 2 documents need."""
+
+    schema_version: str = Field(default=SCHEMA_VERSION, pattern=r"^1$")
+    title: Text = Field(min_length=1, examples=["Områdeløft Nordbyen"])
+    municipality: Municipality
+    area: Area
+    period: Period
+    phase: int = Field(default=2, ge=1, le=5)
+    """Current phase of the method (1 kunnskapsgrunnlag … 5 videreføring)."""
+    document: DocumentInfo
+    summary: Text = ""
+    background: Text = ""
+    purpose: Text = ""
+    knowledge_base: KnowledgeBase = Field(default_factory=KnowledgeBase)
+    anchoring: list[Decision] = Field(default_factory=list)
+    """Political and administrative decisions so far (forankring)."""
+    goals: Goals = Field(default_factory=Goals)
+    strategies: list[Strategy] = Field(default_factory=list)
+    programme: Programme = Field(default_factory=Programme)
+    organisation: Organisation = Field(default_factory=Organisation)
+    partners: list[Partner] = Field(default_factory=list)
+    participation: Participation = Field(default_factory=Participation)
+    activities: list[Activity] = Field(default_factory=list)
+    budget_frame: list[BudgetFrame] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    communication: CommunicationPlan | None = None
+    evaluation: EvaluationPlan | None = None
+    agreements: list[Agreement] = Field(default_factory=list)
+    council_case: CouncilCase | None = None
+
+    # -- derived views used by several documents -------------------------------------------
+
+    def sub_goals(self) -> Iterator[tuple[MainGoal, SubGoal]]:
+        for main in self.goals.main_goals:
+            for sub in main.sub_goals:
+                yield main, sub
+
+    def indicators(self) -> Iterator[tuple[str, Indicator]]:
+        """Every indicator with the id of the goal it measures, in plan order."""
+        for main in self.goals.main_goals:
+            for ind in main.indicators:
+                yield main.id, ind
+            for sub in main.sub_goals:
+                for ind in sub.indicators:
+                    yield sub.id, ind
+                for res in sub.result_goals:
+                    for ind in res.indicators:
+                        yield res.id, ind
+
+    def activity_years(self) -> list[int]:
+        return sorted({a.year for a in self.activities})
+
+    def activities_in(self, year: int) -> list[Activity]:
+        return [a for a in self.activities if a.year == year]
+
+    def partner(self, partner_id: str) -> Partner | None:
+        return next((p for p in self.partners if p.id == partner_id), None)
+
+    def role(self, role_id: str) -> Role | None:
+        return next((r for r in self.organisation.roles if r.id == role_id), None)
+
+    def budget_frame_for(self, year: int) -> BudgetFrame | None:
+        return next((b for b in self.budget_frame if b.year == year), None)
