@@ -1,0 +1,1 @@
+"""Renderers: generic, kind-agnostic writers of DOCX, XLSX and PDF bytes."""
