@@ -81,6 +81,10 @@ class InputError(OmradedokError):
         super().__init__(head + "\n" + "\n".join(f"  {line}" for line in lines))
 
     @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 

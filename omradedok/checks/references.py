@@ -258,6 +258,78 @@ def reference_problems(model: Initiative) -> list[Problem]:
             problems += _unknown(
                 (*mp2, "responsible_role_id"), who, "rolle", measure.responsible_role_id, role_ids
             )
+    problems += _structure_problems(model)
+    return problems
+
+
+def _structure_problems(model: Initiative) -> list[Problem]:
+    """Ids that exist but point to the wrong place in the programme or organisation."""
+    problems: list[Problem] = []
+    problems += _duplicates(
+        "strategi", [(("strategies", i), st.id) for i, st in enumerate(model.strategies)]
+    )
+    if model.communication is not None:
+        comm = model.communication
+        problems += _duplicates(
+            "kanal", [(("communication", "channels", i), c.id) for i, c in enumerate(comm.channels)]
+        )
+        problems += _duplicates(
+            "målgruppe",
+            [
+                (("communication", "target_groups", i), t.id)
+                for i, t in enumerate(comm.target_groups)
+            ],
+        )
+
+    project_home: dict[str, str] = {}
+    sub_project_home: dict[str, str] = {}
+    for dp in model.programme.sub_programmes:
+        for proj in dp.projects:
+            project_home[proj.id] = dp.id
+            for subp in proj.sub_projects:
+                sub_project_home[subp.id] = proj.id
+    for a, act in enumerate(model.activities):
+        who = f"aktivitet «{act.id}» ({act.year})"
+        home = project_home.get(act.project_id or "")
+        if home is not None and home != act.sub_programme_id:
+            problems.append(
+                Problem(
+                    "error",
+                    f"{who} hører til delprogram «{act.sub_programme_id}», men prosjekt "
+                    f"«{act.project_id}» ligger under delprogram «{home}»; rett en av dem",
+                    ("activities", a, "project_id"),
+                )
+            )
+        parent = sub_project_home.get(act.sub_project_id or "")
+        if parent is not None and parent != act.project_id:
+            problems.append(
+                Problem(
+                    "error",
+                    f"{who}: delprosjekt «{act.sub_project_id}» ligger under prosjekt «{parent}», "
+                    f"ikke under «{act.project_id or '(ingen)'}»; sett project_id til «{parent}»",
+                    ("activities", a, "sub_project_id"),
+                )
+            )
+
+    reports_to = {b.id: b.reports_to for b in model.organisation.bodies}
+    for b, body in enumerate(model.organisation.bodies):
+        seen = [body.id]
+        nxt = body.reports_to
+        while nxt is not None and nxt in reports_to:
+            if nxt == body.id:
+                chain = " → ".join([*seen, nxt])
+                problems.append(
+                    Problem(
+                        "error",
+                        f"organene rapporterer i ring ({chain}); øverste organ skal ikke ha reports_to",
+                        ("organisation", "bodies", b, "reports_to"),
+                    )
+                )
+                break
+            if nxt in seen:
+                break
+            seen.append(nxt)
+            nxt = reports_to[nxt]
     return problems
 
 

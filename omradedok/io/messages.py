@@ -87,7 +87,7 @@ def translate(error: ErrorDetails, root: type[BaseModel]) -> str:
     ):
         return f"{_short(value)} er ikke en gyldig dato; skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-11-26"
     if kind == "enum":
-        expected = ctx.get("expected", "")
+        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"{_short(value)} er ikke en gyldig verdi; velg en av {expected}"
     if kind == "literal_error":
         return f"{_short(value)} er ikke tillatt; velg en av {ctx.get('expected', '')}"

@@ -91,21 +91,19 @@ def parse_text(path: Path) -> ParsedText:
     name = str(path)
     text = read_text(path)
     if path.suffix.lower() == ".json":
-        try:
-            json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise _fail(
-                name, f"ugyldig JSON: {exc.msg} (kolonne {exc.colno})", exc.lineno
-            ) from None
+        return _parse_json(text, name)
     try:
         tree = _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = (exc.problem or exc.context or "ukjent feil").strip()
+        started = ""
+        if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
+            started = f" ({exc.context.strip()} som begynner på linje {exc.context_mark.line + 1})"
         raise _fail(
             name,
-            f"ugyldig YAML: {problem}; sjekk innrykk, kolon og anførselstegn på denne linjen",
+            f"ugyldig YAML: {problem}{started}; sjekk innrykk, kolon og anførselstegn",
             line,
         ) from None
     except YAMLError as exc:
@@ -119,6 +117,26 @@ def parse_text(path: Path) -> ParsedText:
             1,
         )
     return ParsedText(data=_plain(tree), tree=tree, name=name)
+
+
+def _parse_json(text: str, name: str) -> ParsedText:
+    """JSON is read by the json module; ruamel (a YAML 1.2 parser) only adds line numbers,
+    and where it cannot (characters YAML forbids but JSON allows), errors name no line."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _fail(name, f"ugyldig JSON: {exc.msg} (kolonne {exc.colno})", exc.lineno) from None
+    if not isinstance(data, dict):
+        raise _fail(
+            name,
+            'toppnivået må være et objekt med felt ({"title": …}), ikke en liste eller verdi',
+            1,
+        )
+    try:
+        tree = _yaml().load(text)
+    except YAMLError:
+        tree = None
+    return ParsedText(data=data, tree=tree, name=name)
 
 
 def _plain(node: Any) -> Any:

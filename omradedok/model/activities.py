@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
 from .base import Base, Id, Kroner, Text, Year
 from .enums import ActivityStatus, FundingSource
 
 _QUARTER = re.compile(r"^\s*(?:(\d{4})\s*-?\s*[QqKk]([1-4])|[QqKk]([1-4])\s*(\d{4}))\s*$")
+
+DateOrQuarter = Annotated[
+    dt.date,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": _QUARTER.pattern},
+            ],
+            "description": "A date (YYYY-MM-DD) or a quarter such as 2026-Q2.",
+        }
+    ),
+]
 
 
 def parse_quarter(value: str, *, end: bool) -> dt.date | None:
@@ -67,9 +80,9 @@ class Activity(Base):
     sub_goal_ids: list[Id] = Field(default_factory=list)
     responsible_role_id: Id | None = None
     partner_ids: list[Id] = Field(default_factory=list)
-    start: dt.date
+    start: DateOrQuarter
     """Start date; quarters like «2026-Q2» are accepted and mean the quarter's first day."""
-    end: dt.date
+    end: DateOrQuarter
     """End date; quarters like «2026-Q4» are accepted and mean the quarter's last day."""
     milestone: Text = ""
     budget: Funding = Field(default_factory=Funding)

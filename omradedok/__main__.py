@@ -1,0 +1,3 @@
+from omradedok.cli import run
+
+run()
