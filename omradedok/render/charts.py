@@ -1,0 +1,1276 @@
+"""Charts of the plan: ONE definition per chart, drawn as a reportlab Drawing.
+
+The Drawing goes into the PDF as vector graphics (it is a platypus flowable) and is rasterised
+to PNG for the DOCX documents, so both formats show exactly the same chart. Every chart reads
+in black and white: funding sources differ in grey level *and* pattern, and values are written
+on the chart, never told by colour alone. The drawing has no title; callers print
+``Chart.title`` as the caption and use ``Chart.alt_text`` as the picture's alternative text.
+
+API (stable, used by handlingsplan.docx and the PDFs)::
+
+    plan_charts(model, language) -> list[Chart]            # keys: budget_by_year,
+        # budget_by_subprogramme, goal_hierarchy, organisation, timeline (only those with data)
+    activity_plan_charts(model, language, year) -> list[Chart]   # budget_by_subprogramme_YYYY,
+        # timeline_YYYY for aktivitetsplan-YYYY
+    chart.drawing() -> Drawing;  chart.png(dpi=200) -> bytes
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ..locale import enum_label, format_date, format_millions, format_number, pick
+from ..locale.format import EN_DASH, format_year_range
+from ..model import Activity, Funding, FundingSource, Initiative, Language
+from .pdf_fonts import FontSet, fonts_for
+
+WIDTH = 470.0
+"""Default drawing width in points: the text width of an A4 page with 2.2 cm margins."""
+
+_BLACK = colors.Color(0.1, 0.1, 0.1)
+_GRID = colors.Color(0.82, 0.82, 0.82)
+_AXIS = colors.Color(0.35, 0.35, 0.35)
+_MUTED = colors.Color(0.3, 0.3, 0.3)
+_SOURCES = (
+    FundingSource.MUNICIPAL,
+    FundingSource.STATE,
+    FundingSource.OTHER,
+    FundingSource.CARRIED_OVER,
+)
+
+
+# -- the public API ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: a key, a Norwegian title and alt text, and its single drawing definition."""
+
+    key: str
+    title: str
+    alt_text: str
+    build: Callable[[], Drawing] = field(repr=False, compare=False)
+
+    def drawing(self) -> Drawing:
+        """A fresh vector drawing (a platypus flowable; width ≤ ``WIDTH`` points)."""
+        return self.build()
+
+    def png(self, dpi: int = 200) -> bytes:
+        """The same drawing as PNG (white background), rendered through PDFium."""
+        return drawing_png(self.drawing(), dpi)
+
+
+def plan_charts(model: Initiative, language: Language | str) -> list[Chart]:
+    """The charts of the handlingsplan, in document order; charts without data are left out."""
+    lang = Language(language)
+    style = _Style.of(model)
+    charts = [
+        _budget_by_year(model, lang, style),
+        _budget_by_subprogramme(
+            model, lang, style, model.activity_years(), "budget_by_subprogramme"
+        ),
+        _goal_hierarchy(model, lang, style),
+        _organisation(model, lang, style),
+        _plan_timeline(model, lang, style),
+    ]
+    return [c for c in charts if c is not None]
+
+
+def activity_plan_charts(model: Initiative, language: Language | str, year: int) -> list[Chart]:
+    """The charts of aktivitetsplan-YYYY: budget per delprogram and the year's timeline."""
+    lang = Language(language)
+    style = _Style.of(model)
+    charts = [
+        _budget_by_subprogramme(model, lang, style, [year], f"budget_by_subprogramme_{year}"),
+        _activity_timeline(model, lang, style, year),
+    ]
+    return [c for c in charts if c is not None]
+
+
+_PDFIUM_LOCK = threading.Lock()
+
+
+def drawing_png(drawing: Drawing, dpi: int = 200) -> bytes:
+    """Rasterise a Drawing: reportlab writes it as PDF, PDFium renders that page."""
+    import importlib
+
+    from PIL import Image
+
+    pypdfium2 = importlib.import_module("pypdfium2")  # untyped; loaded only for PNGs
+
+    pdf = renderPDF.drawToString(drawing)
+    with _PDFIUM_LOCK:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            bitmap = document[0].render(scale=dpi / 72, fill_color=(255, 255, 255, 255))
+            image: Image.Image = bitmap.to_pil().convert("RGB")
+        finally:
+            document.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", dpi=(dpi, dpi))
+    return out.getvalue()
+
+
+# -- colours, patterns, text ------------------------------------------------------------------
+
+
+def _luminance(c: Color) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else float(((v + 0.055) / 1.055) ** 2.4)
+
+    return 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
+
+
+def _mix(a: Color, b: Color, t: float) -> Color:
+    return colors.Color(
+        a.red + (b.red - a.red) * t,
+        a.green + (b.green - a.green) * t,
+        a.blue + (b.blue - a.blue) * t,
+    )
+
+
+def _toward(c: Color, target: float) -> Color:
+    """Mix ``c`` with white or black until its luminance (its grey in print) is ``target``."""
+    end = colors.white if _luminance(c) < target else colors.black
+    lo, hi = 0.0, 1.0
+    for _ in range(24):
+        mid = (lo + hi) / 2
+        above = _luminance(_mix(c, end, mid)) > target
+        if above == (end is colors.white):
+            hi = mid
+        else:
+            lo = mid
+    return _mix(c, end, (lo + hi) / 2)
+
+
+def _drawing(width: float, height: float, style: _Style) -> Drawing:
+    """A Drawing whose initial font is ours: renderPDF would otherwise select Helvetica."""
+    return Drawing(width, height, initialFontName=style.fonts.regular, initialFontSize=8)
+
+
+def _text_on(fill: Color) -> Color:
+    return colors.white if _luminance(fill) < 0.3 else _BLACK
+
+
+@dataclass(frozen=True)
+class _Fill:
+    color: Color
+    hatch: tuple[tuple[float, float], ...] = ()
+    """Directions of hatch lines (dx, dy); two directions make a cross-hatch."""
+    hatch_color: Color = _BLACK
+    spacing: float = 4.5
+
+    @property
+    def text(self) -> Color:
+        return _text_on(self.color)
+
+
+@dataclass(frozen=True)
+class _Style:
+    fonts: FontSet
+    dark: Color
+    """The primary colour, darkened where needed so white text on it has contrast."""
+    mid: Color
+    light: Color
+    faint: Color
+    accent: Color
+
+    @staticmethod
+    def of(model: Initiative) -> _Style:
+        profile = model.municipality.profile
+        primary = colors.HexColor(profile.primary_color)
+        secondary = colors.HexColor(profile.secondary_color)
+        dark = primary if _luminance(primary) <= 0.12 else _toward(primary, 0.1)
+        return _Style(
+            fonts=fonts_for(profile),
+            dark=dark,
+            mid=_toward(primary, 0.36),
+            light=_toward(secondary, 0.7),
+            faint=_toward(primary, 0.9),
+            accent=_toward(secondary, 0.3),
+        )
+
+    def source(self, source: FundingSource) -> _Fill:
+        """Funding sources: dark plain, mid with diagonal lines, light plain, white crossed."""
+        if source is FundingSource.MUNICIPAL:
+            return _Fill(self.dark)
+        if source is FundingSource.STATE:
+            return _Fill(self.mid, ((1, 1),), colors.white, 4.0)
+        if source is FundingSource.OTHER:
+            return _Fill(self.light)
+        return _Fill(colors.white, ((1, 1), (1, -1)), colors.Color(0.45, 0.45, 0.45), 5.0)
+
+
+def _clip_line(
+    x0: float, y0: float, dx: float, dy: float, box: tuple[float, float, float, float]
+) -> tuple[float, float, float, float] | None:
+    """Liang–Barsky: the part of the infinite line (x0,y0)+t(dx,dy) inside the box."""
+    bx, by, bw, bh = box
+    t_lo, t_hi = -1e9, 1e9
+    for p, q in ((-dx, x0 - bx), (dx, bx + bw - x0), (-dy, y0 - by), (dy, by + bh - y0)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            t_lo = max(t_lo, t)
+        else:
+            t_hi = min(t_hi, t)
+    if t_lo >= t_hi:
+        return None
+    return (x0 + t_lo * dx, y0 + t_lo * dy, x0 + t_hi * dx, y0 + t_hi * dy)
+
+
+def _filled_rect(
+    x: float, y: float, w: float, h: float, fill: _Fill, stroke: Color | None = _AXIS
+) -> Group:
+    group = Group()
+    group.add(Rect(x, y, w, h, fillColor=fill.color, strokeColor=None))
+    for dx, dy in fill.hatch:
+        # lines perpendicular offsets: walk along the normal of the direction
+        length = (dx * dx + dy * dy) ** 0.5
+        nx, ny = -dy / length, dx / length
+        reach = w + h
+        steps = int(2 * reach / fill.spacing) + 2
+        cx, cy = x + w / 2, y + h / 2
+        for i in range(-steps // 2, steps // 2 + 1):
+            ox, oy = cx + nx * i * fill.spacing, cy + ny * i * fill.spacing
+            seg = _clip_line(ox, oy, dx, dy, (x, y, w, h))
+            if seg is not None:
+                group.add(Line(*seg, strokeColor=fill.hatch_color, strokeWidth=0.6))
+    if stroke is not None:
+        group.add(Rect(x, y, w, h, fillColor=None, strokeColor=stroke, strokeWidth=0.5))
+    return group
+
+
+def _wrap(
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    *,
+    first_indent: float = 0.0,
+    max_lines: int | None = None,
+) -> list[str]:
+    """Greedy word wrap by measured width; over-long words are broken, overflow ends in «…»."""
+    lines: list[str] = []
+    current = ""
+
+    def room() -> float:
+        return width - (first_indent if not lines else 0.0)
+
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if stringWidth(candidate, font, size) <= room():
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+            current = ""
+        while stringWidth(word, font, size) > room():
+            cut = len(word)
+            while cut > 1 and stringWidth(word[:cut], font, size) > room():
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current or not lines:
+        lines.append(current)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and stringWidth(last + "…", font, size) > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    return lines
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    return _wrap(text, font, size, width, max_lines=1)[0]
+
+
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    color: Color = _BLACK,
+    anchor: str = "start",
+) -> String:
+    return String(x, y, text, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor)
+
+
+def _label_box(x: float, y: float, text: str, font: str, size: float, anchor: str) -> Group:
+    """A value label on a white pad, readable on any fill or pattern."""
+    w = stringWidth(text, font, size) + 4
+    left = x - w / 2 if anchor == "middle" else (x - w if anchor == "end" else x)
+    group = Group()
+    group.add(Rect(left, y - 2, w, size + 2.5, fillColor=colors.white, strokeColor=None))
+    group.add(_text(x, y, text, font, size, _BLACK, anchor))
+    return group
+
+
+def _nice_step(maximum: float, ticks: int = 5) -> float:
+    raw = maximum / ticks if maximum > 0 else 1.0
+    magnitude = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 1.0
+    for factor in (1, 2, 2.5, 5, 10):
+        if factor * magnitude >= raw:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def _millions(value: float, language: Language) -> str:
+    return format_number(value / 1_000_000, language, decimals=1)
+
+
+def _legend(
+    items: Sequence[tuple[str, _Fill]], style: _Style, y_top: float, width: float
+) -> tuple[Group, float]:
+    """A legend that wraps to new rows; returns the group and its height."""
+    group = Group()
+    font, size = style.fonts.regular, 8.0
+    x, y = 0.0, y_top - 11
+    for label, fill in items:
+        w = 16 + stringWidth(label, font, size) + 14
+        if x > 0 and x + w > width:
+            x, y = 0.0, y - 15
+        group.add(_filled_rect(x, y - 1, 11, 10, fill))
+        group.add(_text(x + 15, y + 1, label, font, size))
+        x += w
+    return group, y_top - y + 4
+
+
+def source_label(source: FundingSource, language: Language | str) -> str:
+    """Norwegian name of a funding source.
+
+    FundingSource.OTHER is spelled out here: locale.labels keys its table by value, so every
+    «other» member of the vocabularies is one key and enum_label(FundingSource.OTHER) is «Annet».
+    """
+    if source is FundingSource.OTHER:
+        return pick(language, "Andre midler", "Andre midlar")
+    return enum_label(source, language)
+
+
+def _funding_items(
+    rows: Iterable[Funding], style: _Style, language: Language
+) -> list[tuple[str, _Fill]]:
+    present = [s for s in _SOURCES if any(r.amount(s) for r in rows)]
+    return [(source_label(s, language), style.source(s)) for s in present]
+
+
+# -- budget per year --------------------------------------------------------------------------
+
+
+def _budget_by_year(model: Initiative, lang: Language, style: _Style) -> Chart | None:
+    rows: list[tuple[int, Funding]] = [
+        (b.year, b) for b in sorted(model.budget_frame, key=lambda b: b.year)
+    ]
+    from_frame = bool(rows)
+    if not rows:
+        rows = [(year, _sum_funding(model.activities_in(year))) for year in model.activity_years()]
+    rows = [(y, f) for y, f in rows if f.total > 0]
+    if not rows:
+        return None
+    total = sum(f.total for _, f in rows)
+    parts = []
+    for year, f in rows:
+        split = ", ".join(
+            f"{source_label(s, lang).lower()} {format_millions(f.amount(s), lang)}"
+            for s in _SOURCES
+            if f.amount(s)
+        )
+        parts.append(f"{year}: {format_millions(f.total, lang)} ({split})")
+    what = (
+        pick(lang, "budsjettrammen", "budsjettramma")
+        if from_frame
+        else pick(lang, "budsjettet i aktivitetsplanene", "budsjettet i aktivitetsplanane")
+    )
+    alt = (
+        pick(
+            lang,
+            f"Stablet søylediagram som viser {what} per år fordelt på finansieringskilde. ",
+            f"Stabla søylediagram som viser {what} per år fordelt på finansieringskjelde. ",
+        )
+        + "; ".join(parts)
+        + pick(lang, ". Til sammen ", ". Til saman ")
+        + format_millions(total, lang)
+        + "."
+    )
+    title = pick(
+        lang,
+        "Budsjettramme per år fordelt på finansieringskilde",
+        "Budsjettramme per år fordelt på finansieringskjelde",
+    )
+    if not from_frame:
+        title = pick(
+            lang, "Budsjett i aktivitetsplanene per år", "Budsjett i aktivitetsplanane per år"
+        )
+
+    def build() -> Drawing:
+        fonts = style.fonts
+        legend, legend_h = _legend(
+            _funding_items([f for _, f in rows], style, lang), style, 0, WIDTH
+        )
+        plot_h = 190.0
+        bottom = legend_h + 22
+        height = bottom + plot_h + 24
+        left = 34.0
+        plot_w = WIDTH - left - 6
+        d = _drawing(WIDTH, height, style)
+        legend.translate(left, legend_h)
+        d.add(legend)
+        peak = max(f.total for _, f in rows)
+        step = _nice_step(peak / 1_000_000) * 1_000_000
+        top = step * (int(peak / step) + (1 if peak % step else 0))
+        top = max(top, step)
+        scale = plot_h / top
+        tick = 0.0
+        while tick <= top + 1:
+            y = bottom + tick * scale
+            d.add(
+                Line(
+                    left, y, left + plot_w, y, strokeColor=_GRID if tick else _AXIS, strokeWidth=0.5
+                )
+            )
+            d.add(
+                _text(
+                    left - 4,
+                    y - 3,
+                    format_number(tick / 1_000_000, lang),
+                    fonts.regular,
+                    8,
+                    _MUTED,
+                    "end",
+                )
+            )
+            tick += step
+        d.add(_text(0, bottom + plot_h + 12, "mill. kr", fonts.regular, 8, _MUTED))
+        slot = plot_w / len(rows)
+        bar_w = min(72.0, slot * 0.55)
+        for i, (year, f) in enumerate(rows):
+            x = left + slot * i + (slot - bar_w) / 2
+            y = bottom
+            for source in _SOURCES:
+                amount = f.amount(source)
+                if not amount:
+                    continue
+                h = amount * scale
+                fill = style.source(source)
+                d.add(_filled_rect(x, y, bar_w, h, fill))
+                if h >= 13:
+                    label = _millions(amount, lang)
+                    if fill.hatch:
+                        d.add(
+                            _label_box(
+                                x + bar_w / 2, y + h / 2 - 3, label, fonts.regular, 7.5, "middle"
+                            )
+                        )
+                    else:
+                        d.add(
+                            _text(
+                                x + bar_w / 2,
+                                y + h / 2 - 3,
+                                label,
+                                fonts.regular,
+                                7.5,
+                                fill.text,
+                                "middle",
+                            )
+                        )
+                y += h
+            d.add(
+                _text(
+                    x + bar_w / 2,
+                    y + 4,
+                    format_millions(f.total, lang),
+                    fonts.bold,
+                    8.5,
+                    _BLACK,
+                    "middle",
+                )
+            )
+            d.add(_text(x + bar_w / 2, bottom - 13, str(year), fonts.bold, 9, _BLACK, "middle"))
+        return d
+
+    return Chart("budget_by_year", title, alt, build)
+
+
+def _sum_funding(activities: Iterable[Activity]) -> Funding:
+    out = Funding()
+    for a in activities:
+        out = Funding(
+            municipal=out.municipal + a.budget.municipal,
+            state=out.state + a.budget.state,
+            other=out.other + a.budget.other,
+            carried_over=out.carried_over + a.budget.carried_over,
+        )
+    return out
+
+
+# -- budget per delprogram --------------------------------------------------------------------
+
+
+def _budget_by_subprogramme(
+    model: Initiative, lang: Language, style: _Style, years: Sequence[int], key: str
+) -> Chart | None:
+    chosen = [a for a in model.activities if a.year in set(years)]
+    rows: list[tuple[str, Funding]] = []
+    for sp in model.programme.sub_programmes:
+        funding = _sum_funding(a for a in chosen if a.sub_programme_id == sp.id)
+        if funding.total:
+            rows.append((sp.name, funding))
+    known = {sp.id for sp in model.programme.sub_programmes}
+    orphan = _sum_funding(a for a in chosen if a.sub_programme_id not in known)
+    if orphan.total:
+        rows.append((pick(lang, "Uten delprogram", "Utan delprogram"), orphan))
+    if not rows:
+        return None
+    span = format_year_range(min(years), max(years))
+    title = pick(lang, f"Budsjett per delprogram {span}", f"Budsjett per delprogram {span}")
+    total = sum(f.total for _, f in rows)
+    alt = (
+        pick(
+            lang,
+            f"Liggende stablede søyler med budsjettet i aktivitetsplanen{'e' if len(years) > 1 else ''} "
+            f"{span} per delprogram, fordelt på finansieringskilde. ",
+            f"Liggjande stabla søyler med budsjettet i aktivitetsplan{'ane' if len(years) > 1 else 'en'} "
+            f"{span} per delprogram, fordelt på finansieringskjelde. ",
+        )
+        + "; ".join(f"{name}: {format_millions(f.total, lang)}" for name, f in rows)
+        + pick(lang, ". Til sammen ", ". Til saman ")
+        + format_millions(total, lang)
+        + "."
+    )
+
+    def build() -> Drawing:
+        fonts = style.fonts
+        label_w = 150.0
+        left = label_w + 8
+        right_room = 62.0
+        plot_w = WIDTH - left - right_room
+        row_h = 30.0
+        bar_h = 17.0
+        legend, legend_h = _legend(
+            _funding_items([f for _, f in rows], style, lang), style, 0, WIDTH
+        )
+        axis_h = 32.0
+        bottom = legend_h + axis_h
+        height = bottom + row_h * len(rows) + 6
+        d = _drawing(WIDTH, height, style)
+        legend.translate(0, legend_h)
+        d.add(legend)
+        peak = max(f.total for _, f in rows)
+        step = _nice_step(peak / 1_000_000, 4) * 1_000_000
+        top = max(step, step * (int(peak / step) + (1 if peak % step else 0)))
+        scale = plot_w / top
+        tick = 0.0
+        while tick <= top + 1:
+            x = left + tick * scale
+            d.add(
+                Line(
+                    x, bottom, x, height - 4, strokeColor=_GRID if tick else _AXIS, strokeWidth=0.5
+                )
+            )
+            d.add(
+                _text(
+                    x,
+                    bottom - 11,
+                    format_number(tick / 1_000_000, lang),
+                    fonts.regular,
+                    8,
+                    _MUTED,
+                    "middle",
+                )
+            )
+            tick += step
+        d.add(_text(left + plot_w, bottom - 23, "mill. kr", fonts.regular, 8, _MUTED, "end"))
+        for i, (name, f) in enumerate(rows):
+            y_row = height - 6 - row_h * (i + 1)
+            y = y_row + (row_h - bar_h) / 2
+            lines = _wrap(name, fonts.regular, 8.5, label_w, max_lines=2)
+            base = y + bar_h / 2 + (len(lines) - 1) * 5 - 3
+            for j, line in enumerate(lines):
+                d.add(_text(label_w, base - j * 10, line, fonts.regular, 8.5, _BLACK, "end"))
+            x = left
+            for source in _SOURCES:
+                amount = f.amount(source)
+                if not amount:
+                    continue
+                w = amount * scale
+                fill = style.source(source)
+                d.add(_filled_rect(x, y, w, bar_h, fill))
+                label = _millions(amount, lang)
+                if w >= stringWidth(label, fonts.regular, 7.5) + 6:
+                    if fill.hatch:
+                        d.add(
+                            _label_box(
+                                x + w / 2, y + bar_h / 2 - 2.6, label, fonts.regular, 7.5, "middle"
+                            )
+                        )
+                    else:
+                        d.add(
+                            _text(
+                                x + w / 2,
+                                y + bar_h / 2 - 2.6,
+                                label,
+                                fonts.regular,
+                                7.5,
+                                fill.text,
+                                "middle",
+                            )
+                        )
+                x += w
+            d.add(_text(x + 4, y + bar_h / 2 - 3, format_millions(f.total, lang), fonts.bold, 8.5))
+        return d
+
+    return Chart(key, title, alt, build)
+
+
+# -- goal hierarchy ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Box:
+    ident: str
+    title: str
+    lines: list[str] = field(default_factory=list)
+    height: float = 0.0
+
+
+def _goal_hierarchy(model: Initiative, lang: Language, style: _Style) -> Chart | None:
+    mains = model.goals.main_goals
+    if not mains:
+        return None
+    n_sub = sum(len(m.sub_goals) for m in mains)
+    n_res = sum(len(s.result_goals) for m in mains for s in m.sub_goals)
+    parts = []
+    for m in mains:
+        subs = ", ".join(f"{s.id} {s.title}" for s in m.sub_goals)
+        parts.append(
+            f"{m.id} {m.title}" + (f" – {pick(lang, 'delmål', 'delmål')}: {subs}" if subs else "")
+        )
+    alt = (
+        pick(
+            lang,
+            f"Målhierarki med {len(mains)} hovedmål, {n_sub} delmål og {n_res} resultatmål. ",
+            f"Målhierarki med {len(mains)} hovudmål, {n_sub} delmål og {n_res} resultatmål. ",
+        )
+        + ". ".join(parts)
+        + "."
+    )
+    title = pick(
+        lang,
+        "Målhierarki: hovedmål, delmål og resultatmål",
+        "Målhierarki: hovudmål, delmål og resultatmål",
+    )
+
+    def build() -> Drawing:
+        fonts = style.fonts
+        size, lead, pad, gap_v, gap_main = 7.5, 9.2, 4.0, 5.0, 11.0
+        has_results = n_res > 0
+        gap_h = 16.0
+        cols = (
+            (138.0, 168.0, WIDTH - 138 - 168 - 2 * gap_h)
+            if has_results
+            else (170.0, WIDTH - 170 - gap_h, 0.0)
+        )
+        xs = (0.0, cols[0] + gap_h, cols[0] + cols[1] + 2 * gap_h)
+
+        def box(ident: str, text: str, width: float) -> _Box:
+            indent = stringWidth(ident + " ", fonts.bold, size)
+            lines = _wrap(text, fonts.regular, size, width - 2 * pad, first_indent=indent)
+            return _Box(ident, text, lines, len(lines) * lead + 2 * pad - 1)
+
+        # measure
+        layout = []
+        for m in mains:
+            mb = box(m.id, m.title, cols[0])
+            units = []
+            for s in m.sub_goals:
+                sb = box(s.id, s.title, cols[1])
+                rbs = [box(r.id, r.title, cols[2]) for r in s.result_goals] if has_results else []
+                res_h = sum(r.height for r in rbs) + gap_v * max(0, len(rbs) - 1)
+                units.append((sb, rbs, max(sb.height, res_h)))
+            units_h = sum(u[2] for u in units) + gap_v * max(0, len(units) - 1)
+            layout.append((mb, units, max(mb.height, units_h)))
+        header_h = 16.0
+        height = sum(g[2] for g in layout) + gap_main * (len(layout) - 1) + header_h + 2
+        d = _drawing(WIDTH, height, style)
+        heads = (
+            pick(lang, "Hovedmål", "Hovudmål"),
+            pick(lang, "Delmål", "Delmål"),
+            pick(lang, "Resultatmål", "Resultatmål"),
+        )
+        for i in range(3 if has_results else 2):
+            d.add(_text(xs[i], height - 10, heads[i], fonts.bold, 8.5, style.dark))
+
+        def draw_box(
+            b: _Box, x: float, top: float, w: float, h: float, fill: Color, border: Color
+        ) -> None:
+            d.add(
+                Rect(
+                    x,
+                    top - h,
+                    w,
+                    h,
+                    fillColor=fill,
+                    strokeColor=border,
+                    strokeWidth=0.8,
+                    rx=2,
+                    ry=2,
+                )
+            )
+            ink = _text_on(fill)
+            y = top - pad - size + 0.5
+            d.add(_text(x + pad, y, b.ident, fonts.bold, size, ink))
+            indent = stringWidth(b.ident + " ", fonts.bold, size)
+            for j, line in enumerate(b.lines):
+                d.add(
+                    _text(
+                        x + pad + (indent if j == 0 else 0),
+                        y - j * lead,
+                        line,
+                        fonts.regular,
+                        size,
+                        ink,
+                    )
+                )
+
+        def connect(x_from: float, y_from: float, x_to: float, ys: list[float]) -> None:
+            spine = (x_from + x_to) / 2
+            d.add(Line(x_from, y_from, spine, y_from, strokeColor=_AXIS, strokeWidth=0.8))
+            low, high = min([*ys, y_from]), max([*ys, y_from])
+            d.add(Line(spine, low, spine, high, strokeColor=_AXIS, strokeWidth=0.8))
+            for y in ys:
+                d.add(Line(spine, y, x_to, y, strokeColor=_AXIS, strokeWidth=0.8))
+
+        top = height - header_h
+        for mb, units, group_h in layout:
+            draw_box(mb, xs[0], top, cols[0], group_h, style.dark, style.dark)
+            sub_mid = []
+            y = top
+            for sb, rbs, unit_h in units:
+                draw_box(sb, xs[1], y, cols[1], unit_h, style.faint, style.dark)
+                sub_mid.append(y - unit_h / 2)
+                ry, res_mid = y, []
+                extra = (
+                    unit_h - (sum(r.height for r in rbs) + gap_v * max(0, len(rbs) - 1))
+                ) / max(1, len(rbs))
+                for rb in rbs:
+                    h = rb.height + extra
+                    draw_box(rb, xs[2], ry, cols[2], h, colors.white, _AXIS)
+                    res_mid.append(ry - h / 2)
+                    ry -= h + gap_v
+                if res_mid:
+                    connect(xs[1] + cols[1], y - unit_h / 2, xs[2], res_mid)
+                y -= unit_h + gap_v
+            if sub_mid:
+                connect(xs[0] + cols[0], top - group_h / 2, xs[1], sub_mid)
+            top -= group_h + gap_main
+        return d
+
+    return Chart("goal_hierarchy", title, alt, build)
+
+
+# -- organisation chart -----------------------------------------------------------------------
+
+
+def _organisation(model: Initiative, lang: Language, style: _Style) -> Chart | None:
+    bodies = model.organisation.bodies
+    if not bodies:
+        return None
+    ids = {b.id for b in bodies}
+    children: dict[str | None, list[str]] = {}
+    parent_of: dict[str, str | None] = {}
+    for b in bodies:
+        parent = b.reports_to if b.reports_to in ids and b.reports_to != b.id else None
+        parent_of[b.id] = parent
+    # break cycles: a body whose chain of reports_to returns to itself becomes a root
+    for b in bodies:
+        seen, cur = {b.id}, parent_of[b.id]
+        while cur is not None:
+            if cur in seen:
+                parent_of[b.id] = None
+                break
+            seen.add(cur)
+            cur = parent_of[cur]
+    for b in bodies:
+        children.setdefault(parent_of[b.id], []).append(b.id)
+    by_id = {b.id: b for b in bodies}
+    lines = []
+    for b in bodies:
+        sub = [by_id[c].name for c in children.get(b.id, [])]
+        if sub:
+            lines.append(
+                pick(lang, f"{b.name} har under seg: ", f"{b.name} har under seg: ")
+                + ", ".join(sub)
+            )
+    roots = [by_id[r].name for r in children.get(None, [])]
+    alt = (
+        pick(
+            lang,
+            f"Organisasjonskart med {len(bodies)} organer og rapporteringslinjene mellom dem. Øverst: ",
+            f"Organisasjonskart med {len(bodies)} organ og rapporteringslinene mellom dei. Øvst: ",
+        )
+        + ", ".join(roots)
+        + ". "
+        + ". ".join(lines)
+        + ("." if lines else "")
+    )
+    title = pick(
+        lang,
+        "Organisering: organer og rapporteringslinjer",
+        "Organisering: organ og rapporteringsliner",
+    )
+
+    def leaves(node: str) -> int:
+        kids = children.get(node, [])
+        return sum(leaves(k) for k in kids) if kids else 1
+
+    def depth(node: str) -> int:
+        kids = children.get(node, [])
+        return 1 + (max(depth(k) for k in kids) if kids else 0)
+
+    def build() -> Drawing:
+        fonts = style.fonts
+        root_ids = children.get(None, [])
+        total_leaves = sum(leaves(r) for r in root_ids)
+        levels = max(depth(r) for r in root_ids)
+        width = max(WIDTH, total_leaves * 84.0)
+        slot = width / total_leaves
+        pad = 3.5
+
+        def box_w(node: str) -> float:
+            return min(160.0, leaves(node) * slot - 6)
+
+        words = [(w, box_w(b.id)) for b in bodies for w in b.name.split()]
+        size = 7.5
+        while size > 6.0 and any(
+            stringWidth(w, fonts.bold, size) > bw - 2 * pad for w, bw in words
+        ):
+            size -= 0.25
+        lead = size * 1.22
+
+        def content(body_id: str) -> tuple[list[str], str]:
+            b = by_id[body_id]
+            kind = enum_label(b.kind, lang)
+            note = "" if kind.casefold()[:6] in b.name.casefold() else kind
+            return _wrap(b.name, fonts.bold, size, box_w(body_id) - 2 * pad, max_lines=4), note
+
+        level_of: dict[str, int] = {}
+
+        def assign(node: str, level: int) -> None:
+            level_of[node] = level
+            for k in children.get(node, []):
+                assign(k, level + 1)
+
+        for r in root_ids:
+            assign(r, 0)
+        box_h = [0.0] * levels
+        for node, level in level_of.items():
+            text, note = content(node)
+            h = len(text) * lead + (lead if note else 0) + 2 * pad + 1
+            box_h[level] = max(box_h[level], h)
+        gap = 24.0
+        height = sum(box_h) + gap * (levels - 1) + 2
+        d = _drawing(width, height, style)
+        tops = []
+        y = height - 1
+        for h in box_h:
+            tops.append(y)
+            y -= h + gap
+        centers: dict[str, float] = {}
+
+        def place(node: str, x0: float) -> None:
+            span = leaves(node) * slot
+            centers[node] = x0 + span / 2
+            x = x0
+            for k in children.get(node, []):
+                place(k, x)
+                x += leaves(k) * slot
+
+        x = 0.0
+        for r in root_ids:
+            place(r, x)
+            x += leaves(r) * slot
+        for node, level in level_of.items():
+            cx, top, h, bw = centers[node], tops[level], box_h[level], box_w(node)
+            fill = (
+                style.dark if level == 0 else (style.faint if children.get(node) else colors.white)
+            )
+            d.add(
+                Rect(
+                    cx - bw / 2,
+                    top - h,
+                    bw,
+                    h,
+                    fillColor=fill,
+                    strokeColor=style.dark,
+                    strokeWidth=0.9,
+                    rx=3,
+                    ry=3,
+                )
+            )
+            text, note = content(node)
+            ink = _text_on(fill)
+            block = len(text) * lead + (lead if note else 0)
+            ty = top - (h - block) / 2 - size + 0.5
+            for j, line in enumerate(text):
+                d.add(_text(cx, ty - j * lead, line, fonts.bold, size, ink, "middle"))
+            if note:
+                d.add(
+                    _text(cx, ty - len(text) * lead, note, fonts.italic, size - 0.5, ink, "middle")
+                )
+            kids = children.get(node, [])
+            if kids:
+                bottom = top - h
+                mid = bottom - gap / 2
+                d.add(Line(cx, bottom, cx, mid, strokeColor=_AXIS, strokeWidth=0.9))
+                xs = [centers[k] for k in kids]
+                d.add(
+                    Line(
+                        min([*xs, cx]), mid, max([*xs, cx]), mid, strokeColor=_AXIS, strokeWidth=0.9
+                    )
+                )
+                for kx in xs:
+                    d.add(Line(kx, mid, kx, tops[level + 1], strokeColor=_AXIS, strokeWidth=0.9))
+        if width > WIDTH:
+            factor = WIDTH / width
+            scaled = _drawing(WIDTH, height * factor, style)
+            group = Group(*d.contents)
+            group.scale(factor, factor)
+            scaled.add(group)
+            return scaled
+        return d
+
+    return Chart("organisation", title, alt, build)
+
+
+# -- timelines (Gantt by quarter) -------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    label: str
+    spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    planned: tuple[dt.date, dt.date] | None = None
+    heading: bool = False
+
+
+def _quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3
+
+
+def _gantt(
+    rows: list[_Row],
+    years: list[int],
+    milestones: list[tuple[dt.date, str]],
+    style: _Style,
+    lang: Language,
+    *,
+    by_quarter_cells: bool,
+    legend_items: Sequence[tuple[str, _Fill]],
+) -> Drawing:
+    fonts = style.fonts
+    label_w = 172.0 if len(years) > 2 else 205.0
+    plot_w = WIDTH - label_w - 4
+    start = dt.date(years[0], 1, 1)
+    end = dt.date(years[-1] + 1, 1, 1)
+    total_days = (end - start).days
+    row_h = 13.0
+    header_h = 26.0
+    milestone_lines: list[str] = []
+    for i, (day, text) in enumerate(milestones, 1):
+        milestone_lines.append(f"{i}  {format_date(day, lang, style='short')}  {text}")
+    legend, legend_h = _legend(legend_items, style, 0, WIDTH)
+    lanes: list[int] = []
+    lane_end: list[float] = []
+    for day, _ in milestones:
+        x = label_w + plot_w * (min(max(day, start), end) - start).days / total_days
+        lane = next((i for i, e in enumerate(lane_end) if x - e >= 13), len(lane_end))
+        if lane == len(lane_end):
+            lane_end.append(x)
+        lane_end[lane] = x
+        lanes.append(lane)
+    ms_row = (len(lane_end) * 12.0 + 4) if milestones else 0.0
+    list_h = len(milestone_lines) * 10 + (6 if milestone_lines else 0)
+    bottom = legend_h + list_h + 6
+    height = bottom + ms_row + row_h * len(rows) + header_h
+    d = _drawing(WIDTH, height, style)
+    legend.translate(0, legend_h)
+    d.add(legend)
+
+    def x_of(day: dt.date) -> float:
+        return label_w + plot_w * (day - start).days / total_days
+
+    plot_top = height - header_h
+    plot_bottom = bottom
+    # year bands and quarter grid
+    for i, year in enumerate(years):
+        x0, x1 = x_of(dt.date(year, 1, 1)), x_of(dt.date(year + 1, 1, 1))
+        if i % 2 == 0:
+            d.add(
+                Rect(
+                    x0,
+                    plot_bottom,
+                    x1 - x0,
+                    plot_top - plot_bottom,
+                    fillColor=colors.Color(0.95, 0.95, 0.95),
+                    strokeColor=None,
+                )
+            )
+        d.add(_text((x0 + x1) / 2, height - 10, str(year), fonts.bold, 8.5, _BLACK, "middle"))
+        for q in range(4):
+            qx0 = x_of(dt.date(year, 3 * q + 1, 1))
+            qx1 = x_of(dt.date(year + (q == 3), (3 * q + 3) % 12 + 1, 1))
+            label = f"K{q + 1}" if (qx1 - qx0) >= 14 else str(q + 1)
+            d.add(_text((qx0 + qx1) / 2, height - 21, label, fonts.regular, 6.5, _MUTED, "middle"))
+            if q:
+                d.add(Line(qx0, plot_bottom, qx0, plot_top, strokeColor=_GRID, strokeWidth=0.4))
+        d.add(Line(x0, plot_bottom, x0, height - 2, strokeColor=_AXIS, strokeWidth=0.6))
+    d.add(Line(x_of(end), plot_bottom, x_of(end), height - 2, strokeColor=_AXIS, strokeWidth=0.6))
+    d.add(Line(0, plot_top, WIDTH, plot_top, strokeColor=_AXIS, strokeWidth=0.6))
+    active = style.source(FundingSource.MUNICIPAL)
+    planned = _Fill(style.faint, ((1, 1),), style.mid, 4.0)
+    y = plot_top
+    for row in rows:
+        y -= row_h
+        if row.heading:
+            d.add(Line(0, y + row_h, WIDTH, y + row_h, strokeColor=_GRID, strokeWidth=0.5))
+            d.add(
+                _text(
+                    2,
+                    y + 3.5,
+                    _fit(row.label, fonts.bold, 7.5, WIDTH - 4),
+                    fonts.bold,
+                    7.5,
+                    style.dark,
+                )
+            )
+            continue
+        d.add(
+            _text(8, y + 3.5, _fit(row.label, fonts.regular, 7.5, label_w - 12), fonts.regular, 7.5)
+        )
+        if row.planned is not None:
+            a, b = row.planned
+            d.add(_filled_rect(x_of(a), y + 3.5, x_of(b) - x_of(a), row_h - 7, planned, None))
+        for a, b in row.spans:
+            a = max(a, start)
+            b = min(b, end - dt.timedelta(days=1))
+            if b < a:
+                continue
+            if by_quarter_cells:
+                x0 = x_of(dt.date(a.year, 3 * _quarter_of(a) + 1, 1))
+                qe = _quarter_of(b)
+                x1 = x_of(dt.date(b.year + (qe == 3), (3 * qe + 3) % 12 + 1, 1))
+            else:
+                x0, x1 = x_of(a), x_of(b + dt.timedelta(days=1))
+            d.add(_filled_rect(x0 + 0.4, y + 2.5, max(1.5, x1 - x0 - 0.8), row_h - 5, active, None))
+    if milestones:
+        y -= ms_row
+        d.add(Line(0, y + ms_row, WIDTH, y + ms_row, strokeColor=_AXIS, strokeWidth=0.5))
+        d.add(
+            _text(
+                2,
+                y + ms_row - 10,
+                pick(lang, "Milepæler", "Milepælar"),
+                fonts.bold,
+                7.5,
+                style.dark,
+            )
+        )
+        for i, ((day, _), lane) in enumerate(zip(milestones, lanes, strict=True), 1):
+            x = x_of(min(max(day, start), end))
+            cy = y + ms_row - 8 - 12 * lane
+            d.add(
+                Polygon(
+                    [x, cy + 6, x + 6, cy, x, cy - 6, x - 6, cy],
+                    fillColor=style.accent,
+                    strokeColor=_BLACK,
+                    strokeWidth=0.5,
+                )
+            )
+            d.add(_text(x, cy - 2.6, str(i), fonts.bold, 6.5, _text_on(style.accent), "middle"))
+        ly = bottom - 4
+        for line in milestone_lines:
+            ly -= 10
+            d.add(_text(0, ly + 2, _fit(line, fonts.regular, 7.5, WIDTH), fonts.regular, 7.5))
+    return d
+
+
+def _years_covering(model: Initiative, extra: Iterable[int]) -> list[int]:
+    found = {model.period.start_year, model.period.end_year, *extra}
+    return list(range(min(found), max(found) + 1))
+
+
+def _plan_timeline(model: Initiative, lang: Language, style: _Style) -> Chart | None:
+    if not model.activities and not model.milestones:
+        return None
+    years = _years_covering(
+        model, [a.year for a in model.activities] + [m.date.year for m in model.milestones]
+    )
+    rows: list[_Row] = []
+    described: list[str] = []
+    known_sp = {sp.id for sp in model.programme.sub_programmes}
+    for sp in model.programme.sub_programmes:
+        acts = [a for a in model.activities if a.sub_programme_id == sp.id]
+        if not acts and not sp.projects:
+            continue
+        rows.append(_Row(f"{sp.id} {sp.name}", heading=True))
+        for project in sp.projects:
+            pacts = [a for a in acts if a.project_id == project.id]
+            period = None
+            if project.start_year or project.end_year:
+                first = project.start_year or project.end_year or years[0]
+                last = project.end_year or project.start_year or years[-1]
+                period = (dt.date(first, 1, 1), dt.date(last, 12, 31))
+            if not pacts and period is None:
+                continue
+            rows.append(
+                _Row(f"{project.id} {project.name}", [(a.start, a.end) for a in pacts], period)
+            )
+            if pacts:
+                first_day, last_day = min(a.start for a in pacts), max(a.end for a in pacts)
+                described.append(
+                    f"{project.id} {project.name}: {len(pacts)} "
+                    + pick(lang, "aktiviteter", "aktivitetar")
+                    + f" K{_quarter_of(first_day) + 1} {first_day.year}{EN_DASH}K{_quarter_of(last_day) + 1} {last_day.year}"
+                )
+        loose = [a for a in acts if a.project_id not in {p.id for p in sp.projects}]
+        if loose:
+            rows.append(
+                _Row(
+                    pick(lang, "Andre aktiviteter", "Andre aktivitetar"),
+                    [(a.start, a.end) for a in loose],
+                )
+            )
+    orphans = [a for a in model.activities if a.sub_programme_id not in known_sp]
+    if orphans:
+        rows.append(
+            _Row(
+                pick(lang, "Uten delprogram", "Utan delprogram"),
+                [(a.start, a.end) for a in orphans],
+            )
+        )
+    milestones = [(m.date, m.title) for m in sorted(model.milestones, key=lambda m: m.date)]
+    span = format_year_range(years[0], years[-1])
+    alt = (
+        pick(
+            lang,
+            f"Gantt-diagram per kvartal for {span}: kvartalene der prosjektene har aktiviteter i aktivitetsplanene. ",
+            f"Gantt-diagram per kvartal for {span}: kvartala der prosjekta har aktivitetar i aktivitetsplanane. ",
+        )
+        + "; ".join(described)
+        + (". " if described else "")
+        + (
+            pick(lang, "Milepæler: ", "Milepælar: ")
+            + "; ".join(f"{format_date(day, lang)} {text}" for day, text in milestones)
+            + "."
+            if milestones
+            else ""
+        )
+    )
+    title = pick(
+        lang,
+        f"Fremdrift {span} per prosjekt og kvartal",
+        f"Framdrift {span} per prosjekt og kvartal",
+    )
+    legend = [
+        (
+            pick(lang, "Kvartal med aktiviteter", "Kvartal med aktivitetar"),
+            style.source(FundingSource.MUNICIPAL),
+        ),
+        (
+            pick(lang, "Planlagt prosjektperiode", "Planlagd prosjektperiode"),
+            _Fill(style.faint, ((1, 1),), style.mid, 4.0),
+        ),
+    ]
+    if not any(r.planned for r in rows):
+        legend = legend[:1]
+
+    def build() -> Drawing:
+        return _gantt(
+            rows, years, milestones, style, lang, by_quarter_cells=True, legend_items=legend
+        )
+
+    return Chart("timeline", title, alt, build)
+
+
+def _activity_timeline(model: Initiative, lang: Language, style: _Style, year: int) -> Chart | None:
+    acts = sorted(model.activities_in(year), key=lambda a: (a.start, a.id))
+    if not acts:
+        return None
+    last_year = max([year, *(min(a.end.year, year + 1) for a in acts)])
+    years = list(range(year, last_year + 1))
+    rows: list[_Row] = []
+    known = {sp.id: sp for sp in model.programme.sub_programmes}
+    order = [sp.id for sp in model.programme.sub_programmes] + sorted(
+        {a.sub_programme_id for a in acts} - set(known)
+    )
+    described = []
+    for sp_id in order:
+        group = [a for a in acts if a.sub_programme_id == sp_id]
+        if not group:
+            continue
+        name = known[sp_id].name if sp_id in known else sp_id
+        rows.append(_Row(f"{sp_id} {name}", heading=True))
+        for a in sorted(group, key=lambda a: _id_key(a.id)):
+            rows.append(_Row(f"{a.id} {a.title}", [(a.start, a.end)]))
+            described.append(
+                f"{a.id} {a.title} ({format_date(a.start, lang, style='short')}{EN_DASH}{format_date(a.end, lang, style='short')})"
+            )
+    milestones = [
+        (m.date, m.title)
+        for m in sorted(model.milestones, key=lambda m: m.date)
+        if m.date.year in years
+    ]
+    alt = (
+        pick(
+            lang,
+            f"Tidslinje for {len(acts)} aktiviteter i {year}, gruppert per delprogram, med kvartalene som rutenett: ",
+            f"Tidsline for {len(acts)} aktivitetar i {year}, gruppert per delprogram, med kvartala som rutenett: ",
+        )
+        + "; ".join(described)
+        + "."
+        + (
+            " "
+            + pick(lang, "Milepæler: ", "Milepælar: ")
+            + "; ".join(f"{format_date(d_, lang)} {t}" for d_, t in milestones)
+            + "."
+            if milestones
+            else ""
+        )
+    )
+    title = pick(lang, f"Aktiviteter i {year} per kvartal", f"Aktivitetar i {year} per kvartal")
+    legend = [
+        (
+            pick(lang, "Aktivitetens varighet", "Aktiviteten si varigheit"),
+            style.source(FundingSource.MUNICIPAL),
+        )
+    ]
+
+    def build() -> Drawing:
+        return _gantt(
+            rows, years, milestones, style, lang, by_quarter_cells=False, legend_items=legend
+        )
+
+    return Chart(f"timeline_{year}", title, alt, build)
+
+
+def _id_key(ident: str) -> tuple[tuple[int, str], ...]:
+    """«1.10» after «1.9»: numeric parts compare as numbers."""
+    import re
+
+    return tuple((int(p), "") if p.isdigit() else (0, p) for p in re.split(r"[.\-_]", ident))

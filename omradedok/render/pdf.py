@@ -1,0 +1,820 @@
+"""The generic PDF writer: a small document API over reportlab platypus.
+
+Document kinds describe content (headings, paragraphs, tables, charts) and get bytes back::
+
+    doc = PdfDocument(meta, profile)
+    doc.cover(cover)
+    doc.toc()
+    doc.heading("1 Sammendrag", level=1)
+    doc.paragraphs(model.summary)
+    doc.table(["År", "Sum"], rows, widths=[0.3, 0.7], align="LR", totals=1)
+    doc.chart(chart)          # a charts.Chart: vector drawing + «Figur n: title» caption
+    data = doc.render()
+
+What every PDF gets, whatever the content: registered TrueType fonts for every style (DejaVu
+Sans from the package, or the municipality's own; never a base-14 font), a table of contents
+with page numbers and an outline (bookmark) entry for every heading (two-pass multiBuild), a
+running header (area, title, status) and footer «Side 3 av 42», tables that split across pages
+with repeating header rows, title/author/subject/keywords, /Lang nb-NO or nn-NO, the title shown
+in the window, a status watermark on drafts, and byte-identical output for identical input
+(reportlab's invariant mode, dates pinned to the document's own date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfdoc import TimeStamp
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
+from reportlab.platypus.frames import Frame
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ..errors import OmradedokError
+from ..model import Language, Profile
+from .charts import Chart, _luminance, _toward
+from .pdf_fonts import FontSet, fonts_for
+
+_LANG_TAG = {Language.NB: "nb-NO", Language.NN: "nn-NO"}
+_GREY = colors.Color(0.35, 0.35, 0.35)
+_RULE = colors.Color(0.75, 0.75, 0.75)
+_ZEBRA = colors.Color(0.955, 0.955, 0.955)
+_INK = colors.Color(0.1, 0.1, 0.1)
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """Document-level facts: metadata, running header and footer, watermark."""
+
+    title: str
+    author: str
+    """The municipality."""
+    subject: str
+    keywords: tuple[str, ...]
+    language: Language
+    date: dt.date
+    """The document's own date: printed, and used as the PDF's creation date."""
+    header_left: str
+    """Area (or initiative) name, left in the running header."""
+    header_title: str
+    """Short document title, middle of the running header."""
+    status: str
+    """Status label (right in the running header), e.g. «Høringsutkast»."""
+    footer_left: str = ""
+    watermark: str | None = None
+    """Big diagonal text on every page of a document that is not adopted («UTKAST»)."""
+    landscape: bool = False
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What the cover page says: the municipality's profile, title, status, decision."""
+
+    municipality: str
+    kind: str
+    """«Handlingsplan», «Aktivitetsplan 2026»."""
+    title: str
+    subtitle: str = ""
+    facts: tuple[tuple[str, str], ...] = ()
+    statement: str = ""
+    """The decision («Vedtatt av kommunestyret …») or a status note for drafts."""
+    logo: Path | None = None
+
+
+@dataclass
+class _Styles:
+    fonts: FontSet
+    dark: colors.Color
+    faint: colors.Color
+    accent: colors.Color
+    body: ParagraphStyle = field(init=False)
+    small: ParagraphStyle = field(init=False)
+    cell: ParagraphStyle = field(init=False)
+    cell_right: ParagraphStyle = field(init=False)
+    cell_head: ParagraphStyle = field(init=False)
+    cell_head_right: ParagraphStyle = field(init=False)
+    bullet: ParagraphStyle = field(init=False)
+    caption: ParagraphStyle = field(init=False)
+    lead: ParagraphStyle = field(init=False)
+    headings: list[ParagraphStyle] = field(init=False)
+    toc_levels: list[ParagraphStyle] = field(init=False)
+
+    def __post_init__(self) -> None:
+        f = self.fonts
+        base = ParagraphStyle(
+            "body", fontName=f.regular, fontSize=9.5, leading=13.2, spaceAfter=5, textColor=_INK
+        )
+        self.body = base
+        self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=_GREY)
+        self.lead = ParagraphStyle(
+            "lead",
+            parent=base,
+            fontName=f.italic,
+            fontSize=11,
+            leading=15,
+            leftIndent=10,
+            borderPadding=(6, 8, 6, 8),
+            spaceBefore=4,
+            spaceAfter=10,
+            textColor=self.dark,
+        )
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0)
+        self.cell_right = ParagraphStyle("cellr", parent=self.cell, alignment=TA_RIGHT)
+        head_ink = colors.white if _luminance(self.dark) < 0.3 else _INK
+        self.cell_head = ParagraphStyle(
+            "cellh", parent=self.cell, fontName=f.bold, textColor=head_ink
+        )
+        self.cell_head_right = ParagraphStyle("cellhr", parent=self.cell_head, alignment=TA_RIGHT)
+        self.bullet = ParagraphStyle(
+            "bullet",
+            parent=base,
+            leftIndent=14,
+            bulletIndent=3,
+            spaceAfter=2.5,
+            bulletFontName=f.regular,
+        )
+        self.caption = ParagraphStyle(
+            "caption",
+            parent=base,
+            fontName=f.italic,
+            fontSize=8.5,
+            leading=11,
+            textColor=_GREY,
+            spaceBefore=2,
+            spaceAfter=10,
+        )
+        self.headings = [
+            ParagraphStyle(
+                "h1",
+                parent=base,
+                fontName=f.bold,
+                fontSize=19,
+                leading=24,
+                spaceBefore=0,
+                spaceAfter=12,
+                textColor=self.dark,
+            ),
+            ParagraphStyle(
+                "h2",
+                parent=base,
+                fontName=f.bold,
+                fontSize=14,
+                leading=18,
+                spaceBefore=14,
+                spaceAfter=6,
+                textColor=self.dark,
+            ),
+            ParagraphStyle(
+                "h3",
+                parent=base,
+                fontName=f.bold,
+                fontSize=11,
+                leading=14,
+                spaceBefore=10,
+                spaceAfter=4,
+                textColor=_INK,
+            ),
+        ]
+        self.toc_levels = [
+            ParagraphStyle(
+                "toc1",
+                parent=base,
+                fontName=f.bold,
+                fontSize=10.5,
+                leading=14,
+                spaceBefore=7,
+                leftIndent=0,
+                firstLineIndent=0,
+            ),
+            ParagraphStyle(
+                "toc2",
+                parent=base,
+                fontSize=9.5,
+                leading=12.5,
+                spaceBefore=1,
+                leftIndent=14,
+                firstLineIndent=0,
+                spaceAfter=0,
+            ),
+            ParagraphStyle(
+                "toc3",
+                parent=base,
+                fontSize=8.5,
+                leading=11,
+                leftIndent=28,
+                firstLineIndent=0,
+                spaceAfter=0,
+                textColor=_GREY,
+            ),
+        ]
+
+
+def text(value: str) -> str:
+    """User text → platypus markup: escaped, single line breaks kept as spaces."""
+    return escape(" ".join(value.split()))
+
+
+class _Heading(Paragraph):  # type: ignore[misc]
+    def __init__(self, plain: str, level: int, key: str, style: ParagraphStyle, toc: bool) -> None:
+        super().__init__(text(plain), style)
+        self.plain = plain
+        self.level = level
+        self.key = key
+        self.in_toc = toc
+
+
+class _PageCount(Flowable):  # type: ignore[misc]
+    """Zero-size indexing flowable at the end: makes multiBuild run until «av Y» is right."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.used: int | None = None
+        self.seen: int | None = None
+
+    def isIndexing(self) -> int:
+        return 1
+
+    def isSatisfied(self) -> bool:
+        return self.used is not None and self.used == self.seen
+
+    def beforeBuild(self) -> None:
+        self.used = self.seen
+
+    def afterBuild(self) -> None:
+        pass
+
+    def notify(self, kind: str, stuff: Any) -> None:
+        pass
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        self.seen = self.canv.getPageNumber()
+
+
+class _ScaledDrawing(Flowable):  # type: ignore[misc]
+    """A chart drawing, scaled down to the frame (never up), kept vector."""
+
+    def __init__(self, drawing: Drawing, max_height: float) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.max_height = max_height
+        self.factor = 1.0
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        w, h = float(self.drawing.width), float(self.drawing.height)
+        self.factor = min(1.0, avail_w / w, self.max_height / h)
+        self.width, self.height = w * self.factor, h * self.factor
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.scale(self.factor, self.factor)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def _canvas_for(date: dt.date) -> type[Canvas]:
+    """A Canvas whose PDF dates are the document's date (not «now», not year 2000)."""
+    stamp = time.mktime(date.timetuple()) - time.timezone if date else 946684800.0
+
+    class _DatedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            ts = TimeStamp(True)
+            ts.t = stamp
+            ts.lt = time.gmtime(stamp)
+            ts.YMDhms = tuple(ts.lt)[:6]
+            self._doc._timeStamp = ts
+
+    return _DatedCanvas
+
+
+def _no_draw(*args: Any, **kwargs: Any) -> None:
+    return None
+
+
+class _Frame(Frame):  # type: ignore[misc]
+    """A frame that only lays out (never draws) while the document is being sketched."""
+
+    def _add(self, flowable: Any, canv: Canvas, trySplit: int = 0) -> Any:
+        doc = getattr(canv, "_doctemplate", None)
+        if not getattr(doc, "sketch", False) or isinstance(flowable, _PageCount):
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _no_draw
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            flowable.__dict__.pop("drawOn", None)
+
+
+class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """multiBuild's first pass only collects headings and page numbers: it is never saved
+    (the TOC and «av Y» are not known yet), so it lays out without drawing (``sketch``)."""
+
+    def __init__(self, out: io.BytesIO, owner: PdfDocument, **kwargs: Any) -> None:
+        super().__init__(out, **kwargs)
+        self.owner = owner
+        self.passes = 0
+        self.sketch = False
+
+    def build(self, flowables: list[Any], **kwargs: Any) -> None:
+        self.passes += 1
+        self.sketch = self.passes == 1
+        super().build(flowables, **kwargs)
+
+    def afterFlowable(self, flowable: Any) -> None:
+        if isinstance(flowable, _Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(
+                flowable.plain, flowable.key, flowable.level, closed=flowable.level >= 1
+            )
+            if flowable.in_toc:
+                self.notify(
+                    "TOCEntry", (flowable.level, text(flowable.plain), self.page, flowable.key)
+                )
+
+
+class PdfDocument:
+    """Collects content; ``render()`` lays it out and returns the PDF bytes."""
+
+    def __init__(self, meta: PdfMeta, profile: Profile, *, toc_depth: int = 1) -> None:
+        self.meta = meta
+        self.profile = profile
+        primary = colors.HexColor(profile.primary_color)
+        dark = primary if _luminance(primary) <= 0.12 else _toward(primary, 0.1)
+        self.styles = _Styles(
+            fonts=fonts_for(profile),
+            dark=dark,
+            faint=_toward(primary, 0.92),
+            accent=colors.HexColor(profile.secondary_color),
+        )
+        self.toc_depth = toc_depth
+        self.story: list[Any] = []
+        self._cover: Cover | None = None
+        self._figures = 0
+        self._headings = 0
+        self._counter = _PageCount()
+        self.pagesize = landscape(A4) if meta.landscape else A4
+        self.margins = (2.2 * cm, 2.2 * cm, 2.4 * cm, 2.0 * cm)  # left, right, top, bottom
+        self.wide = meta.landscape
+        """Content added now goes on landscape pages (see ``orientation``)."""
+        self.heading_texts: list[tuple[int, str]] = []
+
+    @property
+    def current_pagesize(self) -> tuple[float, float]:
+        return landscape(A4) if self.wide else A4  # type: ignore[no-any-return]
+
+    @property
+    def frame_width(self) -> float:
+        return float(self.current_pagesize[0] - self.margins[0] - self.margins[1])
+
+    @property
+    def frame_height(self) -> float:
+        return float(self.current_pagesize[1] - self.margins[2] - self.margins[3])
+
+    # -- content ---------------------------------------------------------------------------
+
+    def orientation(self, wide: bool) -> None:
+        """Continue on a new page in landscape (wide tables) or portrait."""
+        self.wide = wide
+        self.story += [NextPageTemplate("wide" if wide else "body"), PageBreak()]
+
+    def cover(self, cover: Cover) -> None:
+        """The cover: a band in the municipality's colour with the title (drawn on the page),
+        then the key facts and the decision or status statement below it."""
+        self._cover = cover
+        s = self.styles
+        f = s.fonts
+        width = self.frame_width
+        flow: list[Any] = []
+        if cover.facts:
+            key = ParagraphStyle("ckk", parent=s.body, fontName=f.bold, fontSize=10, spaceAfter=0)
+            value = ParagraphStyle("ckv", parent=s.body, fontSize=10, spaceAfter=0)
+            rows = [[Paragraph(text(k), key), Paragraph(text(v), value)] for k, v in cover.facts]
+            t = Table(rows, colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT")
+            t.setStyle(
+                TableStyle(
+                    [
+                        ("FONT", (0, 0), (-1, -1), f.regular, 10),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    ]
+                )
+            )
+            flow.append(t)
+        if cover.statement:
+            flow.append(Spacer(1, 0.5 * cm))
+            statement = ParagraphStyle(
+                "cst", parent=s.body, fontName=f.bold, fontSize=10.5, leading=14, spaceAfter=0
+            )
+            box = Table([[Paragraph(text(cover.statement), statement)]], colWidths=[width])
+            box.setStyle(
+                TableStyle(
+                    [
+                        ("FONT", (0, 0), (-1, -1), f.regular, 10),
+                        ("BOX", (0, 0), (-1, -1), 1.2, s.dark),
+                        ("BACKGROUND", (0, 0), (-1, -1), s.faint),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                        ("TOPPADDING", (0, 0), (-1, -1), 8),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+                    ]
+                )
+            )
+            flow.append(box)
+        following = "wide" if self.wide else "body"
+        self.story[:0] = [*flow, NextPageTemplate(following), PageBreak()]
+
+    def toc(self, title: str) -> None:
+        s = self.styles
+        self.story.append(Paragraph(text(title), s.headings[0]))
+        toc = TableOfContents(
+            levelStyles=s.toc_levels[: self.toc_depth + 1], dotsMinLevel=0, rightColumnWidth=40
+        )
+        toc.tableStyle = TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), s.fonts.regular, 9.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+        self.story.append(toc)
+        self.story.append(PageBreak())
+
+    def heading(self, plain: str, level: int = 1, *, new_page: bool = False) -> None:
+        self._headings += 1
+        if new_page:
+            self.story.append(PageBreak())
+        elif self.story and isinstance(self.story[-1], _Heading):
+            # heading right under a heading: the space check goes before both, so the upper
+            # one never stays alone at the foot of a page
+            upper = self.story.pop()
+            self.story += [CondPageBreak(6 * cm), upper]
+        else:
+            self.story.append(CondPageBreak(5 * cm if level >= 1 else 8 * cm))
+        style = self.styles.headings[min(level, 2)]
+        self.heading_texts.append((level, plain))
+        self.story.append(
+            _Heading(plain, level, f"h{self._headings}", style, level <= self.toc_depth)
+        )
+
+    def paragraph(self, value: str, *, style: str = "body") -> None:
+        if value.strip():
+            self.story.append(Paragraph(text(value), getattr(self.styles, style)))
+
+    def markup(self, markup: str, *, style: str = "body") -> None:
+        """Pre-built platypus markup (callers escape user text with ``text()``)."""
+        self.story.append(Paragraph(markup, getattr(self.styles, style)))
+
+    def paragraphs(self, value: str, *, style: str = "body") -> None:
+        for chunk in value.split("\n\n"):
+            self.paragraph(chunk, style=style)
+
+    def bullets(self, items: Iterable[str]) -> None:
+        for item in items:
+            if item.strip():
+                self.story.append(Paragraph(text(item), self.styles.bullet, bulletText="•"))
+        self.story.append(Spacer(1, 4))
+
+    def facts(self, pairs: Sequence[tuple[str, str]], *, key_width: float = 0.3) -> None:
+        """A two-column fact table (no header row): label in bold, value beside it."""
+        pairs = [(k, v) for k, v in pairs if v]
+        if not pairs:
+            return
+        s = self.styles
+        key_style = ParagraphStyle("fk", parent=s.cell, fontName=s.fonts.bold)
+        rows = [[Paragraph(text(k), key_style), Paragraph(text(v), s.cell)] for k, v in pairs]
+        t = Table(
+            rows,
+            colWidths=[self.frame_width * key_width, self.frame_width * (1 - key_width)],
+            hAlign="LEFT",
+        )
+        t.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), s.fonts.regular, 8),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, _RULE),
+                    ("LINEABOVE", (0, 0), (-1, 0), 0.8, s.dark),
+                    ("BACKGROUND", (0, 0), (0, -1), s.faint),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        self.story += [t, Spacer(1, 8)]
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        widths: Sequence[float] | None = None,
+        align: str = "",
+        totals: int = 0,
+        groups: Sequence[int] = (),
+        strong: Sequence[int] = (),
+        indented: Sequence[int] = (),
+    ) -> None:
+        """A real table: header row repeated on every page, rows split across pages.
+
+        ``widths`` are fractions of the text width; ``align`` one letter per column (L/R);
+        the last ``totals`` rows are sums (bold, ruled); ``groups`` are indexes of rows that
+        head a group (bold, shaded, spanning the table).
+        """
+        if not rows:
+            return
+        s = self.styles
+        n = len(header)
+        align = (align or "L" * n).ljust(n, "L")
+        fractions = list(widths) if widths else [1 / n] * n
+        col_widths = [self.frame_width * w for w in fractions]
+        bold_cell = ParagraphStyle("cb", parent=s.cell, fontName=s.fonts.bold)
+        bold_right = ParagraphStyle("cbr", parent=bold_cell, alignment=TA_RIGHT)
+        data: list[list[Any]] = [
+            [
+                Paragraph(text(h), s.cell_head_right if align[i] == "R" else s.cell_head)
+                for i, h in enumerate(header)
+            ]
+        ]
+        first_total = len(rows) - totals
+        for r, row in enumerate(rows):
+            bold = r >= first_total or r in groups or r in strong
+            cells = []
+            for i in range(n):
+                value = row[i] if i < len(row) else ""
+                if bold:
+                    style = bold_right if align[i] == "R" else bold_cell
+                else:
+                    style = s.cell_right if align[i] == "R" else s.cell
+                if i == 0 and r in indented:
+                    style = ParagraphStyle("ci", parent=style, leftIndent=10)
+                cells.append(Paragraph(text(value), style))
+            data.append(cells)
+        t = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
+        commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), s.fonts.regular, 8),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), s.dark),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, _RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        for r in range(1, len(data)):
+            if (r - 1) in groups:
+                commands += [("BACKGROUND", (0, r), (-1, r), s.faint), ("SPAN", (0, r), (-1, r))]
+            elif r % 2 == 0:
+                commands.append(("BACKGROUND", (0, r), (-1, r), _ZEBRA))
+        if totals:
+            commands += [
+                ("LINEABOVE", (0, first_total + 1), (-1, first_total + 1), 1.0, _INK),
+                ("BACKGROUND", (0, first_total + 1), (-1, -1), s.faint),
+            ]
+        t.setStyle(TableStyle(commands))
+        self.story += [t, Spacer(1, 10)]
+
+    def chart(self, chart: Chart, *, max_height: float | None = None) -> None:
+        self._figures += 1
+        label = "Figur"
+        drawing = _ScaledDrawing(chart.drawing(), max_height or self.frame_height - 60)
+        caption = Paragraph(f"{label} {self._figures}: {text(chart.title)}", self.styles.caption)
+        group: list[Any] = [Spacer(1, 4), drawing, caption]
+        if self.story and isinstance(self.story[-1], _Heading):
+            group.insert(0, self.story.pop())
+        self.story.append(KeepTogether(group))
+
+    def note(self, value: str) -> None:
+        """A framed statement (decision, status), kept on one page."""
+        s = self.styles
+        box = Table(
+            [[Paragraph(text(value), ParagraphStyle("nt", parent=s.body, spaceAfter=0))]],
+            colWidths=[self.frame_width],
+        )
+        box.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), s.fonts.regular, 9),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, s.dark),
+                    ("BACKGROUND", (0, 0), (-1, -1), s.faint),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                ]
+            )
+        )
+        self.story += [box, Spacer(1, 10)]
+
+    def space(self, points: float = 6) -> None:
+        self.story.append(Spacer(1, points))
+
+    def page_break(self) -> None:
+        self.story.append(PageBreak())
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        s, m = self.styles, self.meta
+        width, height = canv._pagesize
+        wide = width > height
+        left, right, top, bottom = self.margins
+        canv.saveState()
+        if m.watermark:
+            canv.setFillColor(colors.Color(0.9, 0.9, 0.9))
+            angle = 30 if wide else 50
+            canv.setFont(s.fonts.bold, 80 if wide else 64)
+            canv.translate(width / 2, height / 2)
+            canv.rotate(angle)
+            canv.drawCentredString(0, -20, m.watermark)
+            canv.rotate(-angle)
+            canv.translate(-width / 2, -height / 2)
+        y = height - top + 16
+        canv.setFont(s.fonts.regular, 7.5)
+        canv.setFillColor(_GREY)
+        canv.drawString(left, y, m.header_left)
+        canv.drawCentredString(width / 2, y, m.header_title)
+        canv.setFont(s.fonts.bold, 7.5)
+        canv.setFillColor(s.dark)
+        canv.drawRightString(width - right, y, m.status)
+        canv.setStrokeColor(s.dark)
+        canv.setLineWidth(0.8)
+        canv.line(left, y - 5, width - right, y - 5)
+        fy = bottom - 22
+        canv.setStrokeColor(_RULE)
+        canv.setLineWidth(0.5)
+        canv.line(left, fy + 11, width - right, fy + 11)
+        canv.setFont(s.fonts.regular, 7.5)
+        canv.setFillColor(_GREY)
+        canv.drawString(left, fy, m.footer_left)
+        total = self._counter.used
+        page = canv.getPageNumber()
+        word = "Side"
+        label = f"{word} {page} av {total}" if total else f"{word} {page}"
+        canv.setFont(s.fonts.bold, 8)
+        canv.setFillColor(_INK)
+        canv.drawRightString(width - right, fy, label)
+        canv.restoreState()
+
+    def _band_bottom(self) -> float:
+        return float(self.pagesize[1] * (0.5 if not self.meta.landscape else 0.45))
+
+    def _decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        s, m = self.styles, self.meta
+        width, height = self.pagesize
+        left = self.margins[0]
+        text_width = width - left - self.margins[1]
+        canv.saveState()
+        band_bottom = self._band_bottom()
+        canv.setFillColor(s.dark)
+        canv.rect(0, band_bottom, width, height - band_bottom, stroke=0, fill=1)
+        canv.setFillColor(s.accent)
+        canv.rect(0, band_bottom - 6, width, 6, stroke=0, fill=1)
+        ink = colors.white if _luminance(s.dark) < 0.3 else _INK
+        cover = self._cover
+        if cover is not None:
+            logo_w = 0.0
+            if cover.logo is not None:
+                try:
+                    img = Image(str(cover.logo))
+                    factor = min(2.6 * cm / img.imageWidth, 2.6 * cm / img.imageHeight)
+                    w, h = img.imageWidth * factor, img.imageHeight * factor
+                    canv.drawImage(
+                        str(cover.logo),
+                        width - self.margins[1] - w,
+                        height - 1.6 * cm - h,
+                        w,
+                        h,
+                        mask="auto",
+                    )
+                    logo_w = w + 0.5 * cm
+                except OSError as exc:
+                    raise OmradedokError(f"logoen {cover.logo} kan ikke leses: {exc}") from exc
+            canv.setFillColor(ink)
+            y = height - 2.6 * cm
+            for line in simpleSplit(cover.municipality, s.fonts.bold, 13, text_width - logo_w)[:2]:
+                canv.setFont(s.fonts.bold, 13)
+                canv.drawString(left, y, line)
+                y -= 17
+            # title block anchored above the band's lower edge
+            size = 28.0
+            lines = simpleSplit(cover.title, s.fonts.bold, size, text_width)
+            while len(lines) > 3 and size > 18:
+                size -= 2
+                lines = simpleSplit(cover.title, s.fonts.bold, size, text_width)
+            sub_lines = (
+                simpleSplit(cover.subtitle, s.fonts.regular, 13, text_width)
+                if cover.subtitle
+                else []
+            )
+            y = band_bottom + 1.3 * cm + len(sub_lines) * 17 + (6 if sub_lines else 0)
+            y += (len(lines) - 1) * size * 1.18
+            kind_y = y + size * 1.18 + 4
+            canv.setFont(s.fonts.regular, 16)
+            canv.drawString(left, kind_y, cover.kind)
+            canv.setFont(s.fonts.bold, size)
+            for line in lines:
+                canv.drawString(left, y, line)
+                y -= size * 1.18
+            canv.setFont(s.fonts.regular, 13)
+            y += size * 1.18 - 6 - 17
+            for line in sub_lines:
+                canv.drawString(left, y, line)
+                y -= 17
+        if m.watermark:
+            canv.setFont(s.fonts.bold, 11)
+            canv.setFillColor(ink)
+            canv.drawRightString(width - self.margins[1], band_bottom + 0.5 * cm, m.watermark)
+        canv.setFont(s.fonts.regular, 7.5)
+        canv.setFillColor(_GREY)
+        canv.drawString(left, self.margins[3] - 22, m.footer_left)
+        canv.restoreState()
+
+    def render(self) -> bytes:
+        m, s = self.meta, self.styles
+        out = io.BytesIO()
+        left, right, top, bottom = self.margins
+        doc = _DocTemplate(
+            out,
+            self,
+            pagesize=self.pagesize,
+            leftMargin=left,
+            rightMargin=right,
+            topMargin=top,
+            bottomMargin=bottom,
+            title=m.title,
+            author=m.author,
+            subject=m.subject,
+            keywords=list(m.keywords),
+            creator="omradedok",
+            producer="omradedok (ReportLab)",
+            invariant=1,
+            lang=_LANG_TAG[m.language],
+            displayDocTitle=1,
+            initialFontName=s.fonts.regular,
+            initialFontSize=10,
+        )
+        pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        templates = []
+        for name, size in (("body", A4), ("wide", landscape(A4))):
+            frame = _Frame(
+                left, bottom, size[0] - left - right, size[1] - top - bottom, id=name, **pad
+            )
+            templates.append(PageTemplate(name, [frame], onPage=self._decorate, pagesize=size))
+        if self.meta.landscape:
+            templates.reverse()
+        if self._cover is not None:
+            width = self.pagesize[0] - left - right
+            cover_frame = _Frame(
+                left,
+                bottom + 0.6 * cm,
+                width,
+                self._band_bottom() - 1.4 * cm - bottom,
+                id="cover",
+                **pad,
+            )
+            templates.insert(
+                0,
+                PageTemplate(
+                    "cover", [cover_frame], onPage=self._decorate_cover, pagesize=self.pagesize
+                ),
+            )
+        doc.addPageTemplates(templates)
+        story = [*self.story, self._counter]
+        try:
+            doc.multiBuild(story, canvasmaker=_canvas_for(m.date), maxPasses=8)
+        except IndexError as exc:  # reportlab: «Index entries not resolved after n passes»
+            raise OmradedokError(f"PDF-en «{m.title}» fikk ikke stabile sidetall: {exc}") from exc
+        return out.getvalue()
