@@ -1,0 +1,525 @@
+"""handlingsplan.docx – the long-term action plan: Del 1 Programdel and Del 2 Prosjektoversikt.
+
+:func:`handlingsplan_view` maps the model to plain, formatted data; the template
+``templates/handlingsplan.docx`` lays it out. The communication and evaluation plans are the
+same sub-templates and views as their standalone documents (see kommunikasjonsplan.py and
+evalueringsplan.py). Charts come from :mod:`omradedok.render.charts` and the responsibility
+matrix from :mod:`omradedok.documents.roles` when those modules are available.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..locale import enum_label, format_date, format_number, format_org_number, pick
+from ..model import Activity, Funding, Initiative, Involvement, Language
+from ..render.docx import Picture, render_docx
+from . import registry, views
+from .base import Artifact, BuildContext
+
+TEMPLATE = "handlingsplan.docx"
+FILENAME = "handlingsplan.docx"
+CHART_KEYS = ("budget_by_year", "budget_by_subprogramme", "goal_hierarchy", "organisation",
+              "timeline")
+"""Where the plan shows charts: goal diagram in «Visjon og mål», budget charts in «Rammer»,
+the organisation chart in «Organisering», the timeline in «Fremdrift»."""
+
+VIEW_KEYS = views.BASE_KEYS | {
+    "revisions", "summary", "background", "purpose", "area", "kb", "anchoring", "vision",
+    "main_goals", "strategies", "frame", "funding", "involvement", "org", "participation",
+    "communication", "evaluation", "progress", "programme", "charts",
+}
+views.declare_template(
+    TEMPLATE, VIEW_KEYS,
+    {"status_banner", "doc", "main_goals", "frame", "org", "communication", "evaluation",
+     "progress", "programme"},
+    "Handlingsplan",
+)
+
+_NUMBER_WORDS = {
+    Language.NB: ("ett", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve",
+                  "tolv"),
+    Language.NN: ("eitt", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve",
+                  "tolv"),
+}
+
+
+def document_title(model: Initiative, language: Language) -> str:
+    return f"Handlingsplan for {model.title} {views.period_text(model)}"
+
+
+# ------------------------------------------------------------------------------ charts
+
+
+def chart_pictures(model: Initiative, language: Language) -> dict[str, dict[str, Any] | None]:
+    """The plan's charts as pictures with alt text, by key (None where a chart is missing).
+
+    Uses :func:`omradedok.render.charts.plan_charts` when that module (and its rendering
+    dependencies) is installed; without it the plan is built without charts.
+    """
+    found: dict[str, dict[str, Any] | None] = dict.fromkeys(CHART_KEYS)
+    try:
+        from ..render.charts import plan_charts
+    except ImportError:
+        return found
+    for chart in plan_charts(model, language):
+        if chart.key not in found:
+            continue
+        picture = Picture(
+            data=chart.png(dpi=200), alt_text=chart.alt_text, width_mm=160, name=chart.title
+        )
+        found[chart.key] = {"picture": picture, "caption": chart.title}
+    return found
+
+
+# ------------------------------------------------------------------------------- parts
+
+
+def _knowledge(model: Initiative, language: Language) -> dict[str, Any]:
+    kb = model.knowledge_base
+
+    def finding_rows(findings: Iterable[Any]) -> list[dict[str, str]]:
+        rows = []
+        for f in findings:
+            rest = f". {f.description}" if f.description else ""
+            if f.source_ids:
+                label = pick(language, "Kilde", "Kjelde") if len(f.source_ids) == 1 else pick(
+                    language, "Kilder", "Kjelder")
+                rest += f" ({label}: {', '.join(f.source_ids)})"
+            rows.append({"title": f.title, "rest": rest})
+        return rows
+
+    present = bool(kb.summary or kb.sources or kb.challenges or kb.resources)
+    return {
+        "present": present,
+        "summary": views.paragraphs(kb.summary),
+        "challenges": finding_rows(kb.challenges),
+        "resources": finding_rows(kb.resources),
+        "sources": [
+            {
+                "ref": s.id,
+                "title": s.title + (f"\n{s.url}" if s.url else ""),
+                "publisher": s.publisher,
+                "year": s.year,
+                "kind": enum_label(s.kind, language),
+            }
+            for s in kb.sources
+        ],
+    }
+
+
+def _goals(model: Initiative, language: Language) -> list[dict[str, Any]]:
+    out = []
+    sub_label = pick(language, "Delmål", "Delmål")
+    result_label = pick(language, "Resultatmål", "Resultatmål")
+    main_label = pick(language, "Hovudmål", "Hovudmål") if language is Language.NN else "Hovedmål"
+    for main in model.goals.main_goals:
+        rows: list[dict[str, str]] = []
+
+        def add(goal_text: str, indicators: list[Any], rows: list[dict[str, str]] = rows) -> None:
+            if not indicators:
+                rows.append({"goal": goal_text, "indicator": pick(language, "Ingen indikator",
+                             "Ingen indikator"), "baseline": "", "target": "", "source": ""})
+                return
+            for index, ind in enumerate(indicators):
+                rows.append({
+                    "goal": goal_text if index == 0 else "",
+                    "indicator": ind.name,
+                    "baseline": views.baseline_text(ind, language),
+                    "target": views.target_text(ind, language),
+                    "source": ind.data_source or (ind.baseline.source if ind.baseline else ""),
+                })
+
+        if main.indicators:
+            add(f"{main_label} {main.id}", main.indicators)
+        for sub in main.sub_goals:
+            add(f"{sub_label} {sub.id}: {sub.title}", sub.indicators)
+            for res in sub.result_goals:
+                add(f"\u2003{result_label} {res.id}: {res.title}", res.indicators)
+        out.append({
+            "heading": f"{main.id} {main.title}",
+            "description": views.paragraphs(main.description),
+            "rows": rows,
+        })
+    return out
+
+
+def _strategies(model: Initiative) -> list[dict[str, Any]]:
+    return [
+        {
+            "title": s.title,
+            "description": views.paragraphs(s.description),
+            "methods": list(s.methods),
+            "goals": ", ".join(s.goal_ids),
+        }
+        for s in model.strategies
+    ]
+
+
+def _money_row(label: Any, funding: Funding, language: Language) -> dict[str, Any]:
+    return {
+        "year": label,
+        "municipal": views.money(funding.municipal, language),
+        "state": views.money(funding.state, language),
+        "other": views.money(funding.other, language),
+        "carried_over": views.money(funding.carried_over, language),
+        "total": views.money(funding.total, language),
+    }
+
+
+def _frame(model: Initiative, language: Language) -> dict[str, Any]:
+    area = model.area
+    boundary = views.paragraphs(area.boundary) or [pick(
+        language,
+        f"Satsingen gjelder {area.name}" + (f" i {area.district}" if area.district else "") + ".",
+        f"Satsinga gjeld {area.name}" + (f" i {area.district}" if area.district else "") + ".",
+    )]
+    length = model.period.length
+    words = _NUMBER_WORDS[language]
+    years = words[length - 1] if length <= len(words) else str(length)
+    period = [pick(
+        language,
+        f"Satsingen varer i {years} år, fra og med {model.period.start_year} til og med "
+        f"{model.period.end_year} ({views.period_text(model)}).",
+        f"Satsinga varer i {years} år, frå og med {model.period.start_year} til og med "
+        f"{model.period.end_year} ({views.period_text(model)}).",
+    )]
+    if model.document.revision_due:
+        period.append(pick(
+            language,
+            f"Planen skal revideres innen {format_date(model.document.revision_due, language)}.",
+            f"Planen skal reviderast innan {format_date(model.document.revision_due, language)}.",
+        ))
+    frames = sorted(model.budget_frame, key=lambda b: b.year)
+    total = Funding(
+        municipal=sum(b.municipal for b in frames),
+        state=sum(b.state for b in frames),
+        other=sum(b.other for b in frames),
+        carried_over=sum(b.carried_over for b in frames),
+    )
+    years_label = views.years_text(frames[0].year, frames[-1].year) if frames else ""
+    return {
+        "boundary": boundary,
+        "grunnkretser": ", ".join(area.grunnkrets_codes),
+        "population": _population(model, language),
+        "period_text": period,
+        "budget_rows": [_money_row(b.year, b, language) for b in frames],
+        "budget_total": _money_row(pick(language, "Sum", "Sum"), total, language)
+        if len(frames) > 1 else None,
+        "budget_years": years_label,
+        "notes": [{"year": b.year, "text": " ".join(views.paragraphs(b.note))}
+                  for b in frames if b.note.strip()],
+    }
+
+
+def _population(model: Initiative, language: Language) -> str:
+    area = model.area
+    if area.population is None:
+        return ""
+    text = format_number(area.population, language)
+    if area.population_year:
+        text += f" ({area.population_year})"
+    return text
+
+
+def _organisation(model: Initiative, language: Language) -> dict[str, Any]:
+    org = model.organisation
+    bodies = {b.id: b for b in org.bodies}
+    body_rows = []
+    for body in org.bodies:
+        facts = [enum_label(body.kind, language)]
+        if body.meeting_frequency:
+            facts.append(f"{pick(language, 'Møtes', 'Møtest')}: {body.meeting_frequency}")
+        if body.reports_to and body.reports_to in bodies:
+            facts.append(f"{pick(language, 'Rapporterer til', 'Rapporterer til')}: "
+                         f"{bodies[body.reports_to].name}")
+        body_rows.append({
+            "name": body.name,
+            "facts": " · ".join(facts),
+            "mandate": views.paragraphs(body.mandate),
+            "members": [
+                {
+                    "name": m.name,
+                    "title": m.title,
+                    "organisation": m.organisation,
+                    "role": views.role_title(model, m.role_id),
+                }
+                for m in body.members
+            ],
+        })
+    manager = views.role_text(model, org.programme_manager_role_id)
+    intro = []
+    if manager:
+        intro.append(pick(
+            language,
+            f"Satsingen ledes av {manager[0].lower() + manager[1:]}.",
+            f"Satsinga blir leidd av {manager[0].lower() + manager[1:]}.",
+        ))
+    present = bool(org.bodies or org.roles or org.service_areas or model.partners)
+    return {
+        "present": present,
+        "intro": intro,
+        "service_areas": list(org.service_areas),
+        "bodies": body_rows,
+        "roles": [
+            {
+                "title": r.title,
+                "holder": r.holder,
+                "responsibilities": "\n".join(f"• {x}" for x in r.responsibilities),
+            }
+            for r in org.roles
+        ],
+        "partners": [
+            {
+                "name": p.name,
+                "kind": enum_label(p.kind, language),
+                "org_number": format_org_number(p.org_number),
+                "contact": views.join([p.contact.name, p.contact.title], ", "),
+            }
+            for p in model.partners
+        ],
+        "matrix": _matrix(model, language),
+    }
+
+
+def _matrix(model: Initiative, language: Language) -> list[dict[str, str]] | None:
+    """The organisation's rows of the responsibility matrix (roles.py), as lists of names."""
+    try:
+        from .roles import responsibility_matrix
+    except ImportError:
+        return None
+    matrix = responsibility_matrix(model).from_sources("body", "role").without_empty_parties()
+    rows = []
+    for row in matrix.rows:
+        names: dict[Involvement, list[str]] = defaultdict(list)
+        for party in matrix.parties:
+            value = matrix.cell(row, party.id)
+            if value is not None:
+                names[value].append(party.name)
+        others = [
+            f"{enum_label(value, language)}: {name}"
+            for value in (Involvement.CONSULTED, Involvement.INFORMED)
+            for name in names[value]
+        ]
+        rows.append({
+            "task": row.task,
+            "responsible": "\n".join(names[Involvement.RESPONSIBLE]),
+            "contributes": "\n".join(names[Involvement.CONTRIBUTES]),
+            "consulted": "\n".join(names[Involvement.CONSULTED]),
+            "informed": "\n".join(names[Involvement.INFORMED]),
+            "others": "\n".join(others),
+        })
+    return rows or None
+
+
+def _progress(model: Initiative, language: Language) -> dict[str, Any]:
+    milestones = sorted(model.milestones, key=lambda m: m.date)
+    plans = []
+    for year in model.activity_years():
+        acts = model.activities_in(year)
+        plans.append({
+            "year": year,
+            "count": len(acts),
+            "total": views.money(sum(a.budget.total for a in acts), language),
+        })
+    intro = [pick(
+        language,
+        "Satsingen styres gjennom årlige aktivitetsplaner med prioriterte tiltak og budsjett. "
+        "Disse aktivitetsplanene er utarbeidet:",
+        "Satsinga blir styrt gjennom årlege aktivitetsplanar med prioriterte tiltak og budsjett. "
+        "Desse aktivitetsplanane er utarbeidde:",
+    )] if plans else []
+    return {
+        "milestones": [
+            {"date": format_date(m.date, language), "title": m.title,
+             "description": m.description}
+            for m in milestones
+        ],
+        "activity_plans": plans,
+        "activity_intro": intro,
+    }
+
+
+def _budget(activities: Iterable[Activity]) -> int:
+    return sum(a.budget.total for a in activities)
+
+
+def _programme(model: Initiative, language: Language) -> dict[str, Any]:
+    programme = model.programme
+    acts = model.activities
+    years = model.activity_years()
+    budget_years = views.years_text(years[0], years[-1]) if years else ""
+    budget_label = pick(language, "Budsjett", "Budsjett") + (f" {budget_years}" if years else "")
+    goals_label = pick(language, "Mål", "Mål")
+    owner_label = pick(language, "Ansvarlig", "Ansvarleg")
+    types_label = pick(language, "Tiltakstyper", "Tiltakstypar")
+
+    def amount(value: int) -> str:
+        return views.money(value, language) if years else "–"
+
+    sub_programmes = []
+    overview = []
+    for sp in programme.sub_programmes:
+        sp_acts = [a for a in acts if a.sub_programme_id == sp.id]
+        rows = []
+        for project in sp.projects:
+            p_acts = [a for a in sp_acts if a.project_id == project.id]
+            rows.append({
+                "name": f"{project.id} {project.name}",
+                "owner": views.role_title(model, project.owner_role_id),
+                "goals": ", ".join(project.goal_ids),
+                "period": views.years_text(project.start_year, project.end_year),
+                "budget": amount(_budget(p_acts)),
+            })
+            for sub in project.sub_projects:
+                s_acts = [a for a in p_acts if a.sub_project_id == sub.id]
+                rows.append({
+                    "name": f"\u2003{sub.id} {sub.name}",
+                    "owner": views.role_title(model, sub.owner_role_id),
+                    "goals": ", ".join(sub.goal_ids),
+                    "period": views.years_text(sub.start_year, sub.end_year),
+                    "budget": amount(_budget(s_acts)),
+                })
+        facts = []
+        if sp.owner_role_id:
+            facts.append({"label": owner_label, "value": views.role_text(model, sp.owner_role_id)})
+        if sp.goal_ids:
+            titles = views.goal_titles(model)
+            facts.append({"label": goals_label, "value": "; ".join(
+                f"{g} {titles[g]}" if g in titles else g for g in sp.goal_ids)})
+        if sp.measure_types:
+            facts.append({"label": types_label, "value": ", ".join(
+                enum_label(m, language) for m in sp.measure_types)})
+        sub_programmes.append({
+            "heading": f"{sp.id} {sp.name}",
+            "description": views.paragraphs(sp.description),
+            "facts": facts,
+            "rows": rows,
+            "total": amount(_budget(sp_acts)),
+        })
+        overview.append({
+            "name": f"{sp.id} {sp.name}",
+            "owner": views.role_title(model, sp.owner_role_id),
+            "count": len(sp_acts),
+            "budget": amount(_budget(sp_acts)),
+        })
+    intro = views.paragraphs(programme.description) or [pick(
+        language,
+        "Prosjektoversikten viser delprogrammene med prosjekter og delprosjekter, hvem som er "
+        "ansvarlig, hvilke mål de bidrar til, og budsjettet i aktivitetsplanene.",
+        "Prosjektoversikta viser delprogramma med prosjekt og delprosjekt, kven som er "
+        "ansvarleg, kva mål dei bidreg til, og budsjettet i aktivitetsplanane.",
+    )]
+    return {
+        "intro": intro,
+        "sub_programmes": sub_programmes,
+        "overview": overview if len(overview) > 1 else [],
+        "overview_title": pick(language, "Budsjett og tiltak per delprogram",
+                               "Budsjett og tiltak per delprogram"),
+        "budget_label": budget_label,
+        "total_count": sum(o["count"] for o in overview),
+        "total": amount(_budget(a for a in acts
+                                if any(a.sub_programme_id == sp.id
+                                       for sp in programme.sub_programmes))),
+    }
+
+
+# ------------------------------------------------------------------------------- view
+
+
+def handlingsplan_view(
+    model: Initiative,
+    language: Language,
+    template_dir: Path | None = None,
+    *,
+    charts: bool = True,
+) -> dict[str, Any]:
+    """Everything handlingsplan.docx prints, formatted in Norwegian."""
+    # Imported here so that «handlingsplan» registers before the kinds it embeds.
+    from .evalueringsplan import evaluation_fragment
+    from .kommunikasjonsplan import communication_fragment
+
+    title = document_title(model, language)
+    view = views.base_view(model, language, title, template_dir)
+    view["doc"]["status_text"] = views.status_statement(
+        model, language, pick(language, "Handlingsplanen", "Handlingsplanen"))
+    view.update({
+        "revisions": [
+            {
+                "version": r.version,
+                "date": format_date(r.date, language),
+                "status": enum_label(r.status, language),
+                "description": r.description,
+                "author": r.author,
+            }
+            for r in model.document.revisions
+        ],
+        "summary": views.paragraphs(model.summary),
+        "background": views.paragraphs(model.background),
+        "purpose": views.paragraphs(model.purpose),
+        "area": {
+            "description": views.paragraphs(model.area.description),
+            "population": _population(model, language),
+        },
+        "kb": _knowledge(model, language),
+        "anchoring": [
+            {"date": format_date(d.date, language), "body": d.body, "case_number": d.case_number,
+             "summary": d.summary}
+            for d in sorted(model.anchoring, key=lambda d: d.date)
+        ],
+        "vision": " ".join(views.paragraphs(model.goals.vision)),
+        "main_goals": _goals(model, language),
+        "strategies": _strategies(model),
+        "frame": _frame(model, language),
+        "funding": views.funding_labels(language),
+        "involvement": views.involvement_labels(language),
+        "org": _organisation(model, language),
+        "participation": {
+            "summary": views.paragraphs(model.participation.summary),
+            "measures": list(model.participation.measures),
+        },
+        "communication": communication_fragment(model, language, template_dir, 2),
+        "evaluation": evaluation_fragment(model, language, template_dir, 2),
+        "progress": _progress(model, language),
+        "programme": _programme(model, language),
+        "charts": chart_pictures(model, language) if charts else dict.fromkeys(CHART_KEYS),
+    })
+    return view
+
+
+def render(model: Initiative, language: Language, template_dir: Path | None = None) -> bytes:
+    title = document_title(model, language)
+    meta = views.doc_meta(
+        model, language, title=title, category="Handlingsplan",
+        keywords=("handlingsplan", "områdeløft", "programplan"),
+    )
+    return render_docx(
+        TEMPLATE,
+        handlingsplan_view(model, language, template_dir),
+        meta=meta,
+        template_dir=template_dir,
+        colors=views.colors(model),
+    )
+
+
+class HandlingsplanKind:
+    name = "handlingsplan"
+
+    def artifacts(self, context: BuildContext) -> list[Artifact]:
+        model = context.model
+        language = context.options.language
+        template_dir = context.options.template_dir
+        return [
+            Artifact(
+                filename=FILENAME,
+                kind=self.name,
+                title=document_title(model, language),
+                render=lambda: render(model, language, template_dir),
+            )
+        ]
+
+
+registry.register(HandlingsplanKind())

@@ -1,0 +1,147 @@
+"""saksframlegg.docx – the council case document that takes the plan through political
+processing. Its «Vedlegg» list is the documents actually built in the same run (the artifacts
+planned before it with ``attachment=True``), followed by the case's extra attachments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..locale import format_date, pick
+from ..model import Initiative, Language
+from ..render.docx import render_docx
+from . import registry, views
+from .base import Artifact, BuildContext
+
+TEMPLATE = "saksframlegg.docx"
+FILENAME = "saksframlegg.docx"
+VIEW_KEYS = views.BASE_KEYS | {"case"}
+ATTACHMENT_ORDER = ("handlingsplan", "aktivitetsplan", "kommunikasjonsplan", "evalueringsplan",
+                    "samarbeidsavtale", "rollematrise")
+"""Vedlegg come in this order (the plan first), whatever order the kinds were registered in;
+within a kind, and for other kinds (after these), the build order is kept."""
+views.declare_template(TEMPLATE, VIEW_KEYS, {"status_banner", "case"}, "Saksframlegg")
+
+
+def case_title(model: Initiative, language: Language) -> str:
+    case = model.council_case
+    if case is not None and case.title:
+        return case.title
+    return f"Handlingsplan for {model.title} {views.period_text(model)}"
+
+
+def saksframlegg_view(
+    model: Initiative,
+    language: Language,
+    attachments: list[str],
+    template_dir: Path | None = None,
+) -> dict[str, Any]:
+    """Everything saksframlegg.docx prints; ``attachments`` are the vedlegg titles in order."""
+    case = model.council_case
+    if case is None:
+        raise ValueError("modellen har ingen politisk sak (council_case)")
+    title = case_title(model, language)
+    view = views.base_view(model, language, f"{pick(language, 'Saksframlegg', 'Saksframlegg')} "
+                           f"{case.archive_case_number}", template_dir)
+    officer = views.join([case.case_officer.name, case.case_officer.title], ", ")
+    inputs = case.consultation_inputs
+    participation = views.paragraphs(model.participation.summary)
+    if inputs:
+        participation.append(pick(
+            language,
+            f"Det kom inn {len(inputs)} høringsinnspill som er omtalt her. Tabellen viser hva "
+            "som kom inn, og hvordan kommunedirektøren har vurdert innspillene.",
+            f"Det kom inn {len(inputs)} høyringsinnspel som er omtala her. Tabellen viser kva "
+            "som kom inn, og korleis kommunedirektøren har vurdert innspela.",
+        ) if len(inputs) > 1 else pick(
+            language,
+            "Tabellen viser innspillet som kom inn, og hvordan kommunedirektøren har vurdert det.",
+            "Tabellen viser innspelet som kom inn, og korleis kommunedirektøren har vurdert det.",
+        ))
+    view["case"] = {
+        "title": title,
+        "archive_case": case.archive_case_number,
+        "archive_code": case.archive_code,
+        "officer": officer,
+        "unit": case.administrative_unit,
+        "date": format_date(model.document.date, language),
+        "route": [
+            {"body": r.body, "date": format_date(r.meeting_date, language),
+             "case_number": r.case_number}
+            for r in case.route
+        ],
+        "resolution": list(case.proposed_resolution),
+        "no_resolution": pick(
+            language,
+            "Innstillingen er ikke skrevet ennå.",
+            "Innstillinga er ikkje skriven enno.",
+        ),
+        "summary": views.paragraphs(case.summary),
+        "background": views.paragraphs(case.background),
+        "participation": participation,
+        "inputs": [
+            {"from_whom": i.from_whom, "summary": i.summary, "assessment": i.assessment}
+            for i in inputs
+        ],
+        "assessment": views.paragraphs(case.assessment),
+        "economic": views.paragraphs(case.economic_consequences),
+        "administrative": views.paragraphs(case.administrative_consequences),
+        "attachments": attachments,
+    }
+    view["doc"]["subtitle"] = title
+    return view
+
+
+def render(
+    model: Initiative, language: Language, attachments: list[str],
+    template_dir: Path | None = None,
+) -> bytes:
+    case = model.council_case
+    assert case is not None
+    title = case_title(model, language)
+    meta = views.doc_meta(
+        model, language, title=title, category="Saksframlegg",
+        keywords=("saksframlegg", f"arkivsak {case.archive_case_number}", "handlingsplan"),
+    )
+    return render_docx(
+        TEMPLATE,
+        saksframlegg_view(model, language, attachments, template_dir),
+        meta=meta,
+        template_dir=template_dir,
+        colors=views.colors(model),
+    )
+
+
+def attachment_artifacts(planned: list[Artifact]) -> list[Artifact]:
+    """The artifacts planned before the saksframlegg that are its vedlegg, plan first."""
+
+    def rank(artifact: Artifact) -> int:
+        kind = artifact.kind
+        return ATTACHMENT_ORDER.index(kind) if kind in ATTACHMENT_ORDER else len(ATTACHMENT_ORDER)
+
+    return sorted((a for a in planned if a.attachment), key=rank)
+
+
+class SaksframleggKind:
+    name = "saksframlegg"
+
+    def artifacts(self, context: BuildContext) -> list[Artifact]:
+        model = context.model
+        if model.council_case is None:
+            return []
+        language = context.options.language
+        template_dir = context.options.template_dir
+        attachments = [a.title for a in attachment_artifacts(context.planned)]
+        attachments += list(model.council_case.extra_attachments)
+        return [
+            Artifact(
+                filename=FILENAME,
+                kind=self.name,
+                title=case_title(model, language),
+                render=lambda: render(model, language, attachments, template_dir),
+                attachment=False,
+            )
+        ]
+
+
+registry.register(SaksframleggKind())

@@ -1,0 +1,395 @@
+"""Plain-data views shared by the DOCX document kinds.
+
+A view is a dict of strings, lists and dicts (plus :class:`~omradedok.render.docx.Picture`
+and :class:`~omradedok.render.docx.Fragment` values) that a template prints as it is: every
+number, date and name is already formatted in Norwegian here, so templates stay free of
+logic a clerk would have to understand.
+
+Shared conventions (every DOCX view has them): ``t`` – the labels in the document language
+(templates/labels.yaml, overridable per template folder); ``header_text``; ``status_banner``
+(«UTKAST – versjon 0.3 – 26. november 2026», empty once adopted); ``municipality``; ``logo``
+(a Picture or None); ``doc`` – status facts for the cover.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import TemplateError
+from ..locale import (
+    enum_label,
+    format_date,
+    format_money,
+    format_number,
+    format_year_range,
+    pick,
+)
+from ..locale.format import NBSP
+from ..model import (
+    DocumentStatus,
+    FundingSource,
+    Indicator,
+    Initiative,
+    Involvement,
+    Language,
+)
+from ..render.docx import DocMeta, Picture, TemplateSpec, register_template
+from ..render.docx_styles import profile_colors
+from ..resources import templates_dir
+
+LABELS_FILE = "labels.yaml"
+BASE_KEYS = frozenset({"t", "municipality", "header_text", "status_banner", "logo", "doc"})
+"""Top-level keys of every DOCX view built on :func:`base_view`."""
+_LIST_LINE = re.compile(r"^\s*(?:[-•*–]\s|\d+[.)]\s)")
+
+
+# ------------------------------------------------------------------------------- text
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split prose into paragraphs: a blank line starts a new paragraph; lines wrapped inside
+    a paragraph (as YAML block text is) are joined with a space, except lines that start a
+    list item («- », «• », «1. »), which keep their line break."""
+    out: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").strip()):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        merged = lines[0]
+        for line in lines[1:]:
+            merged += ("\n" if _LIST_LINE.match(line) else " ") + line
+        out.append(merged)
+    return out
+
+
+def join(items: Iterable[str], sep: str = ", ") -> str:
+    return sep.join(i for i in items if i)
+
+
+def and_join(items: list[str], language: Language) -> str:
+    """«a, b og c»."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} og {items[-1]}"
+
+
+# ----------------------------------------------------------------------------- labels
+
+
+def _read_labels(path: Path) -> dict[str, dict[str, str]]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as exc:
+        raise TemplateError(f"{path}: kan ikke lese tekstene ({exc}); rett YAML-filen") from exc
+    if not isinstance(data, dict):
+        raise TemplateError(f"{path}: forventet nøkler med nb- og nn-tekst, for eksempel "
+                            "«summary: {nb: Sammendrag, nn: Samandrag}»")
+    labels: dict[str, dict[str, str]] = {}
+    for key, value in data.items():
+        if not isinstance(value, dict) or not {"nb", "nn"} <= set(value):
+            raise TemplateError(f"{path}: «{key}» må ha både nb og nn, for eksempel "
+                                f"«{key}: {{nb: …, nn: …}}»")
+        labels[str(key)] = {"nb": str(value["nb"]), "nn": str(value["nn"])}
+    return labels
+
+
+@lru_cache(maxsize=16)
+def _labels_cached(path: str, mtime: int) -> dict[str, dict[str, str]]:
+    return _read_labels(Path(path))
+
+
+def _labels_at(path: Path) -> dict[str, dict[str, str]]:
+    return _labels_cached(str(path), path.stat().st_mtime_ns)
+
+
+def labels(language: Language, template_dir: Path | None = None) -> dict[str, str]:
+    """The template labels in one language; a template folder's labels.yaml overrides keys."""
+    merged = dict(_labels_at(templates_dir() / LABELS_FILE))
+    if template_dir is not None and (Path(template_dir) / LABELS_FILE).is_file():
+        merged.update(_labels_at(Path(template_dir) / LABELS_FILE))
+    key = Language(language).value
+    return {name: value[key] for name, value in merged.items()}
+
+
+def label_keys(template_dir: Path | None = None) -> set[str]:
+    return set(labels(Language.NB, template_dir))
+
+
+# --------------------------------------------------------------------- document basics
+
+
+def period_text(model: Initiative) -> str:
+    return format_year_range(model.period.start_year, model.period.end_year)
+
+
+def status_banner(model: Initiative, language: Language) -> str:
+    """The header line of a document that is not adopted: «UTKAST – versjon 0.3 – 26. …»."""
+    info = model.document
+    if info.status is DocumentStatus.ADOPTED:
+        return ""
+    parts = [
+        enum_label(info.status, language).upper(),
+        f"{pick(language, 'versjon', 'versjon')} {info.version}",
+        format_date(info.date, language),
+    ]
+    if info.status is DocumentStatus.CONSULTATION and info.consultation_deadline:
+        deadline = pick(language, "høringsfrist", "høyringsfrist")
+        parts.append(f"{deadline} {format_date(info.consultation_deadline, language)}")
+    return " – ".join(parts)
+
+
+def decision_text(model: Initiative, language: Language) -> str:
+    decision = model.document.decision
+    if decision is None or model.document.status is not DocumentStatus.ADOPTED:
+        return ""
+    return pick(
+        language,
+        f"Vedtatt av {decision.body} {format_date(decision.date, language)}, sak {decision.case_number}",
+        f"Vedteken av {decision.body} {format_date(decision.date, language)}, sak {decision.case_number}",
+    )
+
+
+def status_statement(model: Initiative, language: Language, document_name: str) -> list[str]:
+    """Plain words about the document's status (for «Om dokumentet»)."""
+    info = model.document
+    date = format_date(info.date, language)
+    lines: list[str] = []
+    if info.status is DocumentStatus.ADOPTED and info.decision is not None:
+        decision = info.decision
+        text = pick(
+            language,
+            f"{document_name} ble vedtatt av {decision.body} {format_date(decision.date, language)} "
+            f"i sak {decision.case_number}. Dette er versjon {info.version}, datert {date}.",
+            f"{document_name} vart vedteken av {decision.body} {format_date(decision.date, language)} "
+            f"i sak {decision.case_number}. Dette er versjon {info.version}, datert {date}.",
+        )
+        lines.append(text)
+        if decision.summary:
+            lines.extend(paragraphs(decision.summary))
+    elif info.status is DocumentStatus.CONSULTATION:
+        deadline = info.consultation_deadline
+        text = pick(
+            language,
+            f"Dette er et høringsutkast (versjon {info.version}, {date}). Det er ikke vedtatt.",
+            f"Dette er eit høyringsutkast (versjon {info.version}, {date}). Det er ikkje vedteke.",
+        )
+        if deadline:
+            text += pick(
+                language,
+                f" Høringsfristen er {format_date(deadline, language)}.",
+                f" Høyringsfristen er {format_date(deadline, language)}.",
+            )
+        lines.append(text)
+    elif info.status is DocumentStatus.FOR_DECISION:
+        lines.append(pick(
+            language,
+            f"Dette er versjon {info.version}, datert {date}, lagt fram til politisk behandling. "
+            "Den er ikke vedtatt.",
+            f"Dette er versjon {info.version}, datert {date}, lagd fram til politisk handsaming. "
+            "Han er ikkje vedteken.",
+        ))
+    else:
+        lines.append(pick(
+            language,
+            f"Dette er et utkast (versjon {info.version}, {date}). Det er ikke vedtatt.",
+            f"Dette er eit utkast (versjon {info.version}, {date}). Det er ikkje vedteke.",
+        ))
+    if info.revision_due:
+        lines.append(pick(
+            language,
+            f"Planen skal revideres innen {format_date(info.revision_due, language)}.",
+            f"Planen skal reviderast innan {format_date(info.revision_due, language)}.",
+        ))
+    return lines
+
+
+def logo(model: Initiative, language: Language, width_mm: float = 28) -> Picture | None:
+    profile = model.municipality.profile
+    if profile.logo is None:
+        return None
+    path = Path(profile.logo)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(
+            f"fant ikke logoen {path} ({exc.strerror}); rett municipality.profile.logo"
+        ) from exc
+    alt = profile.logo_alt_text or pick(
+        language,
+        f"Kommunevåpen for {model.municipality.name}",
+        f"Kommunevåpen for {model.municipality.name}",
+    )
+    return Picture(data=data, alt_text=alt, width_mm=width_mm, name="Logo")
+
+
+def doc_facts(model: Initiative, language: Language) -> dict[str, Any]:
+    """The cover's status facts (``doc``)."""
+    area = model.area
+    area_line = join([area.name, area.district], ", ")
+    case = model.council_case
+    return {
+        "subtitle": f"{model.title} {period_text(model)}",
+        "area_line": area_line if area.name not in model.title else area.district,
+        "status": enum_label(model.document.status, language),
+        "version": model.document.version,
+        "date": format_date(model.document.date, language),
+        "period": period_text(model),
+        "decision_text": decision_text(model, language),
+        "consultation_deadline": (
+            format_date(model.document.consultation_deadline, language)
+            if model.document.status is DocumentStatus.CONSULTATION
+            and model.document.consultation_deadline
+            else ""
+        ),
+        "archive_case": case.archive_case_number if case else "",
+    }
+
+
+def base_view(
+    model: Initiative, language: Language, document_title: str, template_dir: Path | None
+) -> dict[str, Any]:
+    """The keys every DOCX template built with the house kit expects."""
+    return {
+        "t": labels(language, template_dir),
+        "municipality": model.municipality.name,
+        "header_text": f"{model.municipality.name} – {document_title}",
+        "status_banner": status_banner(model, language),
+        "logo": logo(model, language),
+        "doc": doc_facts(model, language),
+    }
+
+
+def doc_meta(
+    model: Initiative, language: Language, *, title: str, category: str, keywords: Iterable[str] = ()
+) -> DocMeta:
+    return DocMeta(
+        title=title,
+        subject=f"{model.title} {period_text(model)} – {model.area.name}",
+        author=model.municipality.name,
+        keywords=tuple(dict.fromkeys([*keywords, model.area.name, "områdesatsing"])),
+        description=pick(
+            language,
+            f"{title}. {enum_label(model.document.status, language)}, versjon "
+            f"{model.document.version}.",
+            f"{title}. {enum_label(model.document.status, language)}, versjon "
+            f"{model.document.version}.",
+        ),
+        category=category,
+        status=enum_label(model.document.status, language),
+        version=model.document.version,
+        date=model.document.date,
+        language=language,
+    )
+
+
+def declare_template(
+    name: str, keys: Iterable[str], required: Iterable[str] = (), description: str = ""
+) -> TemplateSpec:
+    """Register a template's view keys for ``omradedok templates check``."""
+    return register_template(
+        TemplateSpec(name, frozenset(keys), frozenset(required), description)
+    )
+
+
+def colors(model: Initiative) -> dict[str, str]:
+    return profile_colors(model.municipality.profile)
+
+
+# ---------------------------------------------------------------------- model lookups
+
+
+def role_text(model: Initiative, role_id: str | None) -> str:
+    """«Programleder (Amina Yusuf Hansen)» – a role by its title and holder, never its id."""
+    if role_id is None:
+        return ""
+    role = model.role(role_id)
+    if role is None:
+        return role_id
+    if role.holder and role.holder not in role.title:
+        return f"{role.title} ({role.holder})"
+    return role.title
+
+
+def role_title(model: Initiative, role_id: str | None) -> str:
+    if role_id is None:
+        return ""
+    role = model.role(role_id)
+    return role.title if role else role_id
+
+
+def funding_labels(language: Language) -> dict[str, str]:
+    return {source.value: enum_label(source, language) for source in FundingSource}
+
+
+def involvement_labels(language: Language) -> dict[str, str]:
+    return {value.value: enum_label(value, language) for value in Involvement}
+
+
+def indicator_value(value: float, unit: str, language: Language) -> str:
+    """«78 %», «400», «1 250 000 kr», «Ja»/«Nei» for yes/no indicators."""
+    unit_key = unit.strip().lower()
+    if unit_key in ("ja/nei", "ja/nei (1/0)", "boolsk"):
+        return pick(language, "Ja", "Ja") if value >= 1 else pick(language, "Nei", "Nei")
+    number = format_number(value, language)
+    if unit_key in ("prosent", "%", "prosentpoeng"):
+        return f"{number}{NBSP}%" if unit_key != "prosentpoeng" else f"{number} {unit}"
+    if unit_key in ("kr", "kroner"):
+        return format_money(int(value), language)
+    if unit_key in ("", "antall", "tal", "talet", "stk"):
+        return number
+    return f"{number} {unit}"
+
+
+def baseline_text(indicator: Indicator, language: Language, *, with_source: bool = False) -> str:
+    baseline = indicator.baseline
+    if baseline is None:
+        return pick(language, "Ikke målt", "Ikkje målt")
+    text = f"{indicator_value(baseline.value, indicator.unit, language)} ({baseline.year})"
+    if with_source and baseline.source:
+        text += f"\n{pick(language, 'Kilde', 'Kjelde')}: {baseline.source}"
+    return text
+
+
+def target_text(indicator: Indicator, language: Language) -> str:
+    target = indicator.target
+    if target is None:
+        return pick(language, "Ikke fastsatt", "Ikkje fastsett")
+    return f"{indicator_value(target.value, indicator.unit, language)} ({target.year})"
+
+
+def goal_titles(model: Initiative) -> dict[str, str]:
+    titles: dict[str, str] = {}
+    for main in model.goals.main_goals:
+        titles[main.id] = main.title
+        for sub in main.sub_goals:
+            titles[sub.id] = sub.title
+            for res in sub.result_goals:
+                titles[res.id] = res.title
+    return titles
+
+
+def money(value: int, language: Language) -> str:
+    return format_money(value, language)
+
+
+def years_text(start: int | None, end: int | None) -> str:
+    if start is None and end is None:
+        return ""
+    if start is None:
+        return str(end)
+    if end is None:
+        return str(start)
+    return format_year_range(start, end)
+
+
+def mapping_get(mapping: Mapping[str, str], key: str) -> str:
+    return mapping.get(key, key)
+

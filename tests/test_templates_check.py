@@ -1,0 +1,98 @@
+"""`omradedok templates check DIR` and building with a municipality's own templates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from docx_support import NORDBYEN, blocks, model, open_docx
+
+import omradedok
+from omradedok.cli import main
+from omradedok.render.docx_styles import TemplateKit
+from omradedok.resources import templates_dir
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def test_builtin_templates_pass(capsys: pytest.CaptureFixture[str]) -> None:
+    code, output = _run(capsys, "templates", "check", str(templates_dir()))
+    assert code == 0, output
+    for name in ("handlingsplan.docx", "saksframlegg.docx", "kommunikasjonsplan.docx",
+                 "evalueringsplan.docx", "parts/kommunikasjonsplan.docx",
+                 "parts/evalueringsplan.docx"):
+        assert f"{name}: i orden" in output
+
+
+def test_unknown_and_missing_fields_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit = TemplateKit(title="Egen mal", header_footer=False)
+    kit.paragraph("{{ case.title }} {{ saksnummer }} {{ t.finnes_ikke }}")
+    kit.save(tmp_path / "saksframlegg.docx")
+    code, output = _run(capsys, "templates", "check", str(tmp_path))
+    assert code == 1
+    assert "saksframlegg.docx: bruker feltet «saksnummer», som dokumentet ikke har" in output
+    assert "mangler det påkrevde feltet «status_banner»" in output
+    assert "«t.finnes_ikke», som ikke finnes i labels.yaml" in output
+
+
+def test_broken_and_hostile_templates_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit = TemplateKit(title="Ødelagt")
+    kit.tag("{%p if case %}")
+    kit.paragraph("{{ case.title }}")
+    kit.save(tmp_path / "saksframlegg.docx")
+    code, output = _run(capsys, "templates", "check", str(tmp_path))
+    assert code == 1 and "endif" in output
+    (tmp_path / "handlingsplan.docx").write_bytes(b"ikke en docx")
+    code, output = _run(capsys, "templates", "check", str(tmp_path))
+    assert code == 1 and "ikke en gyldig Word-fil" in output
+
+
+def test_municipality_letterhead_is_used_in_build(tmp_path: Path) -> None:
+    folder = tmp_path / "maler"
+    folder.mkdir()
+    shutil.copy(templates_dir() / "kommunikasjonsplan.docx", folder / "kommunikasjonsplan.docx")
+    kit = TemplateKit(title="Brevmal", header_footer=False)
+    kit.paragraph("{{ t.letterhead }}: {{ municipality }}")
+    kit.paragraph("{{ status_banner }}")
+    kit.paragraph("{{p body }}")
+    kit.save(folder / "evalueringsplan.docx")
+    (folder / "labels.yaml").write_text(
+        "letterhead: {nb: Brevhode, nn: Brevhovud}\n", encoding="utf-8")
+    result = omradedok.build(model(NORDBYEN), tmp_path / "ut", only=["evalueringsplan"],
+                             template_dir=folder)
+    texts = [b.text for b in blocks(open_docx(result.paths[0].read_bytes()))]
+    assert texts[0] == "Brevhode: Fjordvik kommune"
+    assert texts[1].startswith("TIL POLITISK BEHANDLING")
+    assert "Indikatorer" in texts  # the built-in part template filled the body
+
+
+def test_hostile_template_in_build_is_stopped(tmp_path: Path) -> None:
+    folder = tmp_path / "maler"
+    folder.mkdir()
+    kit = TemplateKit(title="Ond")
+    kit.paragraph("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    kit.save(folder / "saksframlegg.docx")
+    with pytest.raises(omradedok.TemplateError, match=r"saksframlegg\.docx"):
+        omradedok.build(model(NORDBYEN), tmp_path / "ut", only=["saksframlegg"],
+                        template_dir=folder)
+    assert not (tmp_path / "ut" / "saksframlegg.docx").exists()
+
+
+def test_committed_templates_match_the_generator() -> None:
+    import importlib.util
+
+    script = templates_dir() / "build_templates.py"
+    spec = importlib.util.spec_from_file_location("build_templates", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run: python templates/build_templates.py"
