@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..errors import Problem
+from ..errors import PathPart, Problem
 from ..locale.format import format_money
-from ..model import Initiative
+from ..model import MUNICIPALITY_PARTY, Agreement, Initiative, PartnerKind
+
+Path = tuple[PathPart, ...]
 
 
 def consistency_problems(model: Initiative) -> list[Problem]:
@@ -102,4 +104,188 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                     ("budget_frame", model.budget_frame.index(frame)),
                 )
             )
+    problems += agreement_problems(model)
+    return problems
+
+
+# -- samarbeidsavtaler -------------------------------------------------------------------------
+
+
+def _join(items: list[str]) -> str:
+    """«a», «a og b», «a, b og c»."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def _takes_part(
+    model: Initiative, partner_id: str, role_partner: dict[str, str | None]
+) -> list[int]:
+    """Indexes of the activities a partner takes part in (listed, or holding the responsible role)."""
+    return [
+        i
+        for i, act in enumerate(model.activities)
+        if partner_id in act.partner_ids
+        or (
+            act.responsible_role_id is not None
+            and role_partner.get(act.responsible_role_id) == partner_id
+        )
+    ]
+
+
+def agreement_problems(model: Initiative) -> list[Problem]:
+    """Warnings about the cooperation agreements (samarbeidsavtaler).
+
+    Unknown parties are reference errors (references.py). Here, as warnings:
+
+    1. Partner money vs the activity plan. A partner's money is «andre midler» (egenandel,
+       eksterne) in the activity plan, except for state agencies (statlige midler, rule 2) and
+       municipal units (kommunale midler, not compared). For each agreement, partner and year,
+       the partner's ``money`` (summed over its contributions that year; in-kind is not in the
+       activity plan and is not compared) must not be more than the sum of ``budget.other`` of
+       that year's activities the partner takes part in (listed in ``partner_ids``, or holding
+       the responsible role). More would be money the activity plan has no place for. Less is
+       fine: other partners and sources share the «andre midler».
+    2. State grants vs the plan's state funds. For each year, the money all state agencies
+       promise in all agreements must not be more than «statlige midler» in that year's budget
+       frame, or, for a year without a frame, the sum of ``budget.state`` of that year's
+       activities. (A grant funds the plan as a whole, not only the activities the agency
+       takes part in.)
+    3. A contribution in a year outside the agreement's period.
+    4. A partner that has no duty in the agreement's obligations (clause «Roller, plikter og
+       ansvar» would be empty for it).
+    5. A partner without an organisation number (clause «Parter» needs it).
+    6. Nobody to sign for the municipality (no ``municipality_signatory``, no mayor and no
+       signatory for «kommunen»).
+
+    The municipality's own contributions are not compared: an agreement shows only the part
+    of the municipal funds that concerns that agreement.
+    """
+    problems: list[Problem] = []
+    language = model.municipality.language
+    role_partner = {r.id: r.partner_id for r in model.organisation.roles}
+    state_money: dict[int, list[tuple[Path, str, int]]] = defaultdict(list)
+
+    for n, agr in enumerate(model.agreements):
+        gp: Path = ("agreements", n)
+        problems += _agreement_basics(model, agr, gp)
+        money: dict[tuple[str, int], int] = defaultdict(int)
+        first: dict[tuple[str, int], int] = {}
+        for i, con in enumerate(agr.contributions):
+            if not agr.valid_from.year <= con.year <= agr.valid_to.year:
+                problems.append(
+                    Problem(
+                        "warning",
+                        f"avtalen «{agr.id}» gjelder {agr.valid_from.year}–{agr.valid_to.year}, "
+                        f"men har et bidrag for {con.year}; rett året eller avtaleperioden",
+                        (*gp, "contributions", i, "year"),
+                    )
+                )
+            if con.party_id == MUNICIPALITY_PARTY or con.money == 0:
+                continue
+            money[(con.party_id, con.year)] += con.money
+            first.setdefault((con.party_id, con.year), i)
+
+        for (pid, year), amount in money.items():
+            partner = model.partner(pid)
+            if partner is None or partner.kind is PartnerKind.MUNICIPAL_UNIT:
+                continue
+            path: Path = (*gp, "contributions", first[(pid, year)], "money")
+            if partner.kind is PartnerKind.STATE_AGENCY:
+                state_money[year].append(
+                    (
+                        path,
+                        f"{partner.name} {format_money(amount, language)} i avtalen «{agr.id}»",
+                        amount,
+                    )
+                )
+                continue
+            acts = [
+                model.activities[i]
+                for i in _takes_part(model, pid, role_partner)
+                if model.activities[i].year == year
+            ]
+            available = sum(a.budget.other for a in acts)
+            if amount <= available:
+                continue
+            promise = (
+                f"avtalen «{agr.id}» sier at {partner.name} bidrar med "
+                f"{format_money(amount, language)} i {year}"
+            )
+            if acts:
+                message = (
+                    f"{promise}, men aktivitetene partneren deltar i det året (aktivitet "
+                    f"{_join([a.id for a in acts])}) har bare {format_money(available, language)} "
+                    "i andre midler; rett bidraget i avtalen eller «andre midler» i aktivitetsplanen"
+                )
+            else:
+                message = (
+                    f"{promise}, men partneren deltar ikke i noen aktivitet det året, så "
+                    f"aktivitetsplanen har {format_money(0, language)} i andre midler til bidraget; "
+                    "legg partneren til i aktivitetene bidraget gjelder, eller rett bidraget i avtalen"
+                )
+            problems.append(Problem("warning", message, path))
+
+    for year, items in sorted(state_money.items()):
+        promised = sum(amount for _, _, amount in items)
+        frame = model.budget_frame_for(year)
+        if frame is not None:
+            planned = frame.state
+            what = f"statlige midler i budsjettrammen for {year}"
+        else:
+            planned = sum(a.budget.state for a in model.activities_in(year))
+            what = f"statlige midler i aktivitetsplanen for {year}"
+        if promised > planned:
+            problems.append(
+                Problem(
+                    "warning",
+                    f"samarbeidsavtalene lover {format_money(promised, language)} i statlige "
+                    f"bidrag i {year} ({_join([text for _, text, _ in items])}), men "
+                    f"{what} er {format_money(planned, language)}; rett bidraget eller rammen",
+                    items[0][0],
+                )
+            )
+    return problems
+
+
+def _agreement_basics(model: Initiative, agr: Agreement, gp: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    duty_parties = {o.party_id for o in agr.obligations}
+    for pid in agr.partner_ids:
+        partner = model.partner(pid)
+        if partner is None:
+            continue  # a reference error
+        if pid not in duty_parties:
+            problems.append(
+                Problem(
+                    "warning",
+                    f"avtalen «{agr.id}» gir ikke {partner.name} noen plikter; legg til "
+                    f"obligations med party_id «{pid}», ellers blir punktet om roller, plikter "
+                    "og ansvar tomt for denne parten",
+                    (*gp, "obligations"),
+                )
+            )
+        if partner.org_number is None:
+            problems.append(
+                Problem(
+                    "warning",
+                    f"{partner.name} er part i avtalen «{agr.id}», men mangler "
+                    "organisasjonsnummer; fyll ut org_number for partneren",
+                    ("partners", model.partners.index(partner), "org_number"),
+                )
+            )
+    signs_for_municipality = (
+        agr.municipality_signatory is not None
+        or model.municipality.mayor is not None
+        or any(s.party_id == MUNICIPALITY_PARTY for s in agr.signatories)
+    )
+    if not signs_for_municipality:
+        problems.append(
+            Problem(
+                "warning",
+                f"avtalen «{agr.id}» har ingen som signerer for kommunen; fyll ut "
+                "municipality.mayor (ordføreren) eller municipality_signatory (en med fullmakt)",
+                (*gp, "municipality_signatory"),
+            )
+        )
     return problems
