@@ -1,0 +1,419 @@
+"""aktivitetsplan-YYYY.xlsx and aktivitetsplan-YYYY.docx: the annual activity plan, one per year.
+
+The spreadsheet is the clerks' working copy (live sums, drop-downs, a Gantt view; see
+:mod:`omradedok.documents.aktivitetsplan_xlsx`); the Word file is the same plan for the
+council: tables by delprogram and a budget summary by funding source. Both are built from one
+view (:func:`activity_plan`) and one set of labels (:data:`LABELS`, bokmål and nynorsk).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..locale import enum_label, format_date, format_date_range, format_money, pick
+from ..model import Activity, FundingSource, Initiative, Language
+from . import registry
+from .base import Artifact, BuildContext
+
+KIND = "aktivitetsplan"
+TEMPLATE = "aktivitetsplan/aktivitetsplan.docx"
+SOURCES: tuple[FundingSource, ...] = tuple(FundingSource)
+"""Funding sources in column order: kommunale, statlige, andre, overført fra i fjor."""
+
+LABELS: dict[str, tuple[str, str]] = {
+    "plan_title": ("Aktivitetsplan", "Aktivitetsplan"),
+    "sheet_activities": ("Aktiviteter", "Aktivitetar"),
+    "sheet_budget": ("Budsjett", "Budsjett"),
+    "sheet_schedule": ("Tidsplan", "Tidsplan"),
+    "sheet_lists": ("Lister", "Lister"),
+    "col_nr": ("Nr", "Nr"),
+    "col_sub_programme": ("Delprogram", "Delprogram"),
+    "col_activity": ("Tiltak/aktivitet", "Tiltak/aktivitet"),
+    "col_sub_goals": ("Bidrar til delmål", "Bidreg til delmål"),
+    "col_result": ("Resultatmål / indikator", "Resultatmål / indikator"),
+    "col_responsible": ("Ansvarlig", "Ansvarleg"),
+    "col_partners": ("Samarbeidspartnere", "Samarbeidspartnarar"),
+    "col_start": ("Start", "Start"),
+    "col_end": ("Slutt", "Slutt"),
+    "col_period": ("Periode", "Periode"),
+    "col_sum": ("Sum", "Sum"),
+    "col_status": ("Status", "Status"),
+    "col_milestone": ("Milepæl", "Milepæl"),
+    "col_budget": ("Budsjett", "Budsjett"),
+    "total": ("Sum", "Sum"),
+    "total_year": ("Sum aktivitetsplanen", "Sum aktivitetsplanen"),
+    "funding_source": ("Finansieringskilde", "Finansieringskjelde"),
+    "plan": ("Aktivitetsplan", "Aktivitetsplan"),
+    "budget_frame": ("Budsjettramme", "Budsjettramme"),
+    "deviation": ("Avvik (ramme − plan)", "Avvik (ramme − plan)"),
+    "per_sub_programme": ("Per delprogram", "Per delprogram"),
+    "per_source": ("Per finansieringskilde", "Per finansieringskjelde"),
+    "check": ("Kontroll", "Kontroll"),
+    "over_frame": (
+        "Advarsel: aktivitetene koster mer enn budsjettrammen for {year}",
+        "Åtvaring: aktivitetane kostar meir enn budsjettramma for {year}",
+    ),
+    "within_frame": (
+        "Aktivitetene holder seg innenfor budsjettrammen for {year}",
+        "Aktivitetane held seg innanfor budsjettramma for {year}",
+    ),
+    "no_frame": (
+        "Ingen budsjettramme er registrert for {year}",
+        "Inga budsjettramme er registrert for {year}",
+    ),
+    "budget_note": (
+        "Summene regnes ut fra arket Aktiviteter og oppdateres når du endrer beløpene der.",
+        "Summane blir rekna ut frå arket Aktivitetar og blir oppdaterte når du endrar beløpa der.",
+    ),
+    "insert_note": (
+        "Nye aktiviteter: sett inn rader inne i tabellen (over summeraden), så kommer de med i summene.",
+        "Nye aktivitetar: set inn rader inne i tabellen (over summeraden), så kjem dei med i summane.",
+    ),
+    "schedule_note": (
+        "Feltene fylles ut fra start- og sluttdatoene på arket Aktiviteter.",
+        "Felta blir fylte ut frå start- og sluttdatoane på arket Aktivitetar.",
+    ),
+    "lists_title": ("Verdier i nedtrekkslistene", "Verdiar i nedtrekkslistene"),
+    "intro": (
+        "Aktivitetsplanen for {year} viser tiltakene i {title} dette året: hva som skal gjøres, "
+        "hvem som har ansvaret, når det skjer og hva det koster. Den bygger på handlingsplanen "
+        "og er grunnlaget for søknaden om statlige midler.",
+        "Aktivitetsplanen for {year} viser tiltaka i {title} dette året: kva som skal gjerast, "
+        "kven som har ansvaret, når det skjer og kva det kostar. Han byggjer på handlingsplanen "
+        "og er grunnlaget for søknaden om statlege midlar.",
+    ),
+    "h_activities": ("Tiltak per delprogram", "Tiltak per delprogram"),
+    "h_budget": ("Budsjett og finansiering", "Budsjett og finansiering"),
+    "budget_intro": (
+        "Tabellen viser hva aktivitetene koster fordelt på finansieringskilde, sammenlignet med "
+        "budsjettrammen for året.",
+        "Tabellen viser kva aktivitetane kostar fordelt på finansieringskjelde, samanlikna med "
+        "budsjettramma for året.",
+    ),
+    "sub_programme_total": ("Sum delprogram", "Sum delprogram"),
+    "page": ("Side", "Side"),
+    "of": ("av", "av"),
+}
+"""Every text of the activity plan, bokmål and nynorsk, for the XLSX and the DOCX alike."""
+
+
+def label(language: Language, key: str, **values: Any) -> str:
+    nb, nn = LABELS[key]
+    return pick(language, nb, nn).format(**values)
+
+
+def labels(language: Language) -> dict[str, str]:
+    """All labels in one language (``{year}`` placeholders left for the caller)."""
+    return {key: pick(language, nb, nn) for key, (nb, nn) in LABELS.items()}
+
+
+# -- the view ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One activity as the plan shows it (raw dates and kroner; formatting is the renderer's)."""
+
+    activity: Activity
+    sub_programme: str
+    responsible: str
+    partners: str
+    sub_goals: str
+    status: str
+
+    @property
+    def funding(self) -> tuple[int, ...]:
+        return tuple(self.activity.budget.amount(s) for s in SOURCES)
+
+
+@dataclass(frozen=True)
+class PlanGroup:
+    """The activities of one delprogram."""
+
+    sub_programme_id: str
+    name: str
+    rows: list[PlanRow]
+
+    @property
+    def funding(self) -> tuple[int, ...]:
+        return tuple(sum(r.funding[i] for r in self.rows) for i in range(len(SOURCES)))
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    source: FundingSource
+    label: str
+    planned: int
+    frame: int | None
+
+
+@dataclass(frozen=True)
+class ActivityPlan:
+    """Everything the activity plan of one year shows."""
+
+    model: Initiative
+    year: int
+    language: Language
+    groups: list[PlanGroup]
+    sources: list[SourceLine]
+    sub_programmes: list[str] = field(default_factory=list)
+    """Display names of every delprogram (drop-down list), in programme order."""
+    responsibles: list[str] = field(default_factory=list)
+    """Display names of every role (drop-down list)."""
+
+    @property
+    def rows(self) -> list[PlanRow]:
+        return [row for group in self.groups for row in group.rows]
+
+    @property
+    def planned(self) -> int:
+        return sum(line.planned for line in self.sources)
+
+    @property
+    def frame(self) -> int | None:
+        frame = self.model.budget_frame_for(self.year)
+        return frame.total if frame is not None else None
+
+    @property
+    def over_frame(self) -> bool:
+        return self.frame is not None and self.planned > self.frame
+
+    @property
+    def title(self) -> str:
+        return f"{label(self.language, 'plan_title')} {self.year}"
+
+    def t(self, key: str) -> str:
+        return label(self.language, key, year=self.year, title=self.model.title)
+
+
+def sub_programme_names(model: Initiative) -> dict[str, str]:
+    """Delprogram id → the name clerks see (the id is added only when names repeat)."""
+    subs = model.programme.sub_programmes
+    counts: dict[str, int] = {}
+    for sub in subs:
+        counts[sub.name] = counts.get(sub.name, 0) + 1
+    return {s.id: s.name if counts[s.name] == 1 else f"{s.name} ({s.id})" for s in subs}
+
+
+def role_names(model: Initiative) -> dict[str, str]:
+    """Role id → «Title (Holder)», unique per role."""
+    names: dict[str, str] = {}
+    for role in model.organisation.roles:
+        text = role.title
+        if role.holder and role.holder not in role.title:
+            text = f"{role.title} ({role.holder})"
+        if text in names.values():
+            text = f"{text} [{role.id}]"
+        names[role.id] = text
+    return names
+
+
+def activity_plan(model: Initiative, year: int, language: Language) -> ActivityPlan:
+    """The plan of ``year``: activities grouped by delprogram (programme order), sums by
+    funding source, and the budget frame."""
+    subs = sub_programme_names(model)
+    roles = role_names(model)
+    partners = {p.id: p.name for p in model.partners}
+    order = {sub_id: i for i, sub_id in enumerate(subs)}
+    groups: dict[str, list[PlanRow]] = {}
+    for act in model.activities_in(year):
+        groups.setdefault(act.sub_programme_id, []).append(
+            PlanRow(
+                activity=act,
+                sub_programme=subs.get(act.sub_programme_id, act.sub_programme_id),
+                responsible=roles.get(act.responsible_role_id or "", act.responsible_role_id or ""),
+                partners=", ".join(partners.get(p, p) for p in act.partner_ids),
+                sub_goals=", ".join(act.sub_goal_ids),
+                status=enum_label(act.status, language),
+            )
+        )
+    ordered = sorted(groups, key=lambda s: (order.get(s, len(order)), s))
+    plan_groups = [PlanGroup(s, subs.get(s, s), groups[s]) for s in ordered]
+    frame = model.budget_frame_for(year)
+    sources = [
+        SourceLine(
+            source,
+            enum_label(source, language),
+            sum(g.funding[i] for g in plan_groups),
+            frame.amount(source) if frame is not None else None,
+        )
+        for i, source in enumerate(SOURCES)
+    ]
+    return ActivityPlan(
+        model=model,
+        year=year,
+        language=language,
+        groups=plan_groups,
+        sources=sources,
+        sub_programmes=list(subs.values()),
+        responsibles=list(roles.values()),
+    )
+
+
+# -- the DOCX view -------------------------------------------------------------------------
+
+
+def docx_view(plan: ActivityPlan, template_dir: Path | None = None) -> dict[str, Any]:
+    """The plan as plain, formatted data for ``aktivitetsplan.docx``."""
+    from . import views
+
+    lang, model = plan.language, plan.model
+
+    def money(value: int) -> str:
+        return format_money(value, lang)
+
+    view = views.base_view(model, lang, plan.title, template_dir)
+    # the plan's own labels first: the shared labels.yaml (and a municipality's own copy in
+    # its template folder) win where both have a key
+    view["t"] = {**{k: plan.t(k) for k in LABELS}, **view["t"]}
+    view["doc"] = {**view["doc"], "subtitle": f"{model.title} – {plan.year}"}
+    view["title"] = plan.title
+    view["intro"] = plan.t("intro")
+    view["groups"] = [
+        {
+            "name": group.name,
+            "rows": [
+                {
+                    "nr": row.activity.id,
+                    "title": row.activity.title,
+                    "details": "\n".join(
+                        x
+                        for x in (
+                            row.activity.result_target,
+                            f"{plan.t('col_sub_goals')}: {row.sub_goals}" if row.sub_goals else "",
+                        )
+                        if x
+                    ),
+                    "responsible": row.responsible,
+                    "partners": row.partners,
+                    "period": format_date_range(row.activity.start, row.activity.end, lang),
+                    "milestone": row.activity.milestone,
+                    "budget": money(row.activity.budget.total),
+                    "status": row.status,
+                }
+                for row in group.rows
+            ],
+            "total": money(sum(group.funding)),
+        }
+        for group in plan.groups
+    ]
+    view["sources"] = [
+        {
+            "label": line.label,
+            "planned": money(line.planned),
+            "frame": money(line.frame) if line.frame is not None else "–",
+            "deviation": money(line.frame - line.planned) if line.frame is not None else "–",
+        }
+        for line in plan.sources
+    ]
+    view["by_sub_programme"] = [
+        {
+            "name": g.name,
+            **{s.value: money(g.funding[i]) for i, s in enumerate(SOURCES)},
+            "total": money(sum(g.funding)),
+        }
+        for g in plan.groups
+    ]
+    view["funding"] = {s.value: enum_label(s, lang) for s in SOURCES}
+    view["source_totals"] = {line.source.value: money(line.planned) for line in plan.sources}
+    view["planned_total"] = money(plan.planned)
+    view["frame_total"] = money(plan.frame) if plan.frame is not None else "–"
+    view["deviation_total"] = money(plan.frame - plan.planned) if plan.frame is not None else "–"
+    if plan.frame is None:
+        view["frame_check"] = plan.t("no_frame")
+    else:
+        view["frame_check"] = plan.t("over_frame" if plan.over_frame else "within_frame")
+    view["over_frame"] = plan.over_frame
+    view["date"] = format_date(model.document.date, lang)
+    return view
+
+
+# -- the kind ------------------------------------------------------------------------------
+
+
+def xlsx_filename(year: int) -> str:
+    return f"aktivitetsplan-{year}.xlsx"
+
+
+def docx_filename(year: int) -> str:
+    return f"aktivitetsplan-{year}.docx"
+
+
+class AktivitetsplanKind:
+    """aktivitetsplan-YYYY.xlsx and aktivitetsplan-YYYY.docx for every year with activities."""
+
+    name = KIND
+
+    def artifacts(self, context: BuildContext) -> list[Artifact]:
+        model, options = context.model, context.options
+        out: list[Artifact] = []
+        for year in model.activity_years():
+            title = f"{label(options.language, 'plan_title')} {year}"
+            out.append(
+                Artifact(
+                    filename=docx_filename(year),
+                    kind=self.name,
+                    title=title,
+                    render=_bind(_render_docx, model, year, options.language, options.template_dir),
+                )
+            )
+            out.append(
+                Artifact(
+                    filename=xlsx_filename(year),
+                    kind=self.name,
+                    title=pick(options.language, f"{title} (regneark)", f"{title} (rekneark)"),
+                    render=_bind(_render_xlsx, model, year, options.language, None),
+                    attachment=False,
+                )
+            )
+        return out
+
+
+def _bind(
+    render: Callable[[Initiative, int, Language, Path | None], bytes],
+    model: Initiative,
+    year: int,
+    language: Language,
+    template_dir: Path | None,
+) -> Callable[[], bytes]:
+    return lambda: render(model, year, language, template_dir)
+
+
+def _render_xlsx(model: Initiative, year: int, language: Language, _: Path | None) -> bytes:
+    from .aktivitetsplan_xlsx import render_xlsx
+
+    return render_xlsx(activity_plan(model, year, language))
+
+
+def _render_docx(
+    model: Initiative, year: int, language: Language, template_dir: Path | None
+) -> bytes:
+    return render_docx_plan(activity_plan(model, year, language), template_dir)
+
+
+def render_docx_plan(plan: ActivityPlan, template_dir: Path | None = None) -> bytes:
+    """aktivitetsplan-YYYY.docx: tables by delprogram and the budget summary, for the council."""
+    from ..render.docx import render_docx
+    from . import views
+
+    model = plan.model
+    meta = views.doc_meta(
+        model,
+        plan.language,
+        title=f"{plan.title} – {model.title}",
+        category=label(plan.language, "plan_title"),
+        keywords=("aktivitetsplan", str(plan.year)),
+    )
+    return render_docx(
+        TEMPLATE,
+        docx_view(plan, template_dir),
+        meta=meta,
+        template_dir=template_dir,
+        colors=views.colors(model),
+    )
+
+
+registry.register(AktivitetsplanKind())

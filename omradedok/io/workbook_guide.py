@@ -1,0 +1,129 @@
+"""The instructions sheet (Veiledning / Rettleiing) at the front of the input workbook."""
+
+from __future__ import annotations
+
+from openpyxl.styles import Font
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..model import Language
+from ..render import xlsx
+from .workbook_layout import LISTS_NAME, SHEETS, L, Label
+from .workbook_values import in_language
+
+GUIDE_PATH = "docs/brukerveiledning.md"
+"""The clerk's guide in the omradedok repository."""
+
+_PARAGRAPHS: tuple[tuple[str, Label], ...] = (
+    ("h", L("Slik bruker du arbeidsboken", "Slik bruker du arbeidsboka")),
+    (
+        "p",
+        L(
+            "Denne arbeidsboken beskriver én områdesatsing. Fyll ut arkene, sjekk filen og lag "
+            "dokumentene (handlingsplan, aktivitetsplaner, avtaler, saksframlegg …) med omradedok.",
+            "Denne arbeidsboka skildrar éi områdesatsing. Fyll ut arka, sjekk fila og lag "
+            "dokumenta (handlingsplan, aktivitetsplanar, avtalar, saksframlegg …) med omradedok.",
+        ),
+    ),
+    (
+        "p",
+        L(
+            "1. Start med arket Satsing: tittel, kommune, område, periode og dokumentdato er påkrevd.",
+            "1. Start med arket Satsing: tittel, kommune, område, periode og dokumentdato er påkravde.",
+        ),
+    ),
+    (
+        "p",
+        L(
+            "2. Fyll ut tabellene, én rad per element. Overskriftene i rad 3 må stå som de er. "
+            "Kolonner med «(id)» viser til id-en på et annet ark – velg fra nedtrekkslisten.",
+            "2. Fyll ut tabellane, éi rad per element. Overskriftene i rad 3 må stå som dei er. "
+            "Kolonnar med «(id)» viser til id-en på eit anna ark – vel frå nedtrekkslista.",
+        ),
+    ),
+    (
+        "p",
+        L(
+            "3. Flere id-er i én celle skilles med komma, f.eks. «DM1.1, DM2.3». "
+            "Beløp skrives i hele kroner, datoer som 26.11.2026.",
+            "3. Fleire id-ar i éi celle skil du med komma, t.d. «DM1.1, DM2.3». "
+            "Beløp skriv du i heile kroner, datoar som 26.11.2026.",
+        ),
+    ),
+    (
+        "p",
+        L(
+            "4. Punktlister (ansvar for roller, metoder, kjernebudskap, innstillingen …) føres på "
+            "arket Tekstlister, én rad per punkt.",
+            "4. Punktlister (ansvar for roller, metodar, kjernebodskap, innstillinga …) blir førte "
+            "på arket Tekstlister, éi rad per punkt.",
+        ),
+    ),
+    (
+        "p",
+        L(
+            "5. Tekst som begynner med = + - eller @ lagres som tekst, ikke som formel. Kolonner "
+            "merket Sum regnes ut av Excel og leses ikke inn.",
+            "5. Tekst som byrjar med = + - eller @ blir lagra som tekst, ikkje som formel. "
+            "Kolonnar merkte Sum blir rekna ut av Excel og blir ikkje lesne inn.",
+        ),
+    ),
+    ("h", L("Sjekk og lag dokumentene", "Sjekk og lag dokumenta")),
+    ("c", L("omradedok validate satsing.xlsx")),
+    (
+        "c",
+        L("omradedok build satsing.xlsx -o dokumenter", "omradedok build satsing.xlsx -o dokument"),
+    ),
+    ("c", L("omradedok import satsing.xlsx -o satsing.yaml")),
+    (
+        "p",
+        L(
+            "Feilmeldinger sier hvilket ark og hvilken celle som må rettes, f.eks. "
+            "«Aktiviteter!D7: … viser til ukjent delmål «M9»». Ingenting lagres før alt er riktig.",
+            "Feilmeldingar seier kva ark og kva celle som må rettast, t.d. "
+            "«Aktivitetar!D7: … viser til ukjent delmål «M9»». Ingenting blir lagra før alt er rett.",
+        ),
+    ),
+    (
+        "p",
+        L(
+            f"Mer hjelp: brukerveiledningen {GUIDE_PATH} i omradedok.",
+            f"Meir hjelp: brukarrettleiinga {GUIDE_PATH} i omradedok.",
+        ),
+    ),
+    ("h", L("Arkene", "Arka")),
+)
+
+
+def write_instructions(ws: Worksheet, language: Language, color: str) -> None:
+    """Fill ``ws`` with the instructions and a linked table of contents."""
+
+    def t(label: Label) -> str:
+        return in_language(language, label)
+
+    title = xlsx.put(ws.cell(1, 1), t(("Inndata til omradedok", "Inndata til omradedok")))
+    title.font = xlsx.TITLE_FONT
+    row = 2
+    for style, label in _PARAGRAPHS:
+        row += 2 if style == "h" else 1
+        cell = xlsx.put(ws.cell(row, 1), t(label))
+        if style == "h":
+            cell.font = Font(name=xlsx.FONT_NAME, bold=True, size=12, color=xlsx.argb(color))
+        elif style == "c":
+            cell.font = Font(name="Courier New", size=10)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        cell.alignment = xlsx.WRAP_TOP
+    row += 1
+    for sheet in SHEETS:
+        name = t(sheet.name)
+        link = xlsx.put(ws.cell(row, 1), name)
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{xlsx.quote_sheet(name)}!A1")
+        link.font = Font(name=xlsx.FONT_NAME, color="0563C1", underline="single")
+        xlsx.put(ws.cell(row, 2), t(sheet.intro)).alignment = xlsx.WRAP_TOP
+        row += 1
+    xlsx.put(ws.cell(row, 1), t(LISTS_NAME))
+    xlsx.put(ws.cell(row, 2), t(("Verdiene i nedtrekkslistene.", "Verdiane i nedtrekkslistene.")))
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 80
+    xlsx.fit_row_heights(ws, 1, row)
+    xlsx.setup_print(ws, landscape=False, header=("", t(("Veiledning", "Rettleiing")), ""))
