@@ -42,9 +42,11 @@ def plan(
     wanted = _check_only(only)
     context = BuildContext(model=model, options=options)
     for kind in registry.kinds():
-        produced = kind.artifacts(context)
-        context.planned.extend(produced)
-    return [a for a in context.planned if wanted is None or a.kind in wanted]
+        # Kinds left out are not planned at all: the council case lists as attachments only
+        # the documents this run really writes.
+        if wanted is None or kind.name in wanted:
+            context.planned.extend(kind.artifacts(context))
+    return list(context.planned)
 
 
 def build(

@@ -6,6 +6,7 @@ import re
 
 from docx_support import (
     ELVEBAKKEN,
+    KINDS,
     NORDBYEN,
     SAMI,
     blocks,
@@ -82,7 +83,7 @@ def test_consultation_inputs_table() -> None:
 
 def test_attachments_are_the_documents_of_the_run() -> None:
     m = model(NORDBYEN)
-    planned = omradedok.plan(m)
+    planned = omradedok.plan(m, only=KINDS)  # the same selection `built` renders
     expected = [a.title for a in attachment_artifacts(planned)]
     assert sorted(expected) == sorted(a.title for a in planned if a.attachment)
     expected += m.council_case.extra_attachments
@@ -96,6 +97,17 @@ def test_attachments_are_the_documents_of_the_run() -> None:
     assert {b.style for b in section(_doc(), "Vedlegg")} == {"Vedleggsliste"}
     saksframlegg = next(a for a in planned if a.kind == "saksframlegg")
     assert saksframlegg.attachment is False and planned[-1] is saksframlegg
+
+
+def test_kinds_left_out_are_not_attachments() -> None:
+    m = model(NORDBYEN)
+    (alone,) = omradedok.plan(m, only=["saksframlegg"])
+    found = [b.text for b in section(open_docx(alone.render()), "Vedlegg")]
+    assert found == m.council_case.extra_attachments
+    full = omradedok.plan(m)
+    titles = [a.title for a in attachment_artifacts(full)]
+    assert "Aktivitetsplan 2026" in titles and "Rolle- og ansvarsmatrise" in titles
+    assert any(a.filename.startswith("samarbeidsavtale-") for a in full if a.attachment)
 
 
 def test_no_council_case_no_saksframlegg() -> None:

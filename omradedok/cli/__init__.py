@@ -7,7 +7,13 @@ import sys
 import typer
 
 from ..errors import OmradedokError
-from . import build_command, model_commands  # noqa: F401  (register commands)
+from . import (  # noqa: F401  (each module registers its commands)
+    batch_commands,
+    build_command,
+    model_commands,
+    templates_command,
+    workbook_commands,
+)
 from .app import app
 from .output import show_error
 

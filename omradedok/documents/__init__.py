@@ -1,6 +1,30 @@
-"""Document kinds. Each module registers its kind on import; add new kinds here."""
+"""Document kinds. Each module registers its kind on import (build order: registry.py)."""
 
-from . import registry
+from . import (
+    aktivitetsplan,
+    evalueringsplan,
+    handlingsplan,
+    kommunikasjonsplan,
+    pdf_documents,
+    registry,
+    rollematrise,
+    saksframlegg,
+    samarbeidsavtale,
+)
 from .base import Artifact, BuildContext, BuildOptions, DocumentKind
 
-__all__ = ["Artifact", "BuildContext", "BuildOptions", "DocumentKind", "registry"]
+__all__ = [
+    "Artifact",
+    "BuildContext",
+    "BuildOptions",
+    "DocumentKind",
+    "aktivitetsplan",
+    "evalueringsplan",
+    "handlingsplan",
+    "kommunikasjonsplan",
+    "pdf_documents",
+    "registry",
+    "rollematrise",
+    "saksframlegg",
+    "samarbeidsavtale",
+]

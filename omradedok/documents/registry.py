@@ -13,11 +13,32 @@ def register(kind: DocumentKind) -> DocumentKind:
     return kind
 
 
+# Build order, independent of import order: DOCX/XLSX first, the PDFs after the DOCX they may
+# be converted from, the council case last. Kinds not named here come before the case.
+_ORDER = (
+    "handlingsplan",
+    "kommunikasjonsplan",
+    "evalueringsplan",
+    "aktivitetsplan",
+    "rollematrise",
+    "samarbeidsavtale",
+    "handlingsplan-pdf",
+    "aktivitetsplan-pdf",
+)
+_LAST = "saksframlegg"
+
+
 def kinds() -> list[DocumentKind]:
-    """All registered kinds, council case (saksframlegg) last."""
-    ordered = [k for k in _KINDS.values() if k.name != "saksframlegg"]
-    ordered += [k for k in _KINDS.values() if k.name == "saksframlegg"]
-    return ordered
+    """All registered kinds in build order, council case (saksframlegg) last."""
+
+    def rank(kind: DocumentKind) -> tuple[int, int]:
+        if kind.name == _LAST:
+            return (2, 0)
+        if kind.name in _ORDER:
+            return (0, _ORDER.index(kind.name))
+        return (1, 0)
+
+    return sorted(_KINDS.values(), key=rank)
 
 
 def kind_names() -> list[str]:

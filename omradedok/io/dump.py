@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..model import Initiative
 
@@ -19,13 +20,28 @@ def to_data(model: Initiative) -> dict[str, Any]:
     return data
 
 
+# YAML reads these as line breaks inside plain or single-quoted scalars, so a value holding
+# them would come back changed; double quotes escape them (\N, \L, \P, \r).
+_YAML_LINE_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
+
+
+def _protect_line_breaks(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _protect_line_breaks(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_protect_line_breaks(v) for v in node]
+    if isinstance(node, str) and any(c in node for c in _YAML_LINE_BREAKS):
+        return DoubleQuotedScalarString(node)
+    return node
+
+
 def dumps_yaml(model: Initiative) -> str:
     yaml = YAML(typ="rt")  # round-trip dumper keeps the model's field order
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.width = 100
     buffer = io.StringIO()
-    yaml.dump(to_data(model), buffer)
+    yaml.dump(_protect_line_breaks(to_data(model)), buffer)
     return buffer.getvalue()
 
 
