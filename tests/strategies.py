@@ -131,7 +131,9 @@ def initiatives(draw: st.DrawFn) -> Initiative:
                 {
                     "id": "DP1",
                     "name": draw(nonempty_text),
-                    "measure_types": draw(st.lists(st.sampled_from(list(MeasureType)), unique=True)),
+                    "measure_types": draw(
+                        st.lists(st.sampled_from(list(MeasureType)), unique=True)
+                    ),
                     "projects": [{"id": "P1", "name": draw(nonempty_text), "owner_role_id": "R1"}],
                 }
             ]
@@ -189,7 +191,12 @@ def initiatives(draw: st.DrawFn) -> Initiative:
             for n, k in enumerate(range(draw(st.integers(0, 6))), start=1)
         ],
         "budget_frame": [
-            {"year": start, "municipal": draw(money), "state": draw(money), "note": draw(awkward_text)}
+            {
+                "year": start,
+                "municipal": draw(money),
+                "state": draw(money),
+                "note": draw(awkward_text),
+            }
         ],
         "agreements": [
             {
@@ -206,7 +213,12 @@ def initiatives(draw: st.DrawFn) -> Initiative:
                     }
                 ],
                 "contributions": [
-                    {"party_id": "kommunen", "year": start, "money": draw(money), "in_kind": draw(money)}
+                    {
+                        "party_id": "kommunen",
+                        "year": start,
+                        "money": draw(money),
+                        "in_kind": draw(money),
+                    }
                 ],
             }
         ],

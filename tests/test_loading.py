@@ -56,7 +56,9 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     (
         "garbage.yaml",
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-        ["garbage.yaml: filen ser ut til å være binær, ikke tekst; velg YAML-, JSON- eller Excel-filen"],
+        [
+            "garbage.yaml: filen ser ut til å være binær, ikke tekst; velg YAML-, JSON- eller Excel-filen"
+        ],
     ),
     (
         "latin1.yaml",
@@ -161,7 +163,9 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ),
     (
         "logo.yaml",
-        STARTER.replace("  # profile:\n  #   logo: kommunevapen.png", "  profile:\n    logo: finnes-ikke.png"),
+        STARTER.replace(
+            "  # profile:\n  #   logo: kommunevapen.png", "  profile:\n    logo: finnes-ikke.png"
+        ),
         [
             "logo.yaml:18: municipality.profile.logo: filen «finnes-ikke.png» finnes ikke; "
             "rett stien (den regnes fra mappen til inndatafilen)"

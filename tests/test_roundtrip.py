@@ -12,7 +12,9 @@ from omradedok.io import dumps_json, dumps_yaml
 from omradedok.model import Initiative
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(model=initiatives())
 def test_yaml_and_json_round_trip(tmp_path: Path, model: Initiative) -> None:
     yaml_path = tmp_path / "plan.yaml"
