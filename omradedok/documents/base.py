@@ -46,7 +46,40 @@ class BuildContext:
 class DocumentKind(Protocol):
     """A document kind: a name, and the artifacts it makes for a model."""
 
-    name: str
-    """Short key used with ``--only`` (e.g. «handlingsplan»)."""
+    @property
+    def name(self) -> str:
+        """Short key used with ``--only`` (e.g. «handlingsplan»)."""
+        ...
 
     def artifacts(self, context: BuildContext) -> list[Artifact]: ...
+
+
+def _always(model: Initiative) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class SingleDocumentKind:
+    """A kind that writes one file when the model has its data (most kinds do)."""
+
+    name: str
+    filename: str
+    title: Callable[[Initiative, Language], str]
+    render: Callable[[Initiative, Language, Path | None], bytes]
+    applies: Callable[[Initiative], bool] = _always
+
+    def artifacts(self, context: BuildContext) -> list[Artifact]:
+        model = context.model
+        if not self.applies(model):
+            return []
+        language = context.options.language
+        template_dir = context.options.template_dir
+        render = self.render
+        return [
+            Artifact(
+                filename=self.filename,
+                kind=self.name,
+                title=self.title(model, language),
+                render=lambda: render(model, language, template_dir),
+            )
+        ]

@@ -11,20 +11,39 @@ from typing import Any
 
 from ..locale import enum_label, pick
 from ..model import EvaluatorKind, Initiative, Language
-from ..render.docx import Fragment, render_docx
+from ..render.docx import Fragment
 from . import registry, views
-from .base import Artifact, BuildContext
+from .base import SingleDocumentKind
 
 PART = "parts/evalueringsplan.docx"
 TEMPLATE = "evalueringsplan.docx"
 FILENAME = "evalueringsplan.docx"
-PART_KEYS = frozenset({"t", "purpose", "users", "schedule", "questions", "chain", "indicators",
-                       "evaluator", "reporting"})
+PART_KEYS = frozenset(
+    {
+        "t",
+        "purpose",
+        "users",
+        "schedule",
+        "questions",
+        "chain",
+        "indicators",
+        "evaluator",
+        "reporting",
+    }
+)
 STANDALONE_KEYS = views.BASE_KEYS | {"intro", "body"}
-views.declare_template(TEMPLATE, STANDALONE_KEYS, {"status_banner", "doc", "body"},
-                       "Evalueringsplan (forside og ramme)")
-views.declare_template(PART, PART_KEYS, {"indicators", "schedule", "questions", "chain"},
-                       "Evalueringsplanens innhold (også i handlingsplanen)")
+views.declare_template(
+    TEMPLATE,
+    STANDALONE_KEYS,
+    {"status_banner", "doc", "body"},
+    "Evalueringsplan (forside og ramme)",
+)
+views.declare_template(
+    PART,
+    PART_KEYS,
+    {"indicators", "schedule", "questions", "chain"},
+    "Evalueringsplanens innhold (også i handlingsplanen)",
+)
 
 
 def has_evaluation_plan(model: Initiative) -> bool:
@@ -41,18 +60,20 @@ def indicator_rows(model: Initiative, language: Language) -> list[dict[str, str]
         if indicator.unit:
             details.insert(0, f"{unit_label}: {indicator.unit}")
         frequency = enum_label(indicator.frequency, language)
-        rows.append({
-            "indicator": f"{indicator.name}\n{' · '.join(details)}",
-            "name": indicator.name,
-            "unit": indicator.unit,
-            "goal_id": goal_id,
-            "baseline": views.baseline_text(indicator, language, with_source=True),
-            "target": views.target_text(indicator, language),
-            "data_source": indicator.data_source,
-            "frequency": frequency,
-            "source_frequency": "\n".join(x for x in (indicator.data_source, frequency) if x),
-            "responsible": views.role_title(model, indicator.responsible_role_id),
-        })
+        rows.append(
+            {
+                "indicator": f"{indicator.name}\n{' · '.join(details)}",
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "goal_id": goal_id,
+                "baseline": views.baseline_text(indicator, language, with_source=True),
+                "target": views.target_text(indicator, language),
+                "data_source": indicator.data_source,
+                "frequency": frequency,
+                "source_frequency": "\n".join(x for x in (indicator.data_source, frequency) if x),
+                "responsible": views.role_title(model, indicator.responsible_role_id),
+            }
+        )
     return rows
 
 
@@ -104,7 +125,9 @@ def evaluation_view(
                 "results": _bullets(chain.results),
                 "effects": _bullets(chain.effects),
             }
-        ] if has_chain else [],
+        ]
+        if has_chain
+        else [],
         "indicators": indicator_rows(model, language),
         "evaluator": evaluator,
         "reporting": [
@@ -126,42 +149,31 @@ def document_title(model: Initiative, language: Language) -> str:
 
 
 def render(model: Initiative, language: Language, template_dir: Path | None = None) -> bytes:
-    title = document_title(model, language)
-    view = views.base_view(model, language, title, template_dir)
-    view["intro"] = [pick(
+    return views.render_standalone(
+        model,
         language,
-        f"Evalueringsplanen er en del av handlingsplanen for {model.title} "
-        f"{views.period_text(model)}. Den beskriver hvordan satsingen følges opp og vurderes.",
-        f"Evalueringsplanen er ein del av handlingsplanen for {model.title} "
-        f"{views.period_text(model)}. Han skildrar korleis satsinga blir følgd opp og vurdert.",
-    )]
-    view["body"] = evaluation_fragment(model, language, template_dir, 0)
-    meta = views.doc_meta(
-        model, language, title=title, category="Evalueringsplan",
+        template_dir,
+        template=TEMPLATE,
+        title=document_title(model, language),
+        intro=pick(
+            language,
+            f"Evalueringsplanen er en del av handlingsplanen for {model.title} "
+            f"{views.period_text(model)}. Den beskriver hvordan satsingen følges opp og vurderes.",
+            f"Evalueringsplanen er ein del av handlingsplanen for {model.title} "
+            f"{views.period_text(model)}. Han skildrar korleis satsinga blir følgd opp og vurdert.",
+        ),
+        body=evaluation_fragment(model, language, template_dir, 0),
+        category="Evalueringsplan",
         keywords=("evalueringsplan", "evaluering", "indikatorer"),
     )
-    return render_docx(
-        TEMPLATE, view, meta=meta, template_dir=template_dir, colors=views.colors(model)
+
+
+registry.register(
+    SingleDocumentKind(
+        name="evalueringsplan",
+        filename=FILENAME,
+        title=document_title,
+        render=render,
+        applies=has_evaluation_plan,
     )
-
-
-class EvalueringsplanKind:
-    name = "evalueringsplan"
-
-    def artifacts(self, context: BuildContext) -> list[Artifact]:
-        model = context.model
-        if not has_evaluation_plan(model):
-            return []
-        language = context.options.language
-        template_dir = context.options.template_dir
-        return [
-            Artifact(
-                filename=FILENAME,
-                kind=self.name,
-                title=document_title(model, language),
-                render=lambda: render(model, language, template_dir),
-            )
-        ]
-
-
-registry.register(EvalueringsplanKind())
+)

@@ -18,32 +18,88 @@ from ..locale import enum_label, format_date, format_number, format_org_number, 
 from ..model import Activity, Funding, Initiative, Involvement, Language
 from ..render.docx import Picture, render_docx
 from . import registry, views
-from .base import Artifact, BuildContext
+from .base import SingleDocumentKind
 
 TEMPLATE = "handlingsplan.docx"
 FILENAME = "handlingsplan.docx"
-CHART_KEYS = ("budget_by_year", "budget_by_subprogramme", "goal_hierarchy", "organisation",
-              "timeline")
+CHART_KEYS = (
+    "budget_by_year",
+    "budget_by_subprogramme",
+    "goal_hierarchy",
+    "organisation",
+    "timeline",
+)
 """Where the plan shows charts: goal diagram in «Visjon og mål», budget charts in «Rammer»,
 the organisation chart in «Organisering», the timeline in «Fremdrift»."""
 
 VIEW_KEYS = views.BASE_KEYS | {
-    "revisions", "summary", "background", "purpose", "area", "kb", "anchoring", "vision",
-    "main_goals", "strategies", "frame", "funding", "involvement", "org", "participation",
-    "communication", "evaluation", "progress", "programme", "charts",
+    "revisions",
+    "summary",
+    "background",
+    "purpose",
+    "area",
+    "kb",
+    "anchoring",
+    "vision",
+    "main_goals",
+    "strategies",
+    "frame",
+    "funding",
+    "involvement",
+    "org",
+    "participation",
+    "communication",
+    "evaluation",
+    "progress",
+    "programme",
+    "charts",
 }
 views.declare_template(
-    TEMPLATE, VIEW_KEYS,
-    {"status_banner", "doc", "main_goals", "frame", "org", "communication", "evaluation",
-     "progress", "programme"},
+    TEMPLATE,
+    VIEW_KEYS,
+    {
+        "status_banner",
+        "doc",
+        "main_goals",
+        "frame",
+        "org",
+        "communication",
+        "evaluation",
+        "progress",
+        "programme",
+    },
     "Handlingsplan",
 )
 
 _NUMBER_WORDS = {
-    Language.NB: ("ett", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve",
-                  "tolv"),
-    Language.NN: ("eitt", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve",
-                  "tolv"),
+    Language.NB: (
+        "ett",
+        "to",
+        "tre",
+        "fire",
+        "fem",
+        "seks",
+        "sju",
+        "åtte",
+        "ni",
+        "ti",
+        "elleve",
+        "tolv",
+    ),
+    Language.NN: (
+        "eitt",
+        "to",
+        "tre",
+        "fire",
+        "fem",
+        "seks",
+        "sju",
+        "åtte",
+        "ni",
+        "ti",
+        "elleve",
+        "tolv",
+    ),
 }
 
 
@@ -86,8 +142,11 @@ def _knowledge(model: Initiative, language: Language) -> dict[str, Any]:
         for f in findings:
             rest = f". {f.description}" if f.description else ""
             if f.source_ids:
-                label = pick(language, "Kilde", "Kjelde") if len(f.source_ids) == 1 else pick(
-                    language, "Kilder", "Kjelder")
+                label = (
+                    pick(language, "Kilde", "Kjelde")
+                    if len(f.source_ids) == 1
+                    else pick(language, "Kilder", "Kjelder")
+                )
                 rest += f" ({label}: {', '.join(f.source_ids)})"
             rows.append({"title": f.title, "rest": rest})
         return rows
@@ -121,17 +180,26 @@ def _goals(model: Initiative, language: Language) -> list[dict[str, Any]]:
 
         def add(goal_text: str, indicators: list[Any], rows: list[dict[str, str]] = rows) -> None:
             if not indicators:
-                rows.append({"goal": goal_text, "indicator": pick(language, "Ingen indikator",
-                             "Ingen indikator"), "baseline": "", "target": "", "source": ""})
+                rows.append(
+                    {
+                        "goal": goal_text,
+                        "indicator": pick(language, "Ingen indikator", "Ingen indikator"),
+                        "baseline": "",
+                        "target": "",
+                        "source": "",
+                    }
+                )
                 return
             for index, ind in enumerate(indicators):
-                rows.append({
-                    "goal": goal_text if index == 0 else "",
-                    "indicator": ind.name,
-                    "baseline": views.baseline_text(ind, language),
-                    "target": views.target_text(ind, language),
-                    "source": ind.data_source or (ind.baseline.source if ind.baseline else ""),
-                })
+                rows.append(
+                    {
+                        "goal": goal_text if index == 0 else "",
+                        "indicator": ind.name,
+                        "baseline": views.baseline_text(ind, language),
+                        "target": views.target_text(ind, language),
+                        "source": ind.data_source or (ind.baseline.source if ind.baseline else ""),
+                    }
+                )
 
         if main.indicators:
             add(f"{main_label} {main.id}", main.indicators)
@@ -139,11 +207,13 @@ def _goals(model: Initiative, language: Language) -> list[dict[str, Any]]:
             add(f"{sub_label} {sub.id}: {sub.title}", sub.indicators)
             for res in sub.result_goals:
                 add(f"\u2003{result_label} {res.id}: {res.title}", res.indicators)
-        out.append({
-            "heading": f"{main.id} {main.title}",
-            "description": views.paragraphs(main.description),
-            "rows": rows,
-        })
+        out.append(
+            {
+                "heading": f"{main.id} {main.title}",
+                "description": views.paragraphs(main.description),
+                "rows": rows,
+            }
+        )
     return out
 
 
@@ -172,27 +242,35 @@ def _money_row(label: Any, funding: Funding, language: Language) -> dict[str, An
 
 def _frame(model: Initiative, language: Language) -> dict[str, Any]:
     area = model.area
-    boundary = views.paragraphs(area.boundary) or [pick(
-        language,
-        f"Satsingen gjelder {area.name}" + (f" i {area.district}" if area.district else "") + ".",
-        f"Satsinga gjeld {area.name}" + (f" i {area.district}" if area.district else "") + ".",
-    )]
+    boundary = views.paragraphs(area.boundary) or [
+        pick(
+            language,
+            f"Satsingen gjelder {area.name}"
+            + (f" i {area.district}" if area.district else "")
+            + ".",
+            f"Satsinga gjeld {area.name}" + (f" i {area.district}" if area.district else "") + ".",
+        )
+    ]
     length = model.period.length
     words = _NUMBER_WORDS[language]
     years = words[length - 1] if length <= len(words) else str(length)
-    period = [pick(
-        language,
-        f"Satsingen varer i {years} år, fra og med {model.period.start_year} til og med "
-        f"{model.period.end_year} ({views.period_text(model)}).",
-        f"Satsinga varer i {years} år, frå og med {model.period.start_year} til og med "
-        f"{model.period.end_year} ({views.period_text(model)}).",
-    )]
-    if model.document.revision_due:
-        period.append(pick(
+    period = [
+        pick(
             language,
-            f"Planen skal revideres innen {format_date(model.document.revision_due, language)}.",
-            f"Planen skal reviderast innan {format_date(model.document.revision_due, language)}.",
-        ))
+            f"Satsingen varer i {years} år, fra og med {model.period.start_year} til og med "
+            f"{model.period.end_year} ({views.period_text(model)}).",
+            f"Satsinga varer i {years} år, frå og med {model.period.start_year} til og med "
+            f"{model.period.end_year} ({views.period_text(model)}).",
+        )
+    ]
+    if model.document.revision_due:
+        period.append(
+            pick(
+                language,
+                f"Planen skal revideres innen {format_date(model.document.revision_due, language)}.",
+                f"Planen skal reviderast innan {format_date(model.document.revision_due, language)}.",
+            )
+        )
     frames = sorted(model.budget_frame, key=lambda b: b.year)
     total = Funding(
         municipal=sum(b.municipal for b in frames),
@@ -208,10 +286,14 @@ def _frame(model: Initiative, language: Language) -> dict[str, Any]:
         "period_text": period,
         "budget_rows": [_money_row(b.year, b, language) for b in frames],
         "budget_total": _money_row(pick(language, "Sum", "Sum"), total, language)
-        if len(frames) > 1 else None,
+        if len(frames) > 1
+        else None,
         "budget_years": years_label,
-        "notes": [{"year": b.year, "text": " ".join(views.paragraphs(b.note))}
-                  for b in frames if b.note.strip()],
+        "notes": [
+            {"year": b.year, "text": " ".join(views.paragraphs(b.note))}
+            for b in frames
+            if b.note.strip()
+        ],
     }
 
 
@@ -234,30 +316,36 @@ def _organisation(model: Initiative, language: Language) -> dict[str, Any]:
         if body.meeting_frequency:
             facts.append(f"{pick(language, 'Møtes', 'Møtest')}: {body.meeting_frequency}")
         if body.reports_to and body.reports_to in bodies:
-            facts.append(f"{pick(language, 'Rapporterer til', 'Rapporterer til')}: "
-                         f"{bodies[body.reports_to].name}")
-        body_rows.append({
-            "name": body.name,
-            "facts": " · ".join(facts),
-            "mandate": views.paragraphs(body.mandate),
-            "members": [
-                {
-                    "name": m.name,
-                    "title": m.title,
-                    "organisation": m.organisation,
-                    "role": views.role_title(model, m.role_id),
-                }
-                for m in body.members
-            ],
-        })
+            facts.append(
+                f"{pick(language, 'Rapporterer til', 'Rapporterer til')}: "
+                f"{bodies[body.reports_to].name}"
+            )
+        body_rows.append(
+            {
+                "name": body.name,
+                "facts": " · ".join(facts),
+                "mandate": views.paragraphs(body.mandate),
+                "members": [
+                    {
+                        "name": m.name,
+                        "title": m.title,
+                        "organisation": m.organisation,
+                        "role": views.role_title(model, m.role_id),
+                    }
+                    for m in body.members
+                ],
+            }
+        )
     manager = views.role_text(model, org.programme_manager_role_id)
     intro = []
     if manager:
-        intro.append(pick(
-            language,
-            f"Satsingen ledes av {manager[0].lower() + manager[1:]}.",
-            f"Satsinga blir leidd av {manager[0].lower() + manager[1:]}.",
-        ))
+        intro.append(
+            pick(
+                language,
+                f"Satsingen ledes av {manager[0].lower() + manager[1:]}.",
+                f"Satsinga blir leidd av {manager[0].lower() + manager[1:]}.",
+            )
+        )
     present = bool(org.bodies or org.roles or org.service_areas or model.partners)
     return {
         "present": present,
@@ -304,14 +392,16 @@ def _matrix(model: Initiative, language: Language) -> list[dict[str, str]] | Non
             for value in (Involvement.CONSULTED, Involvement.INFORMED)
             for name in names[value]
         ]
-        rows.append({
-            "task": row.task,
-            "responsible": "\n".join(names[Involvement.RESPONSIBLE]),
-            "contributes": "\n".join(names[Involvement.CONTRIBUTES]),
-            "consulted": "\n".join(names[Involvement.CONSULTED]),
-            "informed": "\n".join(names[Involvement.INFORMED]),
-            "others": "\n".join(others),
-        })
+        rows.append(
+            {
+                "task": row.task,
+                "responsible": "\n".join(names[Involvement.RESPONSIBLE]),
+                "contributes": "\n".join(names[Involvement.CONTRIBUTES]),
+                "consulted": "\n".join(names[Involvement.CONSULTED]),
+                "informed": "\n".join(names[Involvement.INFORMED]),
+                "others": "\n".join(others),
+            }
+        )
     return rows or None
 
 
@@ -320,22 +410,29 @@ def _progress(model: Initiative, language: Language) -> dict[str, Any]:
     plans = []
     for year in model.activity_years():
         acts = model.activities_in(year)
-        plans.append({
-            "year": year,
-            "count": len(acts),
-            "total": views.money(sum(a.budget.total for a in acts), language),
-        })
-    intro = [pick(
-        language,
-        "Satsingen styres gjennom årlige aktivitetsplaner med prioriterte tiltak og budsjett. "
-        "Disse aktivitetsplanene er utarbeidet:",
-        "Satsinga blir styrt gjennom årlege aktivitetsplanar med prioriterte tiltak og budsjett. "
-        "Desse aktivitetsplanane er utarbeidde:",
-    )] if plans else []
+        plans.append(
+            {
+                "year": year,
+                "count": len(acts),
+                "total": views.money(sum(a.budget.total for a in acts), language),
+            }
+        )
+    intro = (
+        [
+            pick(
+                language,
+                "Satsingen styres gjennom årlige aktivitetsplaner med prioriterte tiltak og budsjett. "
+                "Disse aktivitetsplanene er utarbeidet:",
+                "Satsinga blir styrt gjennom årlege aktivitetsplanar med prioriterte tiltak og budsjett. "
+                "Desse aktivitetsplanane er utarbeidde:",
+            )
+        ]
+        if plans
+        else []
+    )
     return {
         "milestones": [
-            {"date": format_date(m.date, language), "title": m.title,
-             "description": m.description}
+            {"date": format_date(m.date, language), "title": m.title, "description": m.description}
             for m in milestones
         ],
         "activity_plans": plans,
@@ -367,63 +464,88 @@ def _programme(model: Initiative, language: Language) -> dict[str, Any]:
         rows = []
         for project in sp.projects:
             p_acts = [a for a in sp_acts if a.project_id == project.id]
-            rows.append({
-                "name": f"{project.id} {project.name}",
-                "owner": views.role_title(model, project.owner_role_id),
-                "goals": ", ".join(project.goal_ids),
-                "period": views.years_text(project.start_year, project.end_year),
-                "budget": amount(_budget(p_acts)),
-            })
+            rows.append(
+                {
+                    "name": f"{project.id} {project.name}",
+                    "owner": views.role_title(model, project.owner_role_id),
+                    "goals": ", ".join(project.goal_ids),
+                    "period": views.years_text(project.start_year, project.end_year),
+                    "budget": amount(_budget(p_acts)),
+                }
+            )
             for sub in project.sub_projects:
                 s_acts = [a for a in p_acts if a.sub_project_id == sub.id]
-                rows.append({
-                    "name": f"\u2003{sub.id} {sub.name}",
-                    "owner": views.role_title(model, sub.owner_role_id),
-                    "goals": ", ".join(sub.goal_ids),
-                    "period": views.years_text(sub.start_year, sub.end_year),
-                    "budget": amount(_budget(s_acts)),
-                })
+                rows.append(
+                    {
+                        "name": f"\u2003{sub.id} {sub.name}",
+                        "owner": views.role_title(model, sub.owner_role_id),
+                        "goals": ", ".join(sub.goal_ids),
+                        "period": views.years_text(sub.start_year, sub.end_year),
+                        "budget": amount(_budget(s_acts)),
+                    }
+                )
         facts = []
         if sp.owner_role_id:
             facts.append({"label": owner_label, "value": views.role_text(model, sp.owner_role_id)})
         if sp.goal_ids:
             titles = views.goal_titles(model)
-            facts.append({"label": goals_label, "value": "; ".join(
-                f"{g} {titles[g]}" if g in titles else g for g in sp.goal_ids)})
+            facts.append(
+                {
+                    "label": goals_label,
+                    "value": "; ".join(
+                        f"{g} {titles[g]}" if g in titles else g for g in sp.goal_ids
+                    ),
+                }
+            )
         if sp.measure_types:
-            facts.append({"label": types_label, "value": ", ".join(
-                enum_label(m, language) for m in sp.measure_types)})
-        sub_programmes.append({
-            "heading": f"{sp.id} {sp.name}",
-            "description": views.paragraphs(sp.description),
-            "facts": facts,
-            "rows": rows,
-            "total": amount(_budget(sp_acts)),
-        })
-        overview.append({
-            "name": f"{sp.id} {sp.name}",
-            "owner": views.role_title(model, sp.owner_role_id),
-            "count": len(sp_acts),
-            "budget": amount(_budget(sp_acts)),
-        })
-    intro = views.paragraphs(programme.description) or [pick(
-        language,
-        "Prosjektoversikten viser delprogrammene med prosjekter og delprosjekter, hvem som er "
-        "ansvarlig, hvilke mål de bidrar til, og budsjettet i aktivitetsplanene.",
-        "Prosjektoversikta viser delprogramma med prosjekt og delprosjekt, kven som er "
-        "ansvarleg, kva mål dei bidreg til, og budsjettet i aktivitetsplanane.",
-    )]
+            facts.append(
+                {
+                    "label": types_label,
+                    "value": ", ".join(enum_label(m, language) for m in sp.measure_types),
+                }
+            )
+        sub_programmes.append(
+            {
+                "heading": f"{sp.id} {sp.name}",
+                "description": views.paragraphs(sp.description),
+                "facts": facts,
+                "rows": rows,
+                "total": amount(_budget(sp_acts)),
+            }
+        )
+        overview.append(
+            {
+                "name": f"{sp.id} {sp.name}",
+                "owner": views.role_title(model, sp.owner_role_id),
+                "count": len(sp_acts),
+                "budget": amount(_budget(sp_acts)),
+            }
+        )
+    intro = views.paragraphs(programme.description) or [
+        pick(
+            language,
+            "Prosjektoversikten viser delprogrammene med prosjekter og delprosjekter, hvem som er "
+            "ansvarlig, hvilke mål de bidrar til, og budsjettet i aktivitetsplanene.",
+            "Prosjektoversikta viser delprogramma med prosjekt og delprosjekt, kven som er "
+            "ansvarleg, kva mål dei bidreg til, og budsjettet i aktivitetsplanane.",
+        )
+    ]
     return {
         "intro": intro,
         "sub_programmes": sub_programmes,
         "overview": overview if len(overview) > 1 else [],
-        "overview_title": pick(language, "Budsjett og tiltak per delprogram",
-                               "Budsjett og tiltak per delprogram"),
+        "overview_title": pick(
+            language, "Budsjett og tiltak per delprogram", "Budsjett og tiltak per delprogram"
+        ),
         "budget_label": budget_label,
         "total_count": sum(o["count"] for o in overview),
-        "total": amount(_budget(a for a in acts
-                                if any(a.sub_programme_id == sp.id
-                                       for sp in programme.sub_programmes))),
+        "total": amount(
+            _budget(
+                a
+                for a in acts
+                if any(a.sub_programme_id == sp.id for sp in programme.sub_programmes)
+            )
+        ),
     }
 
 
@@ -445,55 +567,65 @@ def handlingsplan_view(
     title = document_title(model, language)
     view = views.base_view(model, language, title, template_dir)
     view["doc"]["status_text"] = views.status_statement(
-        model, language, pick(language, "Handlingsplanen", "Handlingsplanen"))
-    view.update({
-        "revisions": [
-            {
-                "version": r.version,
-                "date": format_date(r.date, language),
-                "status": enum_label(r.status, language),
-                "description": r.description,
-                "author": r.author,
-            }
-            for r in model.document.revisions
-        ],
-        "summary": views.paragraphs(model.summary),
-        "background": views.paragraphs(model.background),
-        "purpose": views.paragraphs(model.purpose),
-        "area": {
-            "description": views.paragraphs(model.area.description),
-            "population": _population(model, language),
-        },
-        "kb": _knowledge(model, language),
-        "anchoring": [
-            {"date": format_date(d.date, language), "body": d.body, "case_number": d.case_number,
-             "summary": d.summary}
-            for d in sorted(model.anchoring, key=lambda d: d.date)
-        ],
-        "vision": " ".join(views.paragraphs(model.goals.vision)),
-        "main_goals": _goals(model, language),
-        "strategies": _strategies(model),
-        "frame": _frame(model, language),
-        "funding": views.funding_labels(language),
-        "involvement": views.involvement_labels(language),
-        "org": _organisation(model, language),
-        "participation": {
-            "summary": views.paragraphs(model.participation.summary),
-            "measures": list(model.participation.measures),
-        },
-        "communication": communication_fragment(model, language, template_dir, 2),
-        "evaluation": evaluation_fragment(model, language, template_dir, 2),
-        "progress": _progress(model, language),
-        "programme": _programme(model, language),
-        "charts": chart_pictures(model, language) if charts else dict.fromkeys(CHART_KEYS),
-    })
+        model, language, pick(language, "Handlingsplanen", "Handlingsplanen")
+    )
+    view.update(
+        {
+            "revisions": [
+                {
+                    "version": r.version,
+                    "date": format_date(r.date, language),
+                    "status": enum_label(r.status, language),
+                    "description": r.description,
+                    "author": r.author,
+                }
+                for r in model.document.revisions
+            ],
+            "summary": views.paragraphs(model.summary),
+            "background": views.paragraphs(model.background),
+            "purpose": views.paragraphs(model.purpose),
+            "area": {
+                "description": views.paragraphs(model.area.description),
+                "population": _population(model, language),
+            },
+            "kb": _knowledge(model, language),
+            "anchoring": [
+                {
+                    "date": format_date(d.date, language),
+                    "body": d.body,
+                    "case_number": d.case_number,
+                    "summary": d.summary,
+                }
+                for d in sorted(model.anchoring, key=lambda d: d.date)
+            ],
+            "vision": " ".join(views.paragraphs(model.goals.vision)),
+            "main_goals": _goals(model, language),
+            "strategies": _strategies(model),
+            "frame": _frame(model, language),
+            "funding": views.funding_labels(language),
+            "involvement": views.involvement_labels(language),
+            "org": _organisation(model, language),
+            "participation": {
+                "summary": views.paragraphs(model.participation.summary),
+                "measures": list(model.participation.measures),
+            },
+            "communication": communication_fragment(model, language, template_dir, 2),
+            "evaluation": evaluation_fragment(model, language, template_dir, 2),
+            "progress": _progress(model, language),
+            "programme": _programme(model, language),
+            "charts": chart_pictures(model, language) if charts else dict.fromkeys(CHART_KEYS),
+        }
+    )
     return view
 
 
 def render(model: Initiative, language: Language, template_dir: Path | None = None) -> bytes:
     title = document_title(model, language)
     meta = views.doc_meta(
-        model, language, title=title, category="Handlingsplan",
+        model,
+        language,
+        title=title,
+        category="Handlingsplan",
         keywords=("handlingsplan", "områdeløft", "programplan"),
     )
     return render_docx(
@@ -505,21 +637,11 @@ def render(model: Initiative, language: Language, template_dir: Path | None = No
     )
 
 
-class HandlingsplanKind:
-    name = "handlingsplan"
-
-    def artifacts(self, context: BuildContext) -> list[Artifact]:
-        model = context.model
-        language = context.options.language
-        template_dir = context.options.template_dir
-        return [
-            Artifact(
-                filename=FILENAME,
-                kind=self.name,
-                title=document_title(model, language),
-                render=lambda: render(model, language, template_dir),
-            )
-        ]
-
-
-registry.register(HandlingsplanKind())
+registry.register(
+    SingleDocumentKind(
+        name="handlingsplan",
+        filename=FILENAME,
+        title=document_title,
+        render=render,
+    )
+)

@@ -13,20 +13,38 @@ from typing import Any
 
 from ..locale import enum_label, pick
 from ..model import Initiative, Language
-from ..render.docx import Fragment, render_docx
+from ..render.docx import Fragment
 from . import registry, views
-from .base import Artifact, BuildContext
+from .base import SingleDocumentKind
 
 PART = "parts/kommunikasjonsplan.docx"
 TEMPLATE = "kommunikasjonsplan.docx"
 FILENAME = "kommunikasjonsplan.docx"
-PART_KEYS = frozenset({"t", "goals", "target_groups", "core_messages", "channels", "languages",
-                       "measures", "engagement"})
+PART_KEYS = frozenset(
+    {
+        "t",
+        "goals",
+        "target_groups",
+        "core_messages",
+        "channels",
+        "languages",
+        "measures",
+        "engagement",
+    }
+)
 STANDALONE_KEYS = views.BASE_KEYS | {"intro", "body"}
-views.declare_template(TEMPLATE, STANDALONE_KEYS, {"status_banner", "doc", "body"},
-                       "Kommunikasjonsplan (forside og ramme)")
-views.declare_template(PART, PART_KEYS, {"measures", "target_groups", "channels", "engagement"},
-                       "Kommunikasjonsplanens innhold (også i handlingsplanen)")
+views.declare_template(
+    TEMPLATE,
+    STANDALONE_KEYS,
+    {"status_banner", "doc", "body"},
+    "Kommunikasjonsplan (forside og ramme)",
+)
+views.declare_template(
+    PART,
+    PART_KEYS,
+    {"measures", "target_groups", "channels", "engagement"},
+    "Kommunikasjonsplanens innhold (også i handlingsplanen)",
+)
 
 
 def has_communication_plan(model: Initiative) -> bool:
@@ -34,8 +52,13 @@ def has_communication_plan(model: Initiative) -> bool:
     if plan is None:
         return False
     return bool(
-        plan.goals or plan.target_groups or plan.core_messages or plan.channels
-        or plan.languages or plan.measures or plan.engagement_statement.strip()
+        plan.goals
+        or plan.target_groups
+        or plan.core_messages
+        or plan.channels
+        or plan.languages
+        or plan.measures
+        or plan.engagement_statement.strip()
     )
 
 
@@ -69,7 +92,9 @@ def communication_view(
             language,
             f"Informasjon gis på {languages}.",
             f"Informasjon blir gitt på {languages}.",
-        ) if languages else "",
+        )
+        if languages
+        else "",
         "measures": [
             {
                 "activity": m.activity,
@@ -102,42 +127,31 @@ def document_title(model: Initiative, language: Language) -> str:
 
 
 def render(model: Initiative, language: Language, template_dir: Path | None = None) -> bytes:
-    title = document_title(model, language)
-    view = views.base_view(model, language, title, template_dir)
-    view["intro"] = [pick(
+    return views.render_standalone(
+        model,
         language,
-        f"Kommunikasjonsplanen er en del av handlingsplanen for {model.title} "
-        f"{views.period_text(model)} og gjelder hele satsingsperioden.",
-        f"Kommunikasjonsplanen er ein del av handlingsplanen for {model.title} "
-        f"{views.period_text(model)} og gjeld heile satsingsperioden.",
-    )]
-    view["body"] = communication_fragment(model, language, template_dir, 0)
-    meta = views.doc_meta(
-        model, language, title=title, category="Kommunikasjonsplan",
+        template_dir,
+        template=TEMPLATE,
+        title=document_title(model, language),
+        intro=pick(
+            language,
+            f"Kommunikasjonsplanen er en del av handlingsplanen for {model.title} "
+            f"{views.period_text(model)} og gjelder hele satsingsperioden.",
+            f"Kommunikasjonsplanen er ein del av handlingsplanen for {model.title} "
+            f"{views.period_text(model)} og gjeld heile satsingsperioden.",
+        ),
+        body=communication_fragment(model, language, template_dir, 0),
+        category="Kommunikasjonsplan",
         keywords=("kommunikasjonsplan", "kommunikasjon", "medvirkning"),
     )
-    return render_docx(
-        TEMPLATE, view, meta=meta, template_dir=template_dir, colors=views.colors(model)
+
+
+registry.register(
+    SingleDocumentKind(
+        name="kommunikasjonsplan",
+        filename=FILENAME,
+        title=document_title,
+        render=render,
+        applies=has_communication_plan,
     )
-
-
-class KommunikasjonsplanKind:
-    name = "kommunikasjonsplan"
-
-    def artifacts(self, context: BuildContext) -> list[Artifact]:
-        model = context.model
-        if not has_communication_plan(model):
-            return []
-        language = context.options.language
-        template_dir = context.options.template_dir
-        return [
-            Artifact(
-                filename=FILENAME,
-                kind=self.name,
-                title=document_title(model, language),
-                render=lambda: render(model, language, template_dir),
-            )
-        ]
-
-
-registry.register(KommunikasjonsplanKind())
+)

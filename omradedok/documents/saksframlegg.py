@@ -16,8 +16,14 @@ from .base import Artifact, BuildContext
 TEMPLATE = "saksframlegg.docx"
 FILENAME = "saksframlegg.docx"
 VIEW_KEYS = views.BASE_KEYS | {"case"}
-ATTACHMENT_ORDER = ("handlingsplan", "aktivitetsplan", "kommunikasjonsplan", "evalueringsplan",
-                    "samarbeidsavtale", "rollematrise")
+ATTACHMENT_ORDER = (
+    "handlingsplan",
+    "aktivitetsplan",
+    "kommunikasjonsplan",
+    "evalueringsplan",
+    "samarbeidsavtale",
+    "rollematrise",
+)
 """Vedlegg come in this order (the plan first), whatever order the kinds were registered in;
 within a kind, and for other kinds (after these), the build order is kept."""
 views.declare_template(TEMPLATE, VIEW_KEYS, {"status_banner", "case"}, "Saksframlegg")
@@ -41,23 +47,31 @@ def saksframlegg_view(
     if case is None:
         raise ValueError("modellen har ingen politisk sak (council_case)")
     title = case_title(model, language)
-    view = views.base_view(model, language, f"{pick(language, 'Saksframlegg', 'Saksframlegg')} "
-                           f"{case.archive_case_number}", template_dir)
+    view = views.base_view(
+        model,
+        language,
+        f"{pick(language, 'Saksframlegg', 'Saksframlegg')} {case.archive_case_number}",
+        template_dir,
+    )
     officer = views.join([case.case_officer.name, case.case_officer.title], ", ")
     inputs = case.consultation_inputs
     participation = views.paragraphs(model.participation.summary)
     if inputs:
-        participation.append(pick(
-            language,
-            f"Det kom inn {len(inputs)} høringsinnspill som er omtalt her. Tabellen viser hva "
-            "som kom inn, og hvordan kommunedirektøren har vurdert innspillene.",
-            f"Det kom inn {len(inputs)} høyringsinnspel som er omtala her. Tabellen viser kva "
-            "som kom inn, og korleis kommunedirektøren har vurdert innspela.",
-        ) if len(inputs) > 1 else pick(
-            language,
-            "Tabellen viser innspillet som kom inn, og hvordan kommunedirektøren har vurdert det.",
-            "Tabellen viser innspelet som kom inn, og korleis kommunedirektøren har vurdert det.",
-        ))
+        participation.append(
+            pick(
+                language,
+                f"Det kom inn {len(inputs)} høringsinnspill som er omtalt her. Tabellen viser hva "
+                "som kom inn, og hvordan kommunedirektøren har vurdert innspillene.",
+                f"Det kom inn {len(inputs)} høyringsinnspel som er omtala her. Tabellen viser kva "
+                "som kom inn, og korleis kommunedirektøren har vurdert innspela.",
+            )
+            if len(inputs) > 1
+            else pick(
+                language,
+                "Tabellen viser innspillet som kom inn, og hvordan kommunedirektøren har vurdert det.",
+                "Tabellen viser innspelet som kom inn, og korleis kommunedirektøren har vurdert det.",
+            )
+        )
     view["case"] = {
         "title": title,
         "archive_case": case.archive_case_number,
@@ -66,8 +80,11 @@ def saksframlegg_view(
         "unit": case.administrative_unit,
         "date": format_date(model.document.date, language),
         "route": [
-            {"body": r.body, "date": format_date(r.meeting_date, language),
-             "case_number": r.case_number}
+            {
+                "body": r.body,
+                "date": format_date(r.meeting_date, language),
+                "case_number": r.case_number,
+            }
             for r in case.route
         ],
         "resolution": list(case.proposed_resolution),
@@ -93,14 +110,19 @@ def saksframlegg_view(
 
 
 def render(
-    model: Initiative, language: Language, attachments: list[str],
+    model: Initiative,
+    language: Language,
+    attachments: list[str],
     template_dir: Path | None = None,
 ) -> bytes:
     case = model.council_case
     assert case is not None
     title = case_title(model, language)
     meta = views.doc_meta(
-        model, language, title=title, category="Saksframlegg",
+        model,
+        language,
+        title=title,
+        category="Saksframlegg",
         keywords=("saksframlegg", f"arkivsak {case.archive_case_number}", "handlingsplan"),
     )
     return render_docx(

@@ -37,7 +37,7 @@ from ..model import (
     Involvement,
     Language,
 )
-from ..render.docx import DocMeta, Picture, TemplateSpec, register_template
+from ..render.docx import DocMeta, Fragment, Picture, TemplateSpec, register_template, render_docx
 from ..render.docx_styles import profile_colors
 from ..resources import templates_dir
 
@@ -90,13 +90,16 @@ def _read_labels(path: Path) -> dict[str, dict[str, str]]:
     except (OSError, YAMLError) as exc:
         raise TemplateError(f"{path}: kan ikke lese tekstene ({exc}); rett YAML-filen") from exc
     if not isinstance(data, dict):
-        raise TemplateError(f"{path}: forventet nøkler med nb- og nn-tekst, for eksempel "
-                            "«summary: {nb: Sammendrag, nn: Samandrag}»")
+        raise TemplateError(
+            f"{path}: forventet nøkler med nb- og nn-tekst, for eksempel "
+            "«summary: {nb: Sammendrag, nn: Samandrag}»"
+        )
     labels: dict[str, dict[str, str]] = {}
     for key, value in data.items():
         if not isinstance(value, dict) or not {"nb", "nn"} <= set(value):
-            raise TemplateError(f"{path}: «{key}» må ha både nb og nn, for eksempel "
-                                f"«{key}: {{nb: …, nn: …}}»")
+            raise TemplateError(
+                f"{path}: «{key}» må ha både nb og nn, for eksempel «{key}: {{nb: …, nn: …}}»"
+            )
         labels[str(key)] = {"nb": str(value["nb"]), "nn": str(value["nn"])}
     return labels
 
@@ -189,25 +192,31 @@ def status_statement(model: Initiative, language: Language, document_name: str) 
             )
         lines.append(text)
     elif info.status is DocumentStatus.FOR_DECISION:
-        lines.append(pick(
-            language,
-            f"Dette er versjon {info.version}, datert {date}, lagt fram til politisk behandling. "
-            "Den er ikke vedtatt.",
-            f"Dette er versjon {info.version}, datert {date}, lagd fram til politisk handsaming. "
-            "Han er ikkje vedteken.",
-        ))
+        lines.append(
+            pick(
+                language,
+                f"Dette er versjon {info.version}, datert {date}, lagt fram til politisk behandling. "
+                "Den er ikke vedtatt.",
+                f"Dette er versjon {info.version}, datert {date}, lagd fram til politisk handsaming. "
+                "Han er ikkje vedteken.",
+            )
+        )
     else:
-        lines.append(pick(
-            language,
-            f"Dette er et utkast (versjon {info.version}, {date}). Det er ikke vedtatt.",
-            f"Dette er eit utkast (versjon {info.version}, {date}). Det er ikkje vedteke.",
-        ))
+        lines.append(
+            pick(
+                language,
+                f"Dette er et utkast (versjon {info.version}, {date}). Det er ikke vedtatt.",
+                f"Dette er eit utkast (versjon {info.version}, {date}). Det er ikkje vedteke.",
+            )
+        )
     if info.revision_due:
-        lines.append(pick(
-            language,
-            f"Planen skal revideres innen {format_date(info.revision_due, language)}.",
-            f"Planen skal reviderast innan {format_date(info.revision_due, language)}.",
-        ))
+        lines.append(
+            pick(
+                language,
+                f"Planen skal revideres innen {format_date(info.revision_due, language)}.",
+                f"Planen skal reviderast innan {format_date(info.revision_due, language)}.",
+            )
+        )
     return lines
 
 
@@ -268,7 +277,12 @@ def base_view(
 
 
 def doc_meta(
-    model: Initiative, language: Language, *, title: str, category: str, keywords: Iterable[str] = ()
+    model: Initiative,
+    language: Language,
+    *,
+    title: str,
+    category: str,
+    keywords: Iterable[str] = (),
 ) -> DocMeta:
     return DocMeta(
         title=title,
@@ -294,9 +308,7 @@ def declare_template(
     name: str, keys: Iterable[str], required: Iterable[str] = (), description: str = ""
 ) -> TemplateSpec:
     """Register a template's view keys for ``omradedok templates check``."""
-    return register_template(
-        TemplateSpec(name, frozenset(keys), frozenset(required), description)
-    )
+    return register_template(TemplateSpec(name, frozenset(keys), frozenset(required), description))
 
 
 def colors(model: Initiative) -> dict[str, str]:
@@ -393,3 +405,23 @@ def years_text(start: int | None, end: int | None) -> str:
 def mapping_get(mapping: Mapping[str, str], key: str) -> str:
     return mapping.get(key, key)
 
+
+def render_standalone(
+    model: Initiative,
+    language: Language,
+    template_dir: Path | None,
+    *,
+    template: str,
+    title: str,
+    intro: str,
+    body: Fragment | None,
+    category: str,
+    keywords: tuple[str, ...],
+) -> bytes:
+    """A plan part (communication, evaluation) as its own document: the same fragment the
+    handlingsplan embeds, under the part's own title page facts and metadata."""
+    view = base_view(model, language, title, template_dir)
+    view["intro"] = [intro]
+    view["body"] = body
+    meta = doc_meta(model, language, title=title, category=category, keywords=keywords)
+    return render_docx(template, view, meta=meta, template_dir=template_dir, colors=colors(model))
