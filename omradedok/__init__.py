@@ -7,8 +7,10 @@ result = omradedok.build(model, "dokumenter")
 
 from __future__ import annotations
 
+from .batch import batch
 from .build import BuildResult, build, plan
 from .checks import validate
+from .checks.criteria import check_criteria
 from .errors import InputError, OmradedokError, OutputError, Problem, Report, TemplateError
 from .io import dumps_json, dumps_yaml, load, load_with_report
 from .model import *  # noqa: F403
@@ -25,7 +27,9 @@ __all__ = [
     "Report",
     "TemplateError",
     "__version__",
+    "batch",
     "build",
+    "check_criteria",
     "dumps_json",
     "dumps_yaml",
     "load",
