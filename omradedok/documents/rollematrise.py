@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..locale.format import format_date, format_year_range
 from ..locale.labels import enum_label, pick
 from ..model import Initiative, Involvement, Language
-from ..render.xlsx import new_workbook, put, setup_print, workbook_bytes
+from ..render.xlsx import StyleStamp, new_workbook, put, setup_print, workbook_bytes
 from . import registry
 from .base import Artifact, BuildContext
 from .roles import (
@@ -48,6 +48,7 @@ _CELL_STYLE: dict[Involvement, tuple[PatternFill | None, Font]] = {
 }
 _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_CENTER_TOP = Alignment(horizontal="center", vertical="top")
 
 _FIXED_COLUMNS = 4
 """Type, Kilde, År, Oppgave – then one column per party."""
@@ -210,6 +211,7 @@ def _matrix_sheet(
         ws.column_dimensions[get_column_letter(c)].width = width
 
     row_no = _HEADER_ROW
+    stamp = StyleStamp()
     for row in matrix.rows:
         row_no += 1
         nb, nn = _SOURCE_TYPE[row.source]
@@ -220,23 +222,31 @@ def _matrix_sheet(
             (4, row.task),
         ]
         for c, value in values:
-            cell = put(ws.cell(row_no, c), value)
-            cell.alignment = Alignment(
-                vertical="top", wrap_text=c != 3, horizontal="center" if c == 3 else None
+            cell = stamp.apply(
+                ws.cell(row_no, c),
+                ("fixed", c == 3),
+                alignment=Alignment(
+                    vertical="top", wrap_text=c != 3, horizontal="center" if c == 3 else None
+                ),
+                border=_BORDER,
             )
-            cell.border = _BORDER
+            put(cell, value)
         for i, party in enumerate(parties):
             cell = ws.cell(row_no, start + i)
-            cell.border = _BORDER
-            cell.alignment = Alignment(horizontal="center", vertical="top")
             value = row.cells.get(party.id)
             if value is None:
+                stamp.apply(cell, "empty", border=_BORDER, alignment=_CENTER_TOP)
                 continue
-            put(cell, involvement_letter(value))
             fill, font = _CELL_STYLE[value]
-            if fill is not None:
-                cell.fill = fill
-            cell.font = font
+            stamp.apply(
+                cell,
+                value,
+                border=_BORDER,
+                alignment=_CENTER_TOP,
+                font=font,
+                **({"fill": fill} if fill is not None else {}),
+            )
+            put(cell, involvement_letter(value))
         lines = max(_wrapped_lines(row.task, widths[4]), _wrapped_lines(row.origin, widths[2]))
         ws.row_dimensions[row_no].height = 15 * lines + 2
 

@@ -3,24 +3,39 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..errors import InputError, PathPart, Problem
+from .fastyaml import fast_load
+
+_NOT_PARSED = object()
 
 
 @dataclass
 class ParsedText:
-    """Plain data from a text file plus the node tree that knows every line."""
+    """Plain data from a text file; the node tree that knows every line is parsed (slowly,
+    with ruamel) only when a line number is asked for."""
 
     data: dict[str, Any]
-    tree: Any
     name: str
+    text: str = ""
+    _tree: Any = field(default=_NOT_PARSED, repr=False)
+
+    @property
+    def tree(self) -> Any:
+        if self._tree is _NOT_PARSED:
+            try:
+                self._tree = _yaml().load(self.text)
+            except YAMLError:
+                self._tree = None
+        return self._tree
 
     def line_of(self, path: tuple[PathPart, ...]) -> int | None:
         """1-based line of the deepest node on ``path`` that exists in the file."""
@@ -93,6 +108,13 @@ def parse_text(path: Path) -> ParsedText:
     if path.suffix.lower() == ".json":
         return _parse_json(text, name)
     try:
+        data = fast_load(text)
+    except (yaml.YAMLError, ValueError, TypeError):
+        pass  # the slow parser below explains what is wrong, with its line
+    else:
+        if isinstance(data, dict):
+            return ParsedText(data=_plain(data), name=name, text=text)
+    try:
         tree = _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -116,7 +138,7 @@ def parse_text(path: Path) -> ParsedText:
             "toppnivået må være en gruppe med felt (title:, municipality:, …), ikke en liste eller tekst",
             1,
         )
-    return ParsedText(data=_plain(tree), tree=tree, name=name)
+    return ParsedText(data=_plain(tree), name=name, text=text, _tree=tree)
 
 
 def _parse_json(text: str, name: str) -> ParsedText:
@@ -132,11 +154,7 @@ def _parse_json(text: str, name: str) -> ParsedText:
             'toppnivået må være et objekt med felt ({"title": …}), ikke en liste eller verdi',
             1,
         )
-    try:
-        tree = _yaml().load(text)
-    except YAMLError:
-        tree = None
-    return ParsedText(data=data, tree=tree, name=name)
+    return ParsedText(data=data, name=name, text=text)
 
 
 def _plain(node: Any) -> Any:
