@@ -12,6 +12,12 @@ from pathlib import Path
 from ..errors import OutputError
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 @dataclass(frozen=True)
 class Written:
     path: Path
@@ -27,6 +33,8 @@ def write_atomic(path: Path, data: bytes) -> Written:
     except OSError as exc:
         raise OutputError(f"{path.parent}: kan ikke skrive i mappen ({exc.strerror})") from None
     try:
+        # mkstemp creates 0600; documents are for colleagues too, so honour the umask instead.
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
