@@ -48,13 +48,11 @@ import hashlib
 import json
 import multiprocessing
 import os
-import re
 import shutil
 import signal
 import tempfile
 import threading
 import time
-import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -64,6 +62,7 @@ from typing import Any, Literal
 from .errors import OmradedokError
 from .io.load import INPUT_SUFFIXES
 from .io.writer import write_atomic
+from .locale.slug import slugify
 from .model import Initiative, Language
 
 MANIFEST_NAME = "manifest.json"
@@ -139,31 +138,7 @@ Progress = Callable[[AreaResult, int, int], None]
 
 # -- slugs and inputs -----------------------------------------------------------------------
 
-_TRANSLITERATE = str.maketrans(
-    {
-        "æ": "ae",
-        "Æ": "ae",
-        "ø": "o",
-        "Ø": "o",
-        "å": "a",
-        "Å": "a",
-        "đ": "d",
-        "Đ": "d",
-        "ŋ": "n",
-        "Ŋ": "n",
-        "ŧ": "t",
-        "Ŧ": "t",
-        "ß": "ss",
-        "ð": "d",
-        "Ð": "d",
-        "þ": "th",
-        "Þ": "th",
-        "ł": "l",
-        "Ł": "l",
-        "œ": "oe",
-        "Œ": "oe",
-    }
-)
+
 _SLUG_MAX = 80
 
 
@@ -173,12 +148,7 @@ def area_slug(name: str) -> str:
     ASCII lowercase, æ→ae ø→o å→a, Sami letters (á č đ ŋ š ŧ ž) transliterated, anything else
     that is not a letter or digit becomes a hyphen.
     """
-    text = unicodedata.normalize("NFC", name).translate(_TRANSLITERATE)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return slug[:_SLUG_MAX].rstrip("-") or "omrade"
+    return slugify(name)[:_SLUG_MAX].rstrip("-") or "omrade"
 
 
 def _is_inside(path: Path, folder: Path | None) -> bool:

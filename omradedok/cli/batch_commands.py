@@ -27,6 +27,13 @@ from ..io import load_with_report
 from ..io.writer import write_atomic
 from ..model import Language
 from .app import app, console, err_console
+from .options import (
+    LanguageOption,
+    OnlyOption,
+    PdfEngineOption,
+    TemplatesOption,
+    kinds_list,
+)
 from .output import show_problems
 
 _STATUS_NB = {"built": "bygget", "skipped": "uendret", "failed": "feilet"}
@@ -120,22 +127,10 @@ def batch(
             "--incremental", help="Hopp over områder der inndata, maler og versjon er uendret."
         ),
     ] = False,
-    language: Annotated[
-        Language | None,
-        typer.Option("--language", "-l", help="nb eller nn; standard er kommunens målform."),
-    ] = None,
-    only: Annotated[
-        str | None,
-        typer.Option("--only", help="Bare disse dokumenttypene, kommaseparert."),
-    ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option("--templates", help="Mappe med egne maler (gjelder alle områdene)."),
-    ] = None,
-    pdf_engine: Annotated[
-        str,
-        typer.Option("--pdf-engine", help="reportlab (standard) eller libreoffice (PDF/A-2)."),
-    ] = "reportlab",
+    language: LanguageOption = None,
+    only: OnlyOption = None,
+    templates: TemplatesOption = None,
+    pdf_engine: PdfEngineOption = "reportlab",
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="Vis bare feil; exit-koden sier om alt gikk bra."),
@@ -147,7 +142,7 @@ def batch(
     (med sjekksummer, advarsler og feil). En fil med feil stopper ikke de andre; exit-koden
     er 1 når minst ett område feilet.
     """
-    only_kinds = [o for o in only.split(",") if o.strip()] if only else None
+    only_kinds = kinds_list(only)
 
     def go(progress: BatchProgress | None = None) -> BatchResult:
         return run_batch(
@@ -265,10 +260,7 @@ def check(
         bool,
         typer.Option("--strict", help="Exit-kode 1 når minst ett kriterium mangler."),
     ] = False,
-    language: Annotated[
-        Language | None,
-        typer.Option("--language", "-l", help="nb eller nn; standard er kommunens målform."),
-    ] = None,
+    language: LanguageOption = None,
 ) -> None:
     """Vurder planen mot metodens suksesskriterier: oppfylt, delvis eller mangler.
 

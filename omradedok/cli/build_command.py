@@ -10,8 +10,14 @@ from rich.markup import escape
 
 from ..build import build as build_documents
 from ..io import load_with_report
-from ..model import Language
 from .app import app, console
+from .options import (
+    LanguageOption,
+    OnlyOption,
+    PdfEngineOption,
+    TemplatesOption,
+    kinds_list,
+)
 from .output import show_problems
 
 
@@ -19,22 +25,10 @@ from .output import show_problems
 def build(
     file: Annotated[Path, typer.Argument(help="Inndatafil (YAML, JSON eller Excel).")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Mappen dokumentene skrives til.")],
-    language: Annotated[
-        Language | None,
-        typer.Option("--language", "-l", help="nb eller nn; standard er kommunens målform."),
-    ] = None,
-    only: Annotated[
-        str | None,
-        typer.Option("--only", help="Bare disse dokumenttypene, kommaseparert."),
-    ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option("--templates", help="Mappe med kommunens egne maler."),
-    ] = None,
-    pdf_engine: Annotated[
-        str,
-        typer.Option("--pdf-engine", help="reportlab (standard) eller libreoffice (PDF/A-2)."),
-    ] = "reportlab",
+    language: LanguageOption = None,
+    only: OnlyOption = None,
+    templates: TemplatesOption = None,
+    pdf_engine: PdfEngineOption = "reportlab",
 ) -> None:
     """Lag dokumentene for én områdesatsing."""
     loaded = load_with_report(file)
@@ -43,7 +37,7 @@ def build(
         loaded.model,
         out,
         language=language,
-        only=only.split(",") if only else None,
+        only=kinds_list(only),
         template_dir=templates,
         pdf_engine=pdf_engine,
     )

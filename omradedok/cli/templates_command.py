@@ -31,8 +31,9 @@ def check(
     from ..documents.views import label_keys
 
     if not folder.is_dir():
-        err_console.print(f"[bold red]feil[/]: {escape(str(folder))} er ikke en mappe",
-                          highlight=False)
+        err_console.print(
+            f"[bold red]feil[/]: {escape(str(folder))} er ikke en mappe", highlight=False
+        )
         raise typer.Exit(1)
     try:
         labels = label_keys(folder)
@@ -41,7 +42,8 @@ def check(
         raise typer.Exit(1) from exc
     specs = {spec.name: spec for spec in template_specs()}
     found = sorted(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*.docx")
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*.docx")
         if not p.name.startswith("~$")
     )
     failed = False
@@ -60,12 +62,16 @@ def check(
         if problems:
             failed = True
             for problem in problems:
-                err_console.print(f"[bold red]feil[/]: {escape(name)}: {escape(problem)}",
-                                  highlight=False, soft_wrap=True)
+                err_console.print(
+                    f"[bold red]feil[/]: {escape(name)}: {escape(problem)}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
         else:
             console.print(f"{escape(name)}: i orden", highlight=False)
     if checked == 0:
-        console.print("fant ingen av omradedoks maler i mappen; de innebygde malene brukes",
-                      highlight=False)
+        console.print(
+            "fant ingen av omradedoks maler i mappen; de innebygde malene brukes", highlight=False
+        )
     if failed:
         raise typer.Exit(1)

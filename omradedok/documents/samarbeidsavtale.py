@@ -23,7 +23,6 @@ manager as coordinator, sums per party and year, the number of signed copies.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +39,7 @@ from ..locale.format import (
     format_year_range,
 )
 from ..locale.labels import pick
+from ..locale.slug import slugify
 from ..model import (
     MUNICIPALITY_PARTY,
     Agreement,
@@ -194,32 +194,7 @@ def labels(language: Language, template_dir: Path | None = None) -> dict[str, st
 
 # -- file names ----------------------------------------------------------------------------
 
-_TRANSLIT = str.maketrans(
-    {
-        "æ": "ae",
-        "Æ": "ae",
-        "ø": "o",
-        "Ø": "o",
-        "å": "a",
-        "Å": "a",
-        "đ": "d",
-        "Đ": "d",
-        "ŋ": "n",
-        "Ŋ": "n",
-        "ŧ": "t",
-        "Ŧ": "t",
-        "ß": "ss",
-    }
-)
 _MAX_SLUG = 60
-
-
-def slugify(text: str) -> str:
-    """ASCII, lowercase, words joined by «-»: «Solåsen borettslag» → «solasen-borettslag»,
-    «Sámediggi» → «samediggi», «Ávjovárri» → «avjovarri», «Đ/ŋ/ŧ» → «d/n/t»."""
-    text = text.translate(_TRANSLIT)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def agreement_slug(model: Initiative, agreement: Agreement) -> str:

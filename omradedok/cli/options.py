@@ -1,0 +1,33 @@
+"""Options shared by build and batch, declared once so both commands say the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..model import Language
+
+LanguageOption = Annotated[
+    Language | None,
+    typer.Option("--language", "-l", help="nb eller nn; standard er kommunens målform."),
+]
+OnlyOption = Annotated[
+    str | None,
+    typer.Option("--only", help="Bare disse dokumenttypene, kommaseparert."),
+]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option("--templates", help="Mappe med kommunens egne maler."),
+]
+PdfEngineOption = Annotated[
+    str,
+    typer.Option("--pdf-engine", help="reportlab (standard) eller libreoffice (PDF/A-2)."),
+]
+
+
+def kinds_list(only: str | None) -> list[str] | None:
+    """«handlingsplan,saksframlegg» → ["handlingsplan", "saksframlegg"]."""
+    kinds = [o.strip() for o in only.split(",") if o.strip()] if only else []
+    return kinds or None
