@@ -141,6 +141,10 @@ def report_docx(report: CriteriaReport) -> bytes:
     document = Document()
     _set_language(document, tag)
     document.styles["Normal"].font.size = Pt(11)
+    # The default template names theme fonts, which LibreOffice may resolve to a serif face;
+    # name the plan templates' font outright so the report looks like the rest of the set.
+    for style_name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Caption"):
+        document.styles[style_name].font.name = "Calibri"
 
     title = _heading(report)
     document.add_heading(title, level=1)
