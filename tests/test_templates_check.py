@@ -10,6 +10,7 @@ from docx_support import NORDBYEN, blocks, model, open_docx
 
 import omradedok
 from omradedok.cli import main
+from omradedok.model import Language
 from omradedok.render.docx_styles import TemplateKit
 from omradedok.resources import templates_dir
 
@@ -23,9 +24,14 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 def test_builtin_templates_pass(capsys: pytest.CaptureFixture[str]) -> None:
     code, output = _run(capsys, "templates", "check", str(templates_dir()))
     assert code == 0, output
-    for name in ("handlingsplan.docx", "saksframlegg.docx", "kommunikasjonsplan.docx",
-                 "evalueringsplan.docx", "parts/kommunikasjonsplan.docx",
-                 "parts/evalueringsplan.docx"):
+    for name in (
+        "handlingsplan.docx",
+        "saksframlegg.docx",
+        "kommunikasjonsplan.docx",
+        "evalueringsplan.docx",
+        "parts/kommunikasjonsplan.docx",
+        "parts/evalueringsplan.docx",
+    ):
         assert f"{name}: i orden" in output
 
 
@@ -66,9 +72,11 @@ def test_municipality_letterhead_is_used_in_build(tmp_path: Path) -> None:
     kit.paragraph("{{p body }}")
     kit.save(folder / "evalueringsplan.docx")
     (folder / "labels.yaml").write_text(
-        "letterhead: {nb: Brevhode, nn: Brevhovud}\n", encoding="utf-8")
-    result = omradedok.build(model(NORDBYEN), tmp_path / "ut", only=["evalueringsplan"],
-                             template_dir=folder)
+        "letterhead: {nb: Brevhode, nn: Brevhovud}\n", encoding="utf-8"
+    )
+    result = omradedok.build(
+        model(NORDBYEN), tmp_path / "ut", only=["evalueringsplan"], template_dir=folder
+    )
     texts = [b.text for b in blocks(open_docx(result.paths[0].read_bytes()))]
     assert texts[0] == "Brevhode: Fjordvik kommune"
     assert texts[1].startswith("TIL POLITISK BEHANDLING")
@@ -82,8 +90,9 @@ def test_hostile_template_in_build_is_stopped(tmp_path: Path) -> None:
     kit.paragraph("{{ ''.__class__.__mro__[1].__subclasses__() }}")
     kit.save(folder / "saksframlegg.docx")
     with pytest.raises(omradedok.TemplateError, match=r"saksframlegg\.docx"):
-        omradedok.build(model(NORDBYEN), tmp_path / "ut", only=["saksframlegg"],
-                        template_dir=folder)
+        omradedok.build(
+            model(NORDBYEN), tmp_path / "ut", only=["saksframlegg"], template_dir=folder
+        )
     assert not (tmp_path / "ut" / "saksframlegg.docx").exists()
 
 
@@ -96,3 +105,21 @@ def test_committed_templates_match_the_generator() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.main(["--check"]) == 0, "run: python templates/build_templates.py"
+
+
+def test_every_shipped_template_is_known_and_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["templates", "check", str(templates_dir())]) == 0
+    out = capsys.readouterr().out
+    assert "ukjent mal" not in out
+    for name in ("aktivitetsplan/aktivitetsplan.docx", "samarbeidsavtale/samarbeidsavtale.docx"):
+        assert f"{name}: i orden" in out
+
+
+def test_declared_keys_match_the_views(large_model: omradedok.Initiative) -> None:
+    from omradedok.documents import aktivitetsplan, samarbeidsavtale
+
+    plan = aktivitetsplan.activity_plan(large_model, 2026, Language.NB)
+    assert set(aktivitetsplan.docx_view(plan)) == aktivitetsplan.VIEW_KEYS
+    agreement = large_model.agreements[0]
+    view = samarbeidsavtale.agreement_view(large_model, agreement, Language.NB)
+    assert set(view) == samarbeidsavtale.VIEW_KEYS

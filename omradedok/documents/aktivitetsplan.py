@@ -15,7 +15,7 @@ from typing import Any
 
 from ..locale import enum_label, format_date, format_date_range, format_money, pick
 from ..model import Activity, FundingSource, Initiative, Language
-from . import registry
+from . import registry, views
 from .base import Artifact, BuildContext
 
 KIND = "aktivitetsplan"
@@ -255,6 +255,31 @@ def activity_plan(model: Initiative, year: int, language: Language) -> ActivityP
 
 # -- the DOCX view -------------------------------------------------------------------------
 
+VIEW_KEYS = frozenset(
+    {
+        "t",
+        "municipality",
+        "header_text",
+        "status_banner",
+        "logo",
+        "doc",
+        "title",
+        "intro",
+        "groups",
+        "sources",
+        "by_sub_programme",
+        "funding",
+        "source_totals",
+        "planned_total",
+        "frame_total",
+        "deviation_total",
+        "frame_check",
+        "over_frame",
+        "date",
+    }
+)
+"""Top-level keys of the aktivitetsplan.docx view (for ``omradedok templates check``)."""
+
 
 def docx_view(plan: ActivityPlan, template_dir: Path | None = None) -> dict[str, Any]:
     """The plan as plain, formatted data for ``aktivitetsplan.docx``."""
@@ -417,3 +442,6 @@ def render_docx_plan(plan: ActivityPlan, template_dir: Path | None = None) -> by
 
 
 registry.register(AktivitetsplanKind())
+views.declare_template(
+    TEMPLATE, VIEW_KEYS, {"status_banner"}, "Årlig aktivitetsplan", own_labels=LABELS
+)

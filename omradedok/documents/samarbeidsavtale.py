@@ -580,6 +580,41 @@ def _economy(
     return table, year_table, sums
 
 
+VIEW_KEYS = views.BASE_KEYS | {
+    "title",
+    "subtitle",
+    "parties_text",
+    "initiative",
+    "agreement_period",
+    "version_text",
+    "parties_intro",
+    "parties",
+    "background",
+    "purpose",
+    "goals",
+    "content",
+    "activities",
+    "activities_total",
+    "meetings",
+    "representation",
+    "coordinator",
+    "legend",
+    "matrix_table",
+    "economy_table",
+    "year_table",
+    "economy_sums",
+    "duration",
+    "notice",
+    "amendments",
+    "breach",
+    "disputes",
+    "contacts",
+    "copies_text",
+    "signatures",
+}
+"""Top-level keys of the agreement view (for ``omradedok templates check``)."""
+
+
 def agreement_view(
     model: Initiative, agreement: Agreement, language: Language, template_dir: Path | None = None
 ) -> dict[str, Any]:
@@ -877,3 +912,6 @@ def agreement_partner_names(model: Initiative, agreement: Agreement) -> str:
 
 
 registry.register(SamarbeidsavtaleKind())
+views.declare_template(
+    TEMPLATE, VIEW_KEYS, {"status_banner", "signatures"}, "Samarbeidsavtale", own_labels=LABELS
+)

@@ -305,10 +305,16 @@ def doc_meta(
 
 
 def declare_template(
-    name: str, keys: Iterable[str], required: Iterable[str] = (), description: str = ""
+    name: str,
+    keys: Iterable[str],
+    required: Iterable[str] = (),
+    description: str = "",
+    own_labels: Iterable[str] = (),
 ) -> TemplateSpec:
     """Register a template's view keys for ``omradedok templates check``."""
-    return register_template(TemplateSpec(name, frozenset(keys), frozenset(required), description))
+    return register_template(
+        TemplateSpec(name, frozenset(keys), frozenset(required), description, frozenset(own_labels))
+    )
 
 
 def colors(model: Initiative) -> dict[str, str]:
