@@ -323,6 +323,14 @@ def _label_box(x: float, y: float, text: str, font: str, size: float, anchor: st
     return group
 
 
+def _segment_label(x: float, y: float, text: str, fill: _Fill, font: str) -> Group | String:
+    """A value centred on a bar segment: on a white pad over a pattern, else plain text in
+    the colour that reads on the segment's fill."""
+    if fill.hatch:
+        return _label_box(x, y, text, font, 7.5, "middle")
+    return _text(x, y, text, font, 7.5, fill.text, "middle")
+
+
 def _nice_step(maximum: float, ticks: int = 5) -> float:
     raw = maximum / ticks if maximum > 0 else 1.0
     magnitude = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 1.0
@@ -472,24 +480,7 @@ def _budget_by_year(model: Initiative, lang: Language, style: _Style) -> Chart |
                 d.add(_filled_rect(x, y, bar_w, h, fill))
                 if h >= 13:
                     label = _millions(amount, lang)
-                    if fill.hatch:
-                        d.add(
-                            _label_box(
-                                x + bar_w / 2, y + h / 2 - 3, label, fonts.regular, 7.5, "middle"
-                            )
-                        )
-                    else:
-                        d.add(
-                            _text(
-                                x + bar_w / 2,
-                                y + h / 2 - 3,
-                                label,
-                                fonts.regular,
-                                7.5,
-                                fill.text,
-                                "middle",
-                            )
-                        )
+                    d.add(_segment_label(x + bar_w / 2, y + h / 2 - 3, label, fill, fonts.regular))
                 y += h
             d.add(
                 _text(
@@ -614,24 +605,9 @@ def _budget_by_subprogramme(
                 d.add(_filled_rect(x, y, w, bar_h, fill))
                 label = _millions(amount, lang)
                 if w >= stringWidth(label, fonts.regular, 7.5) + 6:
-                    if fill.hatch:
-                        d.add(
-                            _label_box(
-                                x + w / 2, y + bar_h / 2 - 2.6, label, fonts.regular, 7.5, "middle"
-                            )
-                        )
-                    else:
-                        d.add(
-                            _text(
-                                x + w / 2,
-                                y + bar_h / 2 - 2.6,
-                                label,
-                                fonts.regular,
-                                7.5,
-                                fill.text,
-                                "middle",
-                            )
-                        )
+                    d.add(
+                        _segment_label(x + w / 2, y + bar_h / 2 - 2.6, label, fill, fonts.regular)
+                    )
                 x += w
             d.add(_text(x + 4, y + bar_h / 2 - 3, format_millions(f.total, lang), fonts.bold, 8.5))
         return d
