@@ -208,6 +208,44 @@ def test_page_count_and_page_numbers(built: dict[str, dict[str, bytes]]) -> None
             assert 5 <= len(PdfReader(io.BytesIO(data)).pages) <= 40
 
 
+def _outline_pages(reader: PdfReader) -> dict[str, int]:
+    """Outline title → 1-based page its destination points at."""
+    pages: dict[str, int] = {}
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                pages[str(item.title)] = reader.get_destination_page_number(item) + 1
+
+    walk(reader.outline)
+    return pages
+
+
+@pytest.mark.parametrize("key", ["large", "nynorsk", "sami"])
+def test_contents_page_numbers_are_where_the_headings_are(
+    built: dict[str, dict[str, bytes]], key: str
+) -> None:
+    """The contents' numbers are filled in after the one layout pass: each must be the page
+    the heading's bookmark points at, and «av Y» the real page count."""
+    for filename, data in built[key].items():
+        reader = PdfReader(io.BytesIO(data))
+        destinations = _outline_pages(reader)
+        lines = (reader.pages[1].extract_text() or "").splitlines()
+        listed: dict[str, int] = {}
+        for title, leader in zip(lines, lines[1:], strict=False):
+            match = re.fullmatch(r"[\s.]*(\d+)", leader)
+            if match and title in destinations:
+                listed[title] = int(match.group(1))
+        assert len(listed) >= 3, f"{key}/{filename}: contents not found: {lines[:12]}"
+        for title, page in listed.items():
+            assert page == destinations[title], f"{key}/{filename}: «{title}»"
+        total = len(reader.pages)
+        for number, page in enumerate(reader.pages[1:], 2):
+            assert f"Side {number} av {total}" in (page.extract_text() or "")
+
+
 def test_nynorsk_wording_and_status_watermark(built: dict[str, dict[str, bytes]]) -> None:
     text = _text(built["nynorsk"]["handlingsplan.pdf"])
     assert "Innhald" in text and "Samandrag" in text and "Visjon og mål" in text

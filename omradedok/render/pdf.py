@@ -13,7 +13,8 @@ Document kinds describe content (headings, paragraphs, tables, charts) and get b
 
 What every PDF gets, whatever the content: registered TrueType fonts for every style (DejaVu
 Sans from the package, or the municipality's own; never a base-14 font), a table of contents
-with page numbers and an outline (bookmark) entry for every heading (two-pass multiBuild), a
+with page numbers and an outline (bookmark) entry for every heading (one layout pass: page
+numbers are filled in late, see ``pdf_late``), a
 running header (area, title, status) and footer «Side 3 av 42», tables that split across pages
 with repeating header rows, title/author/subject/keywords, /Lang nb-NO or nn-NO, the title shown
 in the window, a status watermark on drafts, and byte-identical output for identical input
@@ -55,12 +56,12 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..errors import OmradedokError
 from ..model import Language, Profile
 from .charts import Chart, _luminance, _toward
 from .pdf_fonts import FontSet, fonts_for
+from .pdf_late import Contents, ContentsEntry, LateCanvas, LateForms
 
 _LANG_TAG = {Language.NB: "nb-NO", Language.NN: "nn-NO"}
 _GREY = colors.Color(0.35, 0.35, 0.35)
@@ -242,42 +243,11 @@ def text(value: str) -> str:
 
 
 class _Heading(Paragraph):  # type: ignore[misc]
-    def __init__(self, plain: str, level: int, key: str, style: ParagraphStyle, toc: bool) -> None:
+    def __init__(self, plain: str, level: int, key: str, style: ParagraphStyle) -> None:
         super().__init__(text(plain), style)
         self.plain = plain
         self.level = level
         self.key = key
-        self.in_toc = toc
-
-
-class _PageCount(Flowable):  # type: ignore[misc]
-    """Zero-size indexing flowable at the end: makes multiBuild run until «av Y» is right."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.used: int | None = None
-        self.seen: int | None = None
-
-    def isIndexing(self) -> int:
-        return 1
-
-    def isSatisfied(self) -> bool:
-        return self.used is not None and self.used == self.seen
-
-    def beforeBuild(self) -> None:
-        self.used = self.seen
-
-    def afterBuild(self) -> None:
-        pass
-
-    def notify(self, kind: str, stuff: Any) -> None:
-        pass
-
-    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
-        return (0, 0)
-
-    def draw(self) -> None:
-        self.seen = self.canv.getPageNumber()
 
 
 class _ScaledDrawing(Flowable):  # type: ignore[misc]
@@ -303,11 +273,11 @@ class _ScaledDrawing(Flowable):  # type: ignore[misc]
         self.canv.restoreState()
 
 
-def _canvas_for(date: dt.date) -> type[Canvas]:
-    """A Canvas whose PDF dates are the document's date (not «now», not year 2000)."""
+def _canvas_for(date: dt.date) -> type[LateCanvas]:
+    """A canvas whose PDF dates are the document's date (not «now», not year 2000)."""
     stamp = time.mktime(date.timetuple()) - time.timezone if date else 946684800.0
 
-    class _DatedCanvas(Canvas):  # type: ignore[misc]
+    class _DatedCanvas(LateCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             ts = TimeStamp(True)
@@ -319,38 +289,13 @@ def _canvas_for(date: dt.date) -> type[Canvas]:
     return _DatedCanvas
 
 
-def _no_draw(*args: Any, **kwargs: Any) -> None:
-    return None
-
-
-class _Frame(Frame):  # type: ignore[misc]
-    """A frame that only lays out (never draws) while the document is being sketched."""
-
-    def _add(self, flowable: Any, canv: Canvas, trySplit: int = 0) -> Any:
-        doc = getattr(canv, "_doctemplate", None)
-        if not getattr(doc, "sketch", False) or isinstance(flowable, _PageCount):
-            return super()._add(flowable, canv, trySplit)
-        flowable.drawOn = _no_draw
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            flowable.__dict__.pop("drawOn", None)
-
-
 class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    """multiBuild's first pass only collects headings and page numbers: it is never saved
-    (the TOC and «av Y» are not known yet), so it lays out without drawing (``sketch``)."""
+    """Records where each heading landed: outline entry, bookmark, and the page the table of
+    contents shows for it."""
 
     def __init__(self, out: io.BytesIO, owner: PdfDocument, **kwargs: Any) -> None:
         super().__init__(out, **kwargs)
         self.owner = owner
-        self.passes = 0
-        self.sketch = False
-
-    def build(self, flowables: list[Any], **kwargs: Any) -> None:
-        self.passes += 1
-        self.sketch = self.passes == 1
-        super().build(flowables, **kwargs)
 
     def afterFlowable(self, flowable: Any) -> None:
         if isinstance(flowable, _Heading):
@@ -358,10 +303,7 @@ class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
             self.canv.addOutlineEntry(
                 flowable.plain, flowable.key, flowable.level, closed=flowable.level >= 1
             )
-            if flowable.in_toc:
-                self.notify(
-                    "TOCEntry", (flowable.level, text(flowable.plain), self.page, flowable.key)
-                )
+            self.owner.heading_pages[flowable.key] = self.page
 
 
 class PdfDocument:
@@ -383,12 +325,14 @@ class PdfDocument:
         self._cover: Cover | None = None
         self._figures = 0
         self._headings = 0
-        self._counter = _PageCount()
         self.pagesize = landscape(A4) if meta.landscape else A4
         self.margins = (2.2 * cm, 2.2 * cm, 2.4 * cm, 2.0 * cm)  # left, right, top, bottom
         self.wide = meta.landscape
         """Content added now goes on landscape pages (see ``orientation``)."""
-        self.heading_texts: list[tuple[int, str]] = []
+        self.contents: list[ContentsEntry] = []
+        self.heading_pages: dict[str, int] = {}
+        """Bookmark key → page, filled in while laying out."""
+        self.pages = 0
 
     @property
     def current_pagesize(self) -> tuple[float, float]:
@@ -459,16 +403,8 @@ class PdfDocument:
     def toc(self, title: str) -> None:
         s = self.styles
         self.story.append(Paragraph(text(title), s.headings[0]))
-        toc = TableOfContents(
-            levelStyles=s.toc_levels[: self.toc_depth + 1], dotsMinLevel=0, rightColumnWidth=40
-        )
-        toc.tableStyle = TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), s.fonts.regular, 9.5),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
+        toc = Contents(
+            lambda: self.contents, s.toc_levels[: self.toc_depth + 1], self.heading_pages.__getitem__
         )
         self.story.append(toc)
         self.story.append(PageBreak())
@@ -485,10 +421,10 @@ class PdfDocument:
         else:
             self.story.append(CondPageBreak(5 * cm if level >= 1 else 8 * cm))
         style = self.styles.headings[min(level, 2)]
-        self.heading_texts.append((level, plain))
-        self.story.append(
-            _Heading(plain, level, f"h{self._headings}", style, level <= self.toc_depth)
-        )
+        key = f"h{self._headings}"
+        if level <= self.toc_depth:
+            self.contents.append(ContentsEntry(level, text(plain), key))
+        self.story.append(_Heading(plain, level, key, style))
 
     def paragraph(self, value: str, *, style: str = "body") -> None:
         if value.strip():
@@ -679,13 +615,12 @@ class PdfDocument:
         canv.setFont(s.fonts.regular, 7.5)
         canv.setFillColor(_GREY)
         canv.drawString(left, fy, m.footer_left)
-        total = self._counter.used
         page = canv.getPageNumber()
-        word = "Side"
-        label = f"{word} {page} av {total}" if total else f"{word} {page}"
-        canv.setFont(s.fonts.bold, 8)
-        canv.setFillColor(_INK)
-        canv.drawRightString(width - right, fy, label)
+        self.pages = max(self.pages, page)
+        late: LateForms = canv.late
+        late.right_aligned(
+            canv, width - right, fy, lambda: f"Side {page} av {self.pages}", s.fonts.bold, 8, _INK
+        )
         canv.restoreState()
 
     def _band_bottom(self) -> float:
@@ -789,7 +724,7 @@ class PdfDocument:
         pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
         templates = []
         for name, size in (("body", A4), ("wide", landscape(A4))):
-            frame = _Frame(
+            frame = Frame(
                 left, bottom, size[0] - left - right, size[1] - top - bottom, id=name, **pad
             )
             templates.append(PageTemplate(name, [frame], onPage=self._decorate, pagesize=size))
@@ -797,7 +732,7 @@ class PdfDocument:
             templates.reverse()
         if self._cover is not None:
             width = self.pagesize[0] - left - right
-            cover_frame = _Frame(
+            cover_frame = Frame(
                 left,
                 bottom + 0.6 * cm,
                 width,
@@ -812,9 +747,7 @@ class PdfDocument:
                 ),
             )
         doc.addPageTemplates(templates)
-        story = [*self.story, self._counter]
-        try:
-            doc.multiBuild(story, canvasmaker=_canvas_for(m.date), maxPasses=8)
-        except IndexError as exc:  # reportlab: «Index entries not resolved after n passes»
-            raise OmradedokError(f"PDF-en «{m.title}» fikk ikke stabile sidetall: {exc}") from exc
+        self.heading_pages.clear()
+        self.pages = 0
+        doc.build(list(self.story), canvasmaker=_canvas_for(m.date))
         return out.getvalue()
