@@ -62,6 +62,7 @@ from ..model import Language, Profile
 from .charts import Chart, _luminance, _toward
 from .pdf_fonts import FontSet, fonts_for
 from .pdf_late import Contents, ContentsEntry, LateCanvas, LateForms
+from .pdf_text import PlainCell
 
 _LANG_TAG = {Language.NB: "nb-NO", Language.NN: "nn-NO"}
 _GREY = colors.Color(0.35, 0.35, 0.35)
@@ -451,7 +452,7 @@ class PdfDocument:
             return
         s = self.styles
         key_style = ParagraphStyle("fk", parent=s.cell, fontName=s.fonts.bold)
-        rows = [[Paragraph(text(k), key_style), Paragraph(text(v), s.cell)] for k, v in pairs]
+        rows = [[PlainCell(k, key_style), PlainCell(v, s.cell)] for k, v in pairs]
         t = Table(
             rows,
             colWidths=[self.frame_width * key_width, self.frame_width * (1 - key_width)],
@@ -501,7 +502,7 @@ class PdfDocument:
         bold_right = ParagraphStyle("cbr", parent=bold_cell, alignment=TA_RIGHT)
         data: list[list[Any]] = [
             [
-                Paragraph(text(h), s.cell_head_right if align[i] == "R" else s.cell_head)
+                PlainCell(h, s.cell_head_right if align[i] == "R" else s.cell_head)
                 for i, h in enumerate(header)
             ]
         ]
@@ -517,7 +518,7 @@ class PdfDocument:
                     style = s.cell_right if align[i] == "R" else s.cell
                 if i == 0 and r in indented:
                     style = ParagraphStyle("ci", parent=style, leftIndent=10)
-                cells.append(Paragraph(text(value), style))
+                cells.append(PlainCell(value, style))
             data.append(cells)
         t = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
         commands: list[tuple[Any, ...]] = [
