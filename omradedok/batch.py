@@ -64,6 +64,7 @@ from .io.load import INPUT_SUFFIXES
 from .io.writer import write_atomic
 from .locale.slug import slugify
 from .model import Initiative, Language
+from .parallel import default_workers
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
@@ -691,7 +692,7 @@ def batch(
         advance()
         if tasks:
             if pool is None:
-                workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+                workers = max(1, min(jobs or default_workers(), len(tasks)))
                 pool = _default_executor(workers)
             for task in tasks:
                 futures[pool.submit(_build_area, task)] = task.index

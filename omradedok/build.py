@@ -12,6 +12,7 @@ from .documents.base import Artifact, BuildContext, BuildOptions
 from .errors import InputError, OmradedokError, Problem
 from .io.writer import Written, write_atomic
 from .model import Initiative, Language
+from .parallel import render_all
 
 
 @dataclass
@@ -57,11 +58,15 @@ def build(
     only: Iterable[str] | None = None,
     template_dir: str | Path | None = None,
     pdf_engine: str = "reportlab",
+    workers: int = 1,
 ) -> BuildResult:
     """Render the document set of ``model`` into ``out_dir``.
 
     Everything is rendered in memory first and written only when all succeeded, each file
-    atomically: an error never leaves a half-written set behind.
+    atomically: an error never leaves a half-written set behind. ``workers`` > 1 renders on
+    that many processes (forked helpers, see :mod:`omradedok.parallel`); the default stays in
+    this process, because forking is the calling application's decision. The CLI uses every
+    core.
     """
     report = validate(model)
     if report.errors:
@@ -73,10 +78,12 @@ def build(
         template_dir=Path(template_dir) if template_dir else None,
         pdf_engine=pdf_engine,
     )
-    rendered = [(artifact, artifact.render()) for artifact in artifacts]
+    rendered = render_all(
+        [a.render for a in artifacts], workers=workers, weights=[a.cost for a in artifacts]
+    )
     out = Path(out_dir)
     result = BuildResult(artifacts=artifacts, warnings=report.warnings)
-    for artifact, data in rendered:
+    for artifact, data in zip(artifacts, rendered, strict=True):
         result.written.append(write_atomic(out / artifact.filename, data))
     return result
 

@@ -28,6 +28,7 @@ from ..io.writer import write_atomic
 from ..model import Language
 from .app import app, console, err_console
 from .options import (
+    JobsOption,
     LanguageOption,
     OnlyOption,
     PdfEngineOption,
@@ -117,10 +118,7 @@ def batch(
         Path,
         typer.Option("-o", "--out", help="Mappen alt skrives til: én undermappe per område."),
     ],
-    jobs: Annotated[
-        int | None,
-        typer.Option("-j", "--jobs", min=1, help="Antall prosesser; standard er antall kjerner."),
-    ] = None,
+    jobs: JobsOption = None,
     incremental: Annotated[
         bool,
         typer.Option(

@@ -10,8 +10,10 @@ from rich.markup import escape
 
 from ..build import build as build_documents
 from ..io import load_with_report
+from ..parallel import default_workers
 from .app import app, console
 from .options import (
+    JobsOption,
     LanguageOption,
     OnlyOption,
     PdfEngineOption,
@@ -29,6 +31,7 @@ def build(
     only: OnlyOption = None,
     templates: TemplatesOption = None,
     pdf_engine: PdfEngineOption = "reportlab",
+    jobs: JobsOption = None,
 ) -> None:
     """Lag dokumentene for én områdesatsing."""
     loaded = load_with_report(file)
@@ -40,6 +43,7 @@ def build(
         only=kinds_list(only),
         template_dir=templates,
         pdf_engine=pdf_engine,
+        workers=jobs or default_workers(),
     )
     for written in result.written:
         console.print(f"skrev {escape(str(written.path))}", highlight=False)

@@ -21,6 +21,10 @@ TemplatesOption = Annotated[
     Path | None,
     typer.Option("--templates", help="Mappe med kommunens egne maler."),
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("-j", "--jobs", min=1, help="Antall prosesser; standard er antall kjerner."),
+]
 PdfEngineOption = Annotated[
     str,
     typer.Option("--pdf-engine", help="reportlab (standard) eller libreoffice (PDF/A-2)."),

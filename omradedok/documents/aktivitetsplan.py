@@ -392,6 +392,7 @@ class AktivitetsplanKind:
                     title=pick(options.language, f"{title} (regneark)", f"{title} (rekneark)"),
                     render=_bind(_render_xlsx, model, year, options.language, None),
                     attachment=False,
+                    cost=3,
                 )
             )
         return out

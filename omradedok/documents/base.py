@@ -32,6 +32,9 @@ class Artifact:
     render: Callable[[], bytes]
     attachment: bool = True
     """Listed as a vedlegg in the council case."""
+    cost: float = 1.0
+    """Rough render time relative to a short DOCX (≈ 20 ms). Only orders the work when a
+    build renders on several cores: the costliest start first."""
 
 
 @dataclass
@@ -67,6 +70,7 @@ class SingleDocumentKind:
     title: Callable[[Initiative, Language], str]
     render: Callable[[Initiative, Language, Path | None], bytes]
     applies: Callable[[Initiative], bool] = _always
+    cost: float = 1.0
 
     def artifacts(self, context: BuildContext) -> list[Artifact]:
         model = context.model
@@ -81,5 +85,6 @@ class SingleDocumentKind:
                 kind=self.name,
                 title=self.title(model, language),
                 render=lambda: render(model, language, template_dir),
+                cost=self.cost,
             )
         ]

@@ -118,15 +118,12 @@ def chart_pictures(model: Initiative, language: Language) -> dict[str, dict[str,
     """
     found: dict[str, dict[str, Any] | None] = dict.fromkeys(CHART_KEYS)
     try:
-        from ..render.charts import plan_charts
+        from ..render.charts import charts_png, plan_charts
     except ImportError:
         return found
-    for chart in plan_charts(model, language):
-        if chart.key not in found:
-            continue
-        picture = Picture(
-            data=chart.png(dpi=200), alt_text=chart.alt_text, width_mm=160, name=chart.title
-        )
+    charts = [chart for chart in plan_charts(model, language) if chart.key in found]
+    for chart, png in zip(charts, charts_png(charts, dpi=200), strict=True):
+        picture = Picture(data=png, alt_text=chart.alt_text, width_mm=160, name=chart.title)
         found[chart.key] = {"picture": picture, "caption": chart.title}
     return found
 
@@ -643,5 +640,6 @@ registry.register(
         filename=FILENAME,
         title=document_title,
         render=render,
+        cost=15,  # five charts rasterised for Word
     )
 )

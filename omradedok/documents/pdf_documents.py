@@ -967,6 +967,10 @@ def _docx_render(context: BuildContext, filename: str, kind_name: str) -> Callab
     return source.render
 
 
+LIBREOFFICE_COST = 100.0
+"""A LibreOffice conversion (seconds, mostly start-up) next to a DOCX render (milliseconds)."""
+
+
 def _check_engine(engine: str) -> None:
     if engine not in ENGINES:
         raise OmradedokError(f"ukjent PDF-motor «{engine}»; velg reportlab eller libreoffice")
@@ -992,6 +996,7 @@ class HandlingsplanPdfKind:
                     title,
                     lambda: docx_to_pdfa(docx(), filename),
                     attachment=False,
+                    cost=LIBREOFFICE_COST,
                 )
             ]
         return [
@@ -1001,6 +1006,7 @@ class HandlingsplanPdfKind:
                 title,
                 lambda: render_handlingsplan(model, lang),
                 attachment=False,
+                cost=12,
             )
         ]
 
@@ -1019,7 +1025,12 @@ class AktivitetsplanPdfKind:
                 docx = _docx_render(context, f"aktivitetsplan-{year}.docx", "aktivitetsplan")
                 out.append(
                     Artifact(
-                        filename, self.name, title, _bind_pdfa(docx, filename), attachment=False
+                        filename,
+                        self.name,
+                        title,
+                        _bind_pdfa(docx, filename),
+                        attachment=False,
+                        cost=LIBREOFFICE_COST,
                     )
                 )
             else:
@@ -1030,6 +1041,7 @@ class AktivitetsplanPdfKind:
                         title,
                         _bind_native(model, lang, year),
                         attachment=False,
+                        cost=4,
                     )
                 )
         return out

@@ -334,7 +334,7 @@ class RollematriseKind:
             return render_matrix_workbook(model, responsibility_matrix(model), language)
 
         title = pick(language, "Rolle- og ansvarsmatrise", "Rolle- og ansvarsmatrise")
-        return [Artifact(filename=FILENAME, kind=self.name, title=title, render=render)]
+        return [Artifact(filename=FILENAME, kind=self.name, title=title, render=render, cost=6)]
 
 
 registry.register(RollematriseKind())

@@ -12,22 +12,25 @@ API (stable, used by handlingsplan.docx and the PDFs)::
         # budget_by_subprogramme, goal_hierarchy, organisation, timeline (only those with data)
     activity_plan_charts(model, language, year) -> list[Chart]   # budget_by_subprogramme_YYYY,
         # timeline_YYYY for aktivitetsplan-YYYY
-    chart.drawing() -> Drawing;  chart.png(dpi=200) -> bytes
+    chart.drawing() -> Drawing;  chart.png(dpi=200) -> bytes;  charts_png(charts, dpi) -> [bytes]
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from reportlab import rl_config
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, Line, Path, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 
 from ..locale import enum_label, format_date, format_millions, format_number, pick
 from ..locale.format import EN_DASH, format_year_range
@@ -63,11 +66,12 @@ class Chart:
 
     def drawing(self) -> Drawing:
         """A fresh vector drawing (a platypus flowable; width ≤ ``WIDTH`` points)."""
-        return self.build()
+        with _trusted_shapes():
+            return self.build()
 
     def png(self, dpi: int = 200) -> bytes:
         """The same drawing as PNG (white background), rendered through PDFium."""
-        return drawing_png(self.drawing(), dpi)
+        return charts_png([self], dpi)[0]
 
 
 def plan_charts(model: Initiative, language: Language | str) -> list[Chart]:
@@ -97,29 +101,57 @@ def activity_plan_charts(model: Initiative, language: Language | str, year: int)
     return [c for c in charts if c is not None]
 
 
+@contextlib.contextmanager
+def _trusted_shapes() -> Iterator[None]:
+    """reportlab validates every attribute set on a shape (a debugging aid, and half the cost
+    of building a chart). The charts are ours and tested, so the check is off while one is
+    built; the setting is restored for whatever else the process draws."""
+    before = rl_config.shapeChecking
+    rl_config.shapeChecking = 0
+    try:
+        yield
+    finally:
+        rl_config.shapeChecking = before
+
+
 _PDFIUM_LOCK = threading.Lock()
 
 
-def drawing_png(drawing: Drawing, dpi: int = 200) -> bytes:
-    """Rasterise a Drawing: reportlab writes it as PDF, PDFium renders that page."""
+def charts_png(charts: Sequence[Chart], dpi: int = 200) -> list[bytes]:
+    """Rasterise charts for Word: reportlab draws them as the pages of ONE PDF (fonts are
+    embedded once, not per chart), PDFium renders each page, PIL writes PNG."""
     import importlib
 
     from PIL import Image
 
     pypdfium2 = importlib.import_module("pypdfium2")  # untyped; loaded only for PNGs
 
-    pdf = renderPDF.drawToString(drawing)
+    if not charts:
+        return []
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    for chart in charts:
+        drawing = chart.drawing()
+        canvas.setPageSize((drawing.width, drawing.height))
+        renderPDF.draw(drawing, canvas, 0, 0)
+        canvas.showPage()
+    canvas.save()
+    images: list[Image.Image] = []
     with _PDFIUM_LOCK:
-        document = pypdfium2.PdfDocument(pdf)
+        document = pypdfium2.PdfDocument(buffer.getvalue())
         try:
-            bitmap = document[0].render(scale=dpi / 72, fill_color=(255, 255, 255, 255))
-            image: Image.Image = bitmap.to_pil().convert("RGB")
+            for page in document:
+                bitmap = page.render(scale=dpi / 72, fill_color=(255, 255, 255, 255))
+                images.append(bitmap.to_pil().convert("RGB"))
         finally:
             document.close()
-    out = io.BytesIO()
-    # Level 1 is a third faster than the default and, for flat chart colours, no larger.
-    image.save(out, format="PNG", dpi=(dpi, dpi), compress_level=1)
-    return out.getvalue()
+    out = []
+    for image in images:
+        data = io.BytesIO()
+        # Level 1 is a third faster than the default and, for flat chart colours, no larger.
+        image.save(data, format="PNG", dpi=(dpi, dpi), compress_level=1)
+        out.append(data.getvalue())
+    return out
 
 
 # -- colours, patterns, text ------------------------------------------------------------------
@@ -238,6 +270,8 @@ def _filled_rect(
 ) -> Group:
     group = Group()
     group.add(Rect(x, y, w, h, fillColor=fill.color, strokeColor=None))
+    # all hatch strokes in one path: one node to build and draw, not one per stroke
+    hatch = Path(strokeColor=fill.hatch_color, strokeWidth=0.6, fillColor=None)
     for dx, dy in fill.hatch:
         # lines perpendicular offsets: walk along the normal of the direction
         length = (dx * dx + dy * dy) ** 0.5
@@ -249,7 +283,10 @@ def _filled_rect(
             ox, oy = cx + nx * i * fill.spacing, cy + ny * i * fill.spacing
             seg = _clip_line(ox, oy, dx, dy, (x, y, w, h))
             if seg is not None:
-                group.add(Line(*seg, strokeColor=fill.hatch_color, strokeWidth=0.6))
+                hatch.moveTo(seg[0], seg[1])
+                hatch.lineTo(seg[2], seg[3])
+    if hatch.points:
+        group.add(hatch)
     if stroke is not None:
         group.add(Rect(x, y, w, h, fillColor=None, strokeColor=stroke, strokeWidth=0.5))
     return group

@@ -36,7 +36,7 @@ What the renderer guarantees, whatever the template and the text:
   styles); a table-of-contents field is pre-filled with the headings (hyperlinks + PAGEREF
   fields, so LibreOffice prints page numbers) and Word refreshes it on open
   (``w:updateFields``).
-* **Reproducible bytes** – output goes through :func:`omradedok.render.reproducible.normalize_zip`.
+* **Reproducible bytes** – output is zipped by :func:`omradedok.render.reproducible.write_zip`.
 * **Speed** – a template is read, pre-processed and compiled once per process (cached by
   path, size and mtime); a render only runs the compiled Jinja code and writes the zip,
   copying every untouched part as bytes.
@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
-import io
 import re
 import threading
 import zipfile
@@ -85,7 +84,7 @@ from ..locale import (
 )
 from ..model import Language
 from ..resources import templates_dir
-from .reproducible import normalize_zip
+from .reproducible import write_zip
 
 __all__ = [
     "LANGUAGE_TAGS",
@@ -1051,11 +1050,7 @@ def _package(
             parts[rels_name] = rels
         for ext in sorted(extensions):
             parts["[Content_Types].xml"] = _add_default(parts["[Content_Types].xml"], ext)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for name in order:
-            archive.writestr(name, parts[name])
-    return normalize_zip(buffer.getvalue())
+    return write_zip((name, parts[name]) for name in order)
 
 
 def _rels_name(part_name: str) -> str:

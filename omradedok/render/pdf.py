@@ -405,7 +405,9 @@ class PdfDocument:
         s = self.styles
         self.story.append(Paragraph(text(title), s.headings[0]))
         toc = Contents(
-            lambda: self.contents, s.toc_levels[: self.toc_depth + 1], self.heading_pages.__getitem__
+            lambda: self.contents,
+            s.toc_levels[: self.toc_depth + 1],
+            self.heading_pages.__getitem__,
         )
         self.story.append(toc)
         self.story.append(PageBreak())

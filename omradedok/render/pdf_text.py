@@ -30,9 +30,7 @@ class PlainCell(Flowable):  # type: ignore[misc]
         if avail_width != self._for_width:
             s = self.style
             room = avail_width - s.leftIndent - s.rightIndent
-            self._lines = split_lines(
-                self.text, s.fontName, s.fontSize, room, s.spaceShrinkage
-            )
+            self._lines = split_lines(self.text, s.fontName, s.fontSize, room, s.spaceShrinkage)
             self._for_width = avail_width
         self.width = avail_width
         self.height = len(self._lines) * self.style.leading

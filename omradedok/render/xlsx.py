@@ -448,7 +448,8 @@ def workbook_bytes(
     props.keywords = keywords or None
     buffer = io.BytesIO()
     # ExcelWriter directly: openpyxl's save_workbook would stamp «modified» with the clock.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    # stored: normalize_zip compresses each entry once, with fixed timestamps
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).write_data()
     return normalize_zip(buffer.getvalue())
 
