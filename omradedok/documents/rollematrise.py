@@ -49,6 +49,15 @@ _CELL_STYLE: dict[Involvement, tuple[PatternFill | None, Font]] = {
 _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _CENTER_TOP = Alignment(horizontal="center", vertical="top")
+# one object per look: repeated assignments are then cheap (see render.xlsx._IdentityIndex)
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_PARTY_FONT = Font(bold=True, color="FFFFFF", size=9)
+_PARTY_ALIGN = Alignment(text_rotation=90, wrap_text=True, horizontal="center")
+_GROUP_FONT = Font(bold=True)
+_GROUP_INNER = Border(top=_THIN, bottom=_THIN)
+_GROUP_FIRST = Border(left=_THIN, top=_THIN, bottom=_THIN)
+_FIXED_ALIGN = Alignment(vertical="top", wrap_text=True)
+_YEAR_ALIGN = Alignment(vertical="top", wrap_text=False, horizontal="center")
 
 _FIXED_COLUMNS = 4
 """Type, Kilde, År, Oppgave – then one column per party."""
@@ -168,7 +177,7 @@ def _matrix_sheet(
     headers = [lab["type"], lab["origin"], lab["year"], lab["task"]]
     for c, text in enumerate(headers, start=1):
         cell = put(ws.cell(_HEADER_ROW, c), text)
-        cell.font = Font(bold=True, color="FFFFFF")
+        cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="bottom", wrap_text=True)
         cell.border = _BORDER
@@ -181,13 +190,13 @@ def _matrix_sheet(
         while end + 1 <= last_col and parties[end + 1 - start].kind == kind:
             end += 1
         cell = put(ws.cell(_GROUP_ROW, col), party_kind_label(kind, language))
-        cell.font = Font(bold=True)
+        cell.font = _GROUP_FONT
         cell.fill = _GROUP_FILL
         cell.alignment = Alignment(horizontal="center")
         for c in range(col, end + 1):
             ws.cell(_GROUP_ROW, c).fill = _GROUP_FILL
-            ws.cell(_GROUP_ROW, c).border = Border(top=_THIN, bottom=_THIN)
-        ws.cell(_GROUP_ROW, col).border = Border(left=_THIN, top=_THIN, bottom=_THIN)
+            ws.cell(_GROUP_ROW, c).border = _GROUP_INNER
+        ws.cell(_GROUP_ROW, col).border = _GROUP_FIRST
         if end > col:
             ws.merge_cells(
                 start_row=_GROUP_ROW, start_column=col, end_row=_GROUP_ROW, end_column=end
@@ -195,9 +204,9 @@ def _matrix_sheet(
         col = end + 1
     for i, party in enumerate(parties):
         cell = put(ws.cell(_HEADER_ROW, start + i), party.name)
-        cell.font = Font(bold=True, color="FFFFFF", size=9)
+        cell.font = _PARTY_FONT
         cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(text_rotation=90, wrap_text=True, horizontal="center")
+        cell.alignment = _PARTY_ALIGN
         cell.border = _BORDER
         # a lone municipality column must hold its group label «Kommune»
         ws.column_dimensions[get_column_letter(start + i)].width = (
@@ -225,9 +234,7 @@ def _matrix_sheet(
             cell = stamp.apply(
                 ws.cell(row_no, c),
                 ("fixed", c == 3),
-                alignment=Alignment(
-                    vertical="top", wrap_text=c != 3, horizontal="center" if c == 3 else None
-                ),
+                alignment=_YEAR_ALIGN if c == 3 else _FIXED_ALIGN,
                 border=_BORDER,
             )
             put(cell, value)
@@ -281,7 +288,7 @@ def _parties_sheet(
     headers = [lab["column"], lab["type"], lab["name"], lab["holder"], lab["belongs"]]
     for c, text in enumerate(headers, start=1):
         cell = put(ws.cell(3, c), text)
-        cell.font = Font(bold=True, color="FFFFFF")
+        cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
     row = 3
@@ -297,7 +304,7 @@ def _parties_sheet(
         for c, value in enumerate(values, start=1):
             cell = put(ws.cell(row, c), value)
             cell.border = _BORDER
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            cell.alignment = _FIXED_ALIGN
         lines = max(
             _wrapped_lines(str(v), w) for v, w in zip(values, _PARTY_WIDTHS.values(), strict=True)
         )

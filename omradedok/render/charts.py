@@ -141,8 +141,12 @@ def charts_png(charts: Sequence[Chart], dpi: int = 200) -> list[bytes]:
         document = pypdfium2.PdfDocument(buffer.getvalue())
         try:
             for page in document:
-                bitmap = page.render(scale=dpi / 72, fill_color=(255, 255, 255, 255))
-                images.append(bitmap.to_pil().convert("RGB"))
+                # RGB byte order straight from PDFium: PIL takes the buffer without swapping
+                bitmap = page.render(
+                    scale=dpi / 72, fill_color=(255, 255, 255, 255), rev_byteorder=True
+                )
+                image = bitmap.to_pil()
+                images.append(image if image.mode == "RGB" else image.convert("RGB"))
         finally:
             document.close()
     out = []

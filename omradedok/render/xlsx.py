@@ -42,6 +42,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -420,9 +421,39 @@ def define_name(wb: Workbook, name: str, ref: str) -> None:
 # -- saving ----------------------------------------------------------------------------------
 
 
+class _IdentityIndex(IndexedList):  # type: ignore[misc]
+    """openpyxl's per-workbook style list, answering a repeated style *object* by identity.
+
+    Every ``cell.font = BOLD`` makes openpyxl hash the Font (a recursive walk over all its
+    fields) to find its index: a third of a workbook's render time. Assigning the same
+    constant again is answered from ``id()`` here; a new but equal object still goes through
+    the hash. Style objects must not be changed after first use (openpyxl treats them as
+    immutable too: cells hand out read-only proxies).
+    """
+
+    def __init__(self, iterable: Iterable[Any] | None = None) -> None:
+        super().__init__(iterable)
+        self._by_identity: dict[int, tuple[Any, int]] = {}
+
+    def add(self, value: Any) -> int:
+        known = self._by_identity.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        index: int = super().add(value)
+        self._by_identity[id(value)] = (value, index)  # holds value: its id stays unique
+        return index
+
+
+_STYLE_LISTS = ("_fonts", "_fills", "_borders", "_alignments", "_protections")
+
+
 def new_workbook() -> Workbook:
-    """An empty workbook whose first sheet is still there (rename or remove it)."""
-    return Workbook()
+    """An empty workbook whose first sheet is still there (rename or remove it); repeated
+    style constants are assigned at the cost of a dict lookup (see ``_IdentityIndex``)."""
+    wb = Workbook()
+    for name in _STYLE_LISTS:
+        setattr(wb, name, _IdentityIndex(getattr(wb, name)))
+    return wb
 
 
 def workbook_bytes(
