@@ -7,6 +7,7 @@ result = omradedok.build(model, "dokumenter")
 
 from __future__ import annotations
 
+from ._version import __version__
 from .batch import batch
 from .build import BuildResult, build, plan
 from .checks import validate
@@ -15,8 +16,6 @@ from .errors import InputError, OmradedokError, OutputError, Problem, Report, Te
 from .io import dumps_json, dumps_yaml, load, load_with_report
 from .model import *  # noqa: F403
 from .model import __all__ as _model_all
-
-__version__ = "0.1.0"
 
 __all__ = [
     "BuildResult",

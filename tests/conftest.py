@@ -21,6 +21,12 @@ NYNORSK_EXAMPLE = EXAMPLES / "elvebakken-nynorsk.yaml"
 SAMI_EXAMPLE = EXAMPLES / "guovdageaidnu-samisk.yaml"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _template_code_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled templates go to a folder of this test run, never the user's ~/.cache."""
+    os.environ["OMRADEDOK_CACHE_DIR"] = str(tmp_path_factory.mktemp("template-code"))
+
+
 @pytest.fixture(scope="session")
 def large_model() -> Initiative:
     return omradedok.load(LARGE_EXAMPLE)

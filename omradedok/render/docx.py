@@ -84,6 +84,7 @@ from ..locale import (
 )
 from ..model import Language
 from ..resources import templates_dir
+from . import jinja_cache
 from .reproducible import write_zip
 
 __all__ = [
@@ -357,7 +358,9 @@ class _CompiledTemplate:
             found = self.recolored.get(colors)
         if found is None:
             found = {
-                name: _ENV.from_string(_recolor(source.encode("utf-8"), colors).decode("utf-8"))
+                name: jinja_cache.template(
+                    _ENV, _recolor(source.encode("utf-8"), colors).decode("utf-8")
+                )
                 for name, source in self.sources.items()
             }
             with _CACHE_LOCK:
@@ -430,7 +433,7 @@ def _compile(path: Path) -> _CompiledTemplate:
         source = _preprocess(xml.decode("utf-8"))
         sources[name] = source
         try:
-            templates[name] = _ENV.from_string(source)
+            templates[name] = jinja_cache.template(_ENV, source)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"malen {path.name} ({name}): feil i malkoden: {exc.message} "
