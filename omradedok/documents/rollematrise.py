@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..locale.format import format_date, format_year_range
 from ..locale.labels import enum_label, pick
 from ..model import Initiative, Involvement, Language
-from ..render.xlsx import StyleStamp, new_workbook, put, setup_print, workbook_bytes
+from ..render.xlsx import new_workbook, put, setup_print, workbook_bytes
 from . import registry
 from .base import Artifact, BuildContext
 from .roles import (
@@ -220,7 +220,6 @@ def _matrix_sheet(
         ws.column_dimensions[get_column_letter(c)].width = width
 
     row_no = _HEADER_ROW
-    stamp = StyleStamp()
     for row in matrix.rows:
         row_no += 1
         nb, nn = _SOURCE_TYPE[row.source]
@@ -231,28 +230,21 @@ def _matrix_sheet(
             (4, row.task),
         ]
         for c, value in values:
-            cell = stamp.apply(
-                ws.cell(row_no, c),
-                ("fixed", c == 3),
-                alignment=_YEAR_ALIGN if c == 3 else _FIXED_ALIGN,
-                border=_BORDER,
-            )
+            cell = ws.cell(row_no, c)
+            cell.alignment = _YEAR_ALIGN if c == 3 else _FIXED_ALIGN
+            cell.border = _BORDER
             put(cell, value)
         for i, party in enumerate(parties):
             cell = ws.cell(row_no, start + i)
             value = row.cells.get(party.id)
+            cell.border = _BORDER
+            cell.alignment = _CENTER_TOP
             if value is None:
-                stamp.apply(cell, "empty", border=_BORDER, alignment=_CENTER_TOP)
                 continue
             fill, font = _CELL_STYLE[value]
-            stamp.apply(
-                cell,
-                value,
-                border=_BORDER,
-                alignment=_CENTER_TOP,
-                font=font,
-                **({"fill": fill} if fill is not None else {}),
-            )
+            cell.font = font
+            if fill is not None:
+                cell.fill = fill
             put(cell, involvement_letter(value))
         lines = max(_wrapped_lines(row.task, widths[4]), _wrapped_lines(row.origin, widths[2]))
         ws.row_dimensions[row_no].height = 15 * lines + 2

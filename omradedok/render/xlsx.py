@@ -34,7 +34,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from copy import copy
 from typing import Any
 
@@ -528,27 +528,3 @@ __all__ = [
     "tint",
     "title_rows",
 ]
-
-
-class StyleStamp:
-    """Gives many cells one of a few styles fast.
-
-    openpyxl hashes every Font/Fill/Border/Alignment object on each assignment, which made a
-    large matrix spend most of its time in style bookkeeping. The first cell of each named
-    style is styled normally; the rest get a copy of its style array. Stamp before ``put``:
-    ``put`` may add a per-cell quote prefix that must not spread to other cells.
-    """
-
-    def __init__(self) -> None:
-        self._styles: dict[Hashable, Any] = {}
-
-    def apply(self, cell: Cell, key: Hashable, **attributes: Any) -> Cell:
-        """Style ``cell`` as ``key``; ``attributes`` (font=, fill=, …) define the key once."""
-        stamp = self._styles.get(key)
-        if stamp is None:
-            for name, value in attributes.items():
-                setattr(cell, name, value)
-            self._styles[key] = copy(cell._style)
-        else:
-            cell._style = copy(stamp)
-        return cell
