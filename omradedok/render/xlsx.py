@@ -452,7 +452,9 @@ def new_workbook() -> Workbook:
     style constants are assigned at the cost of a dict lookup (see ``_IdentityIndex``)."""
     wb = Workbook()
     for name in _STYLE_LISTS:
-        setattr(wb, name, _IdentityIndex(getattr(wb, name)))
+        current = getattr(wb, name, None)
+        if type(current) is IndexedList:  # openpyxl internals: left alone if they change
+            setattr(wb, name, _IdentityIndex(current))
     return wb
 
 
