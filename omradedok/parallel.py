@@ -8,8 +8,8 @@ shared counter, the costliest first, so the load evens out whatever the exact co
 Results come back as bytes over a pipe, and the bytes are the same whichever process made
 them (tests compare them with a serial build).
 
-Forking is used only where it is safe and cheap: on platforms with ``fork`` and when the
-calling process runs no other threads (a forked copy of a thread holding a lock would hang).
+Forking is used only where it is safe and cheap: on Linux, and when the calling process runs
+no other threads (a forked copy of a thread holding a lock would hang).
 Otherwise, or when a helper dies, the caller renders what is missing itself.
 """
 
@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -36,8 +37,9 @@ def default_workers() -> int:
 
 
 def can_fork() -> bool:
-    """True where a forked helper is safe: ``fork`` exists and no other thread runs."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    """True where a forked helper is safe: on Linux (macOS system libraries are not fork-safe,
+    Windows has no fork), and when no other thread runs in this process."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def render_all(
