@@ -66,12 +66,15 @@ def render_all(
 
     results: dict[int, bytes] = {}
     failures: list[BaseException] = []
-    started: list[tuple[Any, threading.Thread]] = []
-    for _ in range(helpers):
+    forked: list[tuple[Any, Connection]] = []
+    for _ in range(helpers):  # every fork before the first reader thread starts
         receive, send = context.Pipe(duplex=False)
         process = context.Process(target=_helper, args=(renders, take, send), daemon=True)
         process.start()
         send.close()
+        forked.append((process, receive))
+    started: list[tuple[Any, threading.Thread]] = []
+    for process, receive in forked:
         # read while the helper works: a result bigger than the pipe's buffer would
         # otherwise hold the helper until this process is done with its own share
         reader = threading.Thread(target=_collect, args=(receive, results, failures))
