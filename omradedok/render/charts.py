@@ -1068,6 +1068,9 @@ def _gantt(
     for row in rows:
         y -= row_h
         if row.heading:
+            # a shaded band over the grid: a long delprogram name runs into the plot area,
+            # and no grid line may cross its text
+            d.add(Rect(0, y, WIDTH, row_h, fillColor=style.faint, strokeColor=None))
             d.add(Line(0, y + row_h, WIDTH, y + row_h, strokeColor=_GRID, strokeWidth=0.5))
             d.add(
                 _text(
