@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import shutil
@@ -223,6 +224,19 @@ def _outline_pages(reader: PdfReader) -> dict[str, int]:
     return pages
 
 
+def _contents_numbers(pages: Any, destinations: dict[str, int]) -> dict[str, int]:
+    """Heading title → the page number the contents give for it (title line, then the
+    dot leader and number: the order the PDF draws them in)."""
+    listed: dict[str, int] = {}
+    for page in pages:
+        lines = (page.extract_text() or "").splitlines()
+        for title, leader in itertools.pairwise(lines):
+            match = re.fullmatch(r"[\s.]*(\d+)", leader)
+            if match and title in destinations:
+                listed[title] = int(match.group(1))
+    return listed
+
+
 @pytest.mark.parametrize("key", ["large", "nynorsk", "sami"])
 def test_contents_page_numbers_are_where_the_headings_are(
     built: dict[str, dict[str, bytes]], key: str
@@ -232,13 +246,8 @@ def test_contents_page_numbers_are_where_the_headings_are(
     for filename, data in built[key].items():
         reader = PdfReader(io.BytesIO(data))
         destinations = _outline_pages(reader)
-        lines = (reader.pages[1].extract_text() or "").splitlines()
-        listed: dict[str, int] = {}
-        for title, leader in zip(lines, lines[1:], strict=False):
-            match = re.fullmatch(r"[\s.]*(\d+)", leader)
-            if match and title in destinations:
-                listed[title] = int(match.group(1))
-        assert len(listed) >= 3, f"{key}/{filename}: contents not found: {lines[:12]}"
+        listed = _contents_numbers(reader.pages[1:2], destinations)
+        assert len(listed) >= 3, f"{key}/{filename}: contents not found"
         for title, page in listed.items():
             assert page == destinations[title], f"{key}/{filename}: «{title}»"
         total = len(reader.pages)
@@ -356,3 +365,26 @@ def test_libreoffice_engine_builds_pdfa_from_the_docx(
     text = _text(data)
     for main in sami_model.goals.main_goals:
         assert _flat(main.title)[:40] in _flat(text)
+
+
+def test_contents_over_two_pages_still_point_at_the_right_pages(
+    large_model: Initiative,
+) -> None:
+    """A contents list longer than a page: its own length is known before layout, so the
+    numbers of every entry (on both contents pages) are the headings' pages."""
+    from omradedok.render.pdf import Cover, PdfDocument
+
+    meta = pdf_documents._meta(large_model, Language.NB, "Lang innholdsliste", "Test")
+    doc = PdfDocument(meta, large_model.municipality.profile)
+    doc.cover(Cover(municipality="Fjordvik kommune", kind="Test", title="Lang innholdsliste"))
+    doc.toc("Innhold")
+    for n in range(1, 91):
+        doc.heading(f"{n} Kapittel nummer {n}", level=0, new_page=n % 3 == 0)
+        doc.paragraphs("Tekst. " * (40 * (n % 4)))
+    reader = PdfReader(io.BytesIO(doc.render()))
+    destinations = _outline_pages(reader)
+    first = destinations["1 Kapittel nummer 1"]
+    assert first >= 4  # the contents took more than one page (cover, contents …)
+    listed = _contents_numbers(reader.pages[1 : first - 1], destinations)
+    assert len(listed) == 90, sorted(set(destinations) - set(listed))[:5]
+    assert all(listed[t] == destinations[t] for t in listed)
