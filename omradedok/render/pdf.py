@@ -333,7 +333,6 @@ class PdfDocument:
         self.contents: list[ContentsEntry] = []
         self.heading_pages: dict[str, int] = {}
         """Bookmark key → page, filled in while laying out."""
-        self.pages = 0
 
     @property
     def current_pagesize(self) -> tuple[float, float]:
@@ -619,10 +618,9 @@ class PdfDocument:
         canv.setFillColor(_GREY)
         canv.drawString(left, fy, m.footer_left)
         page = canv.getPageNumber()
-        self.pages = max(self.pages, page)
         late: LateForms = canv.late
         late.right_aligned(
-            canv, width - right, fy, lambda: f"Side {page} av {self.pages}", s.fonts.bold, 8, _INK
+            canv, width - right, fy, lambda pages: f"Side {page} av {pages}", s.fonts.bold, 8, _INK
         )
         canv.restoreState()
 
@@ -751,6 +749,5 @@ class PdfDocument:
             )
         doc.addPageTemplates(templates)
         self.heading_pages.clear()
-        self.pages = 0
         doc.build(list(self.story), canvasmaker=_canvas_for(m.date))
         return out.getvalue()

@@ -20,8 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-LateText = Callable[[], str]
-"""Produces the text once the layout is finished."""
+LateText = Callable[[int], str]
+"""Produces the text once the layout is finished; gets the document's page count."""
 
 NUMBER_COLUMN = 34.0
 """Room kept free at the right of each contents entry for its page number (points)."""
@@ -80,8 +80,10 @@ class LateForms:
 
     def define(self, canv: Canvas) -> None:
         """Define every referenced form; called once, when the layout is complete."""
+        # platypus has shown its last page: the canvas is on a fresh, empty one
+        pages = canv.getPageNumber() - (0 if canv._code else 1)
         for late in self._pending.values():
-            value = late.text()
+            value = late.text(pages)
             if late.align == "right":
                 canv.beginForm(late.name, -600, -late.size, 0, late.size * 2)
                 _ink(canv, late)
@@ -219,7 +221,7 @@ class Contents(Flowable):  # type: ignore[misc]
                 y,
                 x,
                 avail_width,
-                lambda: str(self._page_of(key)),
+                lambda pages: str(self._page_of(key)),
                 style.fontName,
                 style.fontSize,
                 style.textColor,
