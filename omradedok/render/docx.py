@@ -38,7 +38,8 @@ What the renderer guarantees, whatever the template and the text:
   (``w:updateFields``).
 * **Reproducible bytes** – output is zipped by :func:`omradedok.render.reproducible.write_zip`.
 * **Speed** – a template is read, pre-processed and compiled once per process (cached by
-  path, size and mtime); a render only runs the compiled Jinja code and writes the zip,
+  path, size and mtime; the compiled code is also kept on disk between processes, see
+  :mod:`omradedok.render.jinja_cache`); a render only runs the compiled Jinja code and writes the zip,
   copying every untouched part as bytes.
 
 Values a view may put in the context besides plain data:
