@@ -23,6 +23,7 @@ in the window, a status watermark on drafts, and byte-identical output for ident
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import io
 import time
@@ -275,8 +276,9 @@ class _ScaledDrawing(Flowable):  # type: ignore[misc]
 
 
 def _canvas_for(date: dt.date) -> type[LateCanvas]:
-    """A canvas whose PDF dates are the document's date (not «now», not year 2000)."""
-    stamp = time.mktime(date.timetuple()) - time.timezone if date else 946684800.0
+    """A canvas whose PDF dates are the document's date (not «now», not year 2000): midnight
+    UTC of that date, so the bytes never depend on the machine's time zone or summer time."""
+    stamp = float(calendar.timegm(date.timetuple())) if date else 946684800.0
 
     class _DatedCanvas(LateCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
