@@ -1,16 +1,23 @@
-"""build(): the whole pipeline for one initiative – validate, plan artifacts, render, write."""
+"""build(): the whole pipeline for one initiative – validate, plan artifacts, render, write.
+
+The set is rendered in memory, then replaces the output folder as a whole
+(:mod:`omradedok.io.docset`): the folder holds exactly one build, the old or the new.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from .checks import validate
 from .documents import registry
 from .documents.base import Artifact, BuildContext, BuildOptions
 from .errors import InputError, OmradedokError, Problem
-from .io.writer import Written, write_atomic
+from .io import docset
+from .io.writer import Written
 from .model import Initiative, Language
 from .parallel import render_all
 
@@ -22,10 +29,47 @@ class BuildResult:
     written: list[Written] = field(default_factory=list)
     artifacts: list[Artifact] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    """Files of the previous set in the folder that this build does not write (deleted)."""
+    leftovers: list[Path] = field(default_factory=list)
+    """Hidden folders beside the output folder that could not be deleted (a locked file in
+    the previous set); the next build tries again."""
 
     @property
     def paths(self) -> list[Path]:
         return [w.path for w in self.written]
+
+
+@dataclass(frozen=True)
+class BuildStep:
+    """How far a build is, for a progress display.
+
+    ``rendered``: document ``name`` is rendered (``done`` of ``total``); ``waiting``: another
+    build holds the folder (``holder`` is its process id, when known); ``written``: the new
+    set is in place.
+    """
+
+    phase: Literal["rendered", "waiting", "written"]
+    done: int
+    total: int
+    name: str = ""
+    holder: int | None = None
+
+
+BuildProgress = Callable[[BuildStep], None]
+
+
+@dataclass
+class RenderedSet:
+    """A validated model's documents, rendered in memory, not yet written."""
+
+    artifacts: list[Artifact]
+    data: list[bytes]
+    warnings: list[Problem]
+
+    @property
+    def files(self) -> list[tuple[str, bytes]]:
+        return [(a.filename, d) for a, d in zip(self.artifacts, self.data, strict=True)]
 
 
 def plan(
@@ -50,24 +94,17 @@ def plan(
     return list(context.planned)
 
 
-def build(
+def render_set(
     model: Initiative,
-    out_dir: str | Path,
     *,
     language: Language | str | None = None,
     only: Iterable[str] | None = None,
     template_dir: str | Path | None = None,
     pdf_engine: str = "reportlab",
     workers: int = 1,
-) -> BuildResult:
-    """Render the document set of ``model`` into ``out_dir``.
-
-    Everything is rendered in memory first and written only when all succeeded, each file
-    atomically: an error never leaves a half-written set behind. ``workers`` > 1 renders on
-    that many processes (forked helpers, see :mod:`omradedok.parallel`); the default stays in
-    this process, because forking is the calling application's decision. The CLI uses every
-    core.
-    """
+    progress: BuildProgress | None = None,
+) -> RenderedSet:
+    """Validate ``model`` and render its document set in memory (nothing is written)."""
     report = validate(model)
     if report.errors:
         raise InputError(model.title, report.problems)
@@ -78,13 +115,78 @@ def build(
         template_dir=Path(template_dir) if template_dir else None,
         pdf_engine=pdf_engine,
     )
-    rendered = render_all(
-        [a.render for a in artifacts], workers=workers, weights=[a.cost for a in artifacts]
+    on_done = None
+    if progress is not None:
+        count = [0]
+        guard = threading.Lock()  # helpers' results arrive on reader threads
+
+        def on_done(index: int) -> None:
+            with guard:
+                count[0] += 1
+                step = BuildStep("rendered", count[0], len(artifacts), artifacts[index].filename)
+            progress(step)
+
+    data = render_all(
+        [a.render for a in artifacts],
+        workers=workers,
+        weights=[a.cost for a in artifacts],
+        on_done=on_done,
     )
+    return RenderedSet(artifacts=artifacts, data=data, warnings=report.warnings)
+
+
+def build(
+    model: Initiative,
+    out_dir: str | Path,
+    *,
+    language: Language | str | None = None,
+    only: Iterable[str] | None = None,
+    template_dir: str | Path | None = None,
+    pdf_engine: str = "reportlab",
+    workers: int = 1,
+    progress: BuildProgress | None = None,
+) -> BuildResult:
+    """Render the document set of ``model`` and make it the content of ``out_dir``.
+
+    Everything is rendered in memory first; then the set replaces the folder as a whole
+    (:mod:`omradedok.io.docset`): the folder holds exactly this build, or – after any error,
+    or a crash at any moment – the previous one, never a mix. Files an earlier build wrote
+    and this one does not are removed; a folder holding files omradedok did not write is
+    refused (:class:`~omradedok.errors.OutputError`, nothing changed). Builds into one folder
+    at the same time take turns. When the selection has no documents, the folder is left
+    as it is.
+
+    ``workers`` > 1 renders on that many processes (forked helpers, see
+    :mod:`omradedok.parallel`); the default stays in this process, because forking is the
+    calling application's decision. The CLI uses every core. ``progress`` is told about each
+    rendered document, a wait for another build, and the finished swap.
+    """
     out = Path(out_dir)
-    result = BuildResult(artifacts=artifacts, warnings=report.warnings)
-    for artifact, data in zip(artifacts, rendered, strict=True):
-        result.written.append(write_atomic(out / artifact.filename, data))
+    docset.check_owned(out, out)  # a folder we may not replace stops before rendering
+    rendered = render_set(
+        model,
+        language=language,
+        only=only,
+        template_dir=template_dir,
+        pdf_engine=pdf_engine,
+        workers=workers,
+        progress=progress,
+    )
+    result = BuildResult(artifacts=rendered.artifacts, warnings=rendered.warnings)
+    if not rendered.artifacts:
+        return result
+    total = len(rendered.artifacts)
+
+    def waiting(holder: int | None) -> None:
+        if progress is not None:
+            progress(BuildStep("waiting", total, total, holder=holder))
+
+    replaced = docset.replace_set(out, rendered.files, on_wait=waiting)
+    result.written = replaced.written
+    result.removed = [out / name for name in replaced.removed]
+    result.leftovers = replaced.leftovers
+    if progress is not None:
+        progress(BuildStep("written", total, total))
     return result
 
 

@@ -42,19 +42,33 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
+Done = Callable[[int], None]
+"""Told the index of each finished render (from a reader thread, for a helper's)."""
+
+
 def render_all(
-    renders: Sequence[Render], *, workers: int = 1, weights: Sequence[float] | None = None
+    renders: Sequence[Render],
+    *,
+    workers: int = 1,
+    weights: Sequence[float] | None = None,
+    on_done: Done | None = None,
 ) -> list[bytes]:
     """Call every render, on up to ``workers`` processes; results in the order given.
 
     ``weights`` are relative costs (larger first); they only order the work. An exception in
-    any render is raised here, as the serial loop would raise it.
+    any render is raised here, as the serial loop would raise it. ``on_done`` (a progress
+    display) is called once per finished render.
     """
     count = len(renders)
     order = sorted(range(count), key=lambda i: -(weights[i] if weights else 0.0))
     helpers = min(workers, count) - 1
+    done = on_done or _ignore
     if helpers < 1 or not can_fork():
-        return [render() for render in renders]
+        serial = []
+        for position, render in enumerate(renders):
+            serial.append(render())
+            done(position)
+        return serial
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
 
@@ -77,13 +91,14 @@ def render_all(
     for process, receive in forked:
         # read while the helper works: a result bigger than the pipe's buffer would
         # otherwise hold the helper until this process is done with its own share
-        reader = threading.Thread(target=_collect, args=(receive, results, failures))
+        reader = threading.Thread(target=_collect, args=(receive, results, failures, done))
         reader.start()
         started.append((process, reader))
 
     try:
         while (index := take()) is not None:
             results[index] = renders[index]()
+            done(index)
     except BaseException as exc:  # stop the helpers, collect them, then raise
         with counter.get_lock():
             counter.value = count
@@ -97,6 +112,7 @@ def render_all(
     for index in range(count):
         if index not in results:
             results[index] = renders[index]()
+            done(index)
     return [results[i] for i in range(count)]
 
 
@@ -115,7 +131,7 @@ def _helper(renders: Sequence[Render], take: Callable[[], int | None], send: Con
 
 
 def _collect(
-    receive: Connection, results: dict[int, bytes], failures: list[BaseException]
+    receive: Connection, results: dict[int, bytes], failures: list[BaseException], done: Done
 ) -> None:
     """In a reader thread of the calling process: store what one helper sends."""
     with receive:
@@ -128,6 +144,14 @@ def _collect(
                 failures.append(error)
             else:
                 results[index] = data
+                try:
+                    done(index)
+                except Exception as exc:  # a broken display must not lose the result
+                    failures.append(exc)
+
+
+def _ignore(index: int) -> None:
+    """No progress display."""
 
 
 def _picklable(exc: Exception) -> Exception:
