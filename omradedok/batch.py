@@ -16,15 +16,21 @@ How it works
   the workers share, as for any Dask job that writes files). Every
   :class:`~omradedok.errors.OmradedokError` becomes the area's error text, without traceback;
   any other exception is captured with its type and message. The other areas go on.
-* **Atomic per area.** The worker builds into a hidden staging folder inside DIR
-  (``.omradedok-tmp-…``; build() writes each file atomically too). Only when the whole set is
-  written does the parent swap it into ``DIR/<slug>`` (rename the old folder away, rename the
-  new one in, delete the old). An area that fails or is interrupted never leaves half a set:
-  the previous set stays untouched, and leftover staging folders of a killed run are removed
-  at the start of the next one (so run one batch per DIR at a time). With our own process
-  pool, Ctrl-C stops the workers at once; areas already swapped in stay, the manifest is
-  left as it was. ``DIR/<slug>`` belongs to the batch: files put there by hand are replaced
-  with the rest.
+* **Atomic per area.** The worker renders the set in memory and writes it into a hidden
+  staging folder inside DIR (``.omradedok-tmp-…``). Only when the whole set is written does
+  the parent swap it into ``DIR/<slug>`` with :func:`omradedok.io.docset.swap_in`: on Linux
+  one ``renameat2(RENAME_EXCHANGE)``, so ``DIR/<slug>`` holds the old set or the new one at
+  every moment, even when the run is killed; elsewhere two renames, and a run killed between
+  them has its old folder put back by the next run. An area that fails or is interrupted
+  never leaves half a set: the previous set stays untouched, and leftover staging folders of
+  a killed run are removed at the start of the next one. Runs into one DIR take turns (a
+  lock on ``DIR/.omradedok-lock``). With our own process pool, Ctrl-C stops the workers at
+  once; areas already swapped in stay, the manifest is left as it was. ``DIR/<slug>``
+  belongs to the batch: files put there by hand are replaced with the rest.
+* **Workers.** The default pool forks its workers on Linux when the calling process runs
+  no other thread (no re-import of the caller's script, so a plain script without
+  ``if __name__ == "__main__":`` works); otherwise it spawns them. When the pool cannot be
+  started or breaks, the areas it did not finish are built in the calling process.
 * **Slugs** come from the area's name (ASCII lowercase; æ→ae, ø→o, å→a, Sami letters
   transliterated). Areas are committed in input order, so when two inputs give the same slug
   the later one fails with an error naming both – nothing is overwritten silently. The same
@@ -46,30 +52,34 @@ import concurrent.futures as cf
 import contextlib
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
-import shutil
+import secrets
 import signal
-import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from .errors import OmradedokError
+from .io import docset
 from .io.load import INPUT_SUFFIXES
-from .io.writer import write_atomic
+from .io.writer import reason, write_atomic
 from .locale.slug import slugify
 from .model import Initiative, Language
-from .parallel import default_workers
+from .parallel import can_fork, default_workers
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
 STAGING_PREFIX = ".omradedok-tmp-"
 _OLD_PREFIX = ".omradedok-old-"
+LOCK_NAME = ".omradedok-lock"
+
+log = logging.getLogger(__name__)
 
 AreaStatus = Literal["built", "skipped", "failed"]
 
@@ -299,9 +309,20 @@ def _assets(model: Initiative) -> tuple[tuple[str, int, str], ...]:
     return tuple(found)
 
 
+def _new_staging(out: Path) -> Path:
+    while True:
+        staging = out / f"{STAGING_PREFIX}{secrets.token_hex(4)}"
+        try:
+            staging.mkdir(0o777)  # the umask applies: the set is for colleagues to read
+            return staging
+        except FileExistsError:
+            continue
+
+
 def _build_area(task: _Task) -> _Outcome:
-    """Load and build one input in a worker; every failure becomes the outcome's error."""
-    from .build import build
+    """Load and render one input in a worker and write it into a staging folder; every
+    failure becomes the outcome's error."""
+    from .build import render_set
     from .io.load import load_with_report
 
     started = time.perf_counter()
@@ -316,19 +337,16 @@ def _build_area(task: _Task) -> _Outcome:
         model = loaded.model
         slug = area_slug(model.area.name)
         known = {"slug": slug, "title": model.title, "area": model.area.name}
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=task.out_dir))
-        staging.chmod(0o755)  # mkdtemp makes it private; the set is for colleagues to read
-        result = build(
+        rendered = render_set(
             model,
-            staging,
             language=task.language,
             only=task.only,
             template_dir=task.template_dir,
             pdf_engine=task.pdf_engine,
         )
-        outputs = tuple(
-            (w.path.relative_to(staging).as_posix(), w.size, w.sha256) for w in result.written
-        )
+        staging = _new_staging(Path(task.out_dir))
+        written = docset.write_folder(staging, rendered.files)
+        outputs = tuple((w.path.name, w.size, w.sha256) for w in written)
         warnings = tuple(tidy(str(p)) for p in loaded.warnings)
         return _Outcome(
             index=task.index,
@@ -343,6 +361,8 @@ def _build_area(task: _Task) -> _Outcome:
         )
     except OmradedokError as exc:
         error = tidy(str(exc))
+    except OSError as exc:
+        error = f"{task.out_dir}: kan ikke skrive dokumentene ({reason(exc)})"
     except Exception as exc:  # a bug or a broken file must not stop the other areas
         error = tidy(f"uventet feil ({type(exc).__name__}): {exc}")
     except BaseException:
@@ -354,33 +374,46 @@ def _build_area(task: _Task) -> _Outcome:
 
 def _remove(path: Path | str | None) -> None:
     if path is not None:
-        shutil.rmtree(path, ignore_errors=True)
+        docset.remove_tree(Path(path))
 
 
 # -- the parent -----------------------------------------------------------------------------
 
 
 def _clean_leftovers(out: Path) -> None:
-    """Remove staging folders an interrupted or killed run left behind."""
+    """What an interrupted or killed run left: staging folders and temporary manifests are
+    removed; an area whose folder is missing because the run was killed between the two
+    renames of a swap gets its old folder back."""
+    staging: list[Path] = []
+    olds: dict[str, list[Path]] = {}
     for child in out.iterdir():
-        if child.is_dir() and child.name.startswith((STAGING_PREFIX, _OLD_PREFIX)):
-            shutil.rmtree(child, ignore_errors=True)
+        name = child.name
+        if child.is_dir() and not child.is_symlink():
+            if name.startswith(STAGING_PREFIX):
+                staging.append(child)
+            elif name.startswith(_OLD_PREFIX):
+                slug = name[len(_OLD_PREFIX) :].rpartition("-")[0]
+                olds.setdefault(slug, []).append(child)
+        elif name.startswith(f".{MANIFEST_NAME}.") and name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                child.unlink()
+    for slug, folders in olds.items():
+        try:
+            docset.recover(out / slug, folders, [])
+        except OSError:
+            log.warning("%s: kunne ikke flytte %s tilbake", out / slug, folders[0].name)
+    for folder in staging:
+        docset.remove_tree(folder)
 
 
 def _swap_into_place(staging: Path, target: Path) -> None:
-    """Replace ``target`` (a folder) by ``staging`` with two renames; never half a set."""
-    old: Path | None = None
-    if target.exists() or target.is_symlink():
-        old = target.with_name(f"{_OLD_PREFIX}{target.name}-{uuid.uuid4().hex[:8]}")
-        os.replace(target, old)
-    try:
-        os.replace(staging, target)
-    except OSError:
-        if old is not None:
-            os.replace(old, target)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    """Make ``staging`` the area folder ``target``: one atomic exchange where the system has
+    it, else two renames (recovered by the next run); never half a set."""
+    old_name = target.with_name(f"{_OLD_PREFIX}{target.name}-{secrets.token_hex(4)}")
+    old = docset.swap_in(staging, target, old_name)
+    docset.fsync_folder(target.parent)
+    if old is not None and not docset.remove_tree(old):
+        log.warning("%s: kunne ikke slette den forrige mappen %s", target, old.name)
 
 
 def _read_manifest(path: Path) -> dict[str, Any] | None:
@@ -454,9 +487,12 @@ def _check_only(only: Sequence[str] | None) -> tuple[str, ...] | None:
 
 
 def _default_executor(jobs: int) -> cf.Executor:
-    # «spawn»: a fresh interpreter per worker, safe even when the caller runs threads (Rich's
-    # progress bar); each worker then keeps its compiled templates for every area it builds.
-    return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    """Forked workers where that is safe (Linux, no other thread here): they inherit the
+    loaded modules and warm template caches, and the caller's script is not run again, so
+    it needs no ``if __name__ == "__main__":``. Otherwise «spawn»: a fresh interpreter per
+    worker, safe whatever threads run (each keeps its compiled templates for its areas)."""
+    method = "fork" if can_fork() else "spawn"
+    return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
 
 
 @contextlib.contextmanager
@@ -487,6 +523,10 @@ def _stop_now(pool: cf.Executor) -> None:
     for worker in workers:
         worker.join(timeout=10)
     pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _worker_died(index: int, source: Path, what: str) -> _Outcome:
+    return _Outcome(index=index, error=f"{source}: arbeidsprosessen stoppet uventet ({what})")
 
 
 def _manifest_entry(area: AreaResult) -> dict[str, Any]:
@@ -536,23 +576,55 @@ def batch(
     template_dir: str | os.PathLike[str] | None = None,
     pdf_engine: str = "reportlab",
     progress: Progress | None = None,
+    on_wait: docset.Waiting | None = None,
 ) -> BatchResult:
     """Build the full document set of every input into ``out_dir/<area-slug>/``.
 
     ``executor`` may be any :class:`concurrent.futures.Executor` (it is not shut down);
-    without one, a process pool of ``jobs`` workers (default: the number of cores) is used.
-    A failing input fails alone: its error is recorded and the others are built. Raises
-    only for mistakes that concern the whole batch (unknown ``only`` kinds, an output folder
-    that cannot be created).
+    without one, a process pool of ``jobs`` workers (default: the number of cores) is used,
+    and when it breaks the remaining areas are built in this process. A failing input fails
+    alone: its error is recorded (``result.failed``, ``result.ok``) and the others are
+    built. Raises only for mistakes that concern the whole batch (unknown ``only`` kinds, an
+    output folder that cannot be created). A second batch into the same folder waits for
+    the first (``on_wait`` is told, with the other process's id).
     """
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OmradedokError(f"{out}: kan ikke lage mappen ({exc.strerror})") from None
+        raise OmradedokError(f"{out}: kan ikke lage mappen ({reason(exc)})") from None
     lang = str(Language(language).value) if language else None
     wanted = _check_only(only)
     files = expand_inputs(inputs, exclude=out)
+    with docset.locked(out / LOCK_NAME, on_wait):
+        return _batch_locked(
+            out,
+            files,
+            executor=executor,
+            jobs=jobs,
+            incremental=incremental,
+            lang=lang,
+            wanted=wanted,
+            template_dir=template_dir,
+            pdf_engine=pdf_engine,
+            progress=progress,
+        )
+
+
+def _batch_locked(
+    out: Path,
+    files: list[Path],
+    *,
+    executor: cf.Executor | None,
+    jobs: int | None,
+    incremental: bool,
+    lang: str | None,
+    wanted: tuple[str, ...] | None,
+    template_dir: str | os.PathLike[str] | None,
+    pdf_engine: str,
+    progress: Progress | None,
+) -> BatchResult:
+    """The batch, while this process holds DIR's lock."""
     _clean_leftovers(out)
     stamp = fingerprint(
         language=lang, only=wanted, template_dir=template_dir, pdf_engine=pdf_engine
@@ -687,26 +759,47 @@ def batch(
     owned = executor is None and bool(tasks)
     pool: cf.Executor | None = executor
     futures: dict[cf.Future[_Outcome], int] = {}
+    by_index = {task.index: task for task in tasks}
+    in_process: list[int] = []
     try:
         stack.enter_context(_terminate_as_exit())
         advance()
-        if tasks:
-            if pool is None:
-                workers = max(1, min(jobs or default_workers(), len(tasks)))
+        if tasks and pool is None:
+            workers = max(1, min(jobs or default_workers(), len(tasks)))
+            try:
                 pool = _default_executor(workers)
+            except (OSError, ImportError, NotImplementedError, ValueError) as exc:
+                log.warning("kan ikke starte arbeidsprosesser (%s); bygger her", exc)
+                in_process = [task.index for task in tasks]
+        if pool is not None:
             for task in tasks:
-                futures[pool.submit(_build_area, task)] = task.index
+                try:
+                    futures[pool.submit(_build_area, task)] = task.index
+                except BrokenProcessPool:
+                    in_process.append(task.index)
             for future in cf.as_completed(futures):
                 index = futures[future]
                 try:
                     outcomes[index] = future.result()
-                except Exception as exc:  # the worker died (BrokenProcessPool) or Dask failed
-                    outcomes[index] = _Outcome(
-                        index=index,
-                        error=f"{files[index]}: arbeidsprosessen stoppet uventet "
-                        f"({type(exc).__name__}: {exc})",
+                except BrokenProcessPool:
+                    if not owned:
+                        outcomes[index] = _worker_died(index, files[index], "BrokenProcessPool")
+                    else:  # our pool broke: build what it did not finish here, below
+                        in_process.append(index)
+                        continue
+                except Exception as exc:  # the worker died or Dask failed
+                    outcomes[index] = _worker_died(
+                        index, files[index], f"{type(exc).__name__}: {exc}"
                     )
                 advance()
+        if in_process:
+            log.warning(
+                "arbeidsprosessene stoppet; bygger %d område(r) i denne prosessen",
+                len(in_process),
+            )
+        for index in sorted(in_process):
+            outcomes[index] = _build_area(by_index[index])
+            advance()
         advance()
     except BaseException:
         for future in futures:

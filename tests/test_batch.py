@@ -18,6 +18,7 @@ from conftest import SAMI_EXAMPLE
 
 import omradedok
 from omradedok.batch import (
+    LOCK_NAME,
     MANIFEST_NAME,
     STAGING_PREFIX,
     AreaResult,
@@ -27,9 +28,11 @@ from omradedok.batch import (
 from omradedok.documents import registry
 from omradedok.documents.base import Artifact, BuildContext
 from omradedok.errors import OmradedokError, TemplateError
+from omradedok.io.docset import MARKER_NAME, marked_files
 
 BUILD_MODULE = sys.modules["omradedok.build"]
 BATCH_MODULE = sys.modules["omradedok.batch"]
+DOCSET_MODULE = sys.modules["omradedok.io.docset"]
 SAMI_AREA = "area:\n  name: Guovdageaidnu sentrum – Guovdageainnu guovddáš\n"
 
 
@@ -83,10 +86,12 @@ def leftovers(out: Path) -> list[Path]:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file with inode, mtime and bytes (not the lock file, which holds the last
+    holder's process id)."""
     return {
         p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes())
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != LOCK_NAME
     }
 
 
@@ -223,9 +228,9 @@ def test_mixed_batch_builds_the_good_and_records_the_bad(tmp_path: Path, kind: s
         assert record["file"].startswith("alfa/")
         assert path.stat().st_size == record["size"]
         assert sha(path) == record["sha256"]
-    assert sorted(p.name for p in (out / "alfa").iterdir()) == sorted(
-        Path(r["file"]).name for r in good["outputs"]
-    )
+    names = sorted(Path(r["file"]).name for r in good["outputs"])
+    assert sorted(p.name for p in (out / "alfa").iterdir()) == sorted([*names, MARKER_NAME])
+    assert marked_files(out / "alfa") == set(names)  # a later `build -o ut/alfa` may replace it
 
     bad = by_name["broken.yaml"]
     assert bad["status"] == "failed"
@@ -308,8 +313,9 @@ def test_rerun_is_byte_identical(tmp_path: Path, threads: ThreadPoolExecutor) ->
     files_one = {k: v[2] for k, v in snapshot(one).items()}
     files_two = {k: v[2] for k, v in snapshot(two).items()}
     assert files_one == files_two
-    assert {Path(name).suffix for name in files_one} == {".docx", ".xlsx", ".pdf", ".json"}
-    assert len(files_one) == len(first.areas[0].outputs) + 1
+    documents = {name for name in files_one if not Path(name).name.startswith(".")}
+    assert {Path(name).suffix for name in documents} == {".docx", ".xlsx", ".pdf", ".json"}
+    assert len(documents) == len(first.areas[0].outputs) + 1  # and the manifest
 
 
 @pytest.mark.usefixtures("frozen_fingerprint")
@@ -324,14 +330,14 @@ def test_incremental_skips_unchanged_areas(
     manifest_before = (out / MANIFEST_NAME).read_text(encoding="utf-8")
 
     calls: list[str] = []
-    real_build = BUILD_MODULE.build
+    real_render = BUILD_MODULE.render_set
 
-    def counting_build(model: omradedok.Initiative, *args: Any, **kwargs: Any) -> Any:
+    def counting_render(model: omradedok.Initiative, *args: Any, **kwargs: Any) -> Any:
         calls.append(model.area.name)
-        return real_build(model, *args, **kwargs)
+        return real_render(model, *args, **kwargs)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(BUILD_MODULE, "build", counting_build)
+        patch.setattr(BUILD_MODULE, "render_set", counting_render)
         second = omradedok.batch([alfa, beta], out, executor=threads, only=[kind], incremental=True)
         assert calls == []
         assert [a.status for a in second.areas] == ["skipped", "skipped"]
@@ -384,7 +390,7 @@ def test_failure_halfway_leaves_the_previous_set_untouched(
         raise RuntimeError("strømmen gikk")  # … and then the crash
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(BUILD_MODULE, "write_atomic", half_then_crash)
+        patch.setattr(DOCSET_MODULE, "write_new", half_then_crash)
         result = omradedok.batch([alfa], out, executor=threads, only=[kind])
     area = result.areas[0]
     assert area.status == "failed"
@@ -407,7 +413,7 @@ def test_interrupt_leaves_previous_set_and_manifest_untouched(
         raise KeyboardInterrupt
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(BUILD_MODULE, "write_atomic", interrupted)
+        patch.setattr(DOCSET_MODULE, "write_new", interrupted)
         with pytest.raises(KeyboardInterrupt):
             omradedok.batch([alfa], out, executor=threads, only=[kind])
     assert snapshot(out) == before
