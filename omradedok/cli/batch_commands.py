@@ -142,6 +142,16 @@ def batch(
     """
     only_kinds = kinds_list(only)
 
+    def waiting(holder: int | None) -> None:
+        who = f" (prosess {holder})" if holder else ""
+        err_console.print(
+            escape(
+                f"venter: en annen kjøring skriver til {out} nå{who}; fortsetter når den er ferdig"
+            ),
+            highlight=False,
+            soft_wrap=True,
+        )
+
     def go(progress: BatchProgress | None = None) -> BatchResult:
         return run_batch(
             inputs,
@@ -153,6 +163,7 @@ def batch(
             template_dir=templates,
             pdf_engine=pdf_engine,
             progress=progress,
+            on_wait=waiting,
         )
 
     if quiet:
@@ -165,11 +176,18 @@ def batch(
             TimeElapsedColumn(),
             console=console,
             transient=True,
+            auto_refresh=False,  # no refresh thread: the worker pool can then fork
         ) as bar:
             task = bar.add_task("Lager dokumenter", total=None)
 
             def advance(area: AreaResult, done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total, description=escape(area.slug or ""))
+                bar.update(
+                    task,
+                    completed=done,
+                    total=total,
+                    description=escape(area.slug or ""),
+                    refresh=True,
+                )
 
             result = go(advance)
         console.print(_summary_table(result))
