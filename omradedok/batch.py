@@ -115,6 +115,14 @@ class AreaResult:
     seconds: float = 0.0
     """Time spent in the worker (not in the manifest: it would change every run)."""
 
+    @property
+    def message(self) -> str:
+        """The error with the input named once (empty when the area did not fail)."""
+        text = (self.error or "").strip()
+        if not text or text.startswith(str(self.input)):
+            return text
+        return f"{self.input}: {text}"
+
 
 @dataclass
 class BatchResult:

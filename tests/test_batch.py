@@ -591,3 +591,48 @@ def test_folder_of_yaml_json_and_excel_inputs(
     ]
     again = omradedok.batch([inputs], out, executor=threads, only=[kind])
     assert len(again.areas) == 3
+
+
+# -- the default pool -------------------------------------------------------------------------
+
+
+def test_a_broken_pool_builds_the_rest_here(
+    tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Workers that die at start (as spawned ones do when the caller's script has no
+    ``if __name__ == "__main__":``) no longer fail every area: they are built in this
+    process, and a bad input still fails with its own error."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    def dying_pool(jobs: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=os._exit,
+            initargs=(3,),
+        )
+
+    monkeypatch.setattr(BATCH_MODULE, "_default_executor", dying_pool)
+    alfa = write_input(tmp_path / "inn", "alfa.yaml", "Alfa")
+    broken = broken_input(tmp_path / "inn")
+    with caplog.at_level("WARNING", logger="omradedok.batch"):
+        result = omradedok.batch([alfa, broken], tmp_path / "ut", jobs=2, only=[kind])
+    assert [(a.input.name, a.status) for a in result.areas] == [
+        ("alfa.yaml", "built"),
+        ("broken.yaml", "failed"),
+    ]
+    assert "sluttår 2020 er før startår 2026" in (result.areas[1].error or "")
+    assert [r.getMessage() for r in caplog.records] == [
+        "arbeidsprosessene stoppet; bygger 2 område(r) i denne prosessen"
+    ]
+    assert leftovers(tmp_path / "ut") == []
+
+
+def test_default_pool_forks_where_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(BATCH_MODULE, "can_fork", lambda: True)
+    with BATCH_MODULE._default_executor(1) as pool:
+        assert pool._mp_context.get_start_method() == "fork"
+    monkeypatch.setattr(BATCH_MODULE, "can_fork", lambda: False)
+    with BATCH_MODULE._default_executor(1) as pool:
+        assert pool._mp_context.get_start_method() == "spawn"

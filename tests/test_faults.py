@@ -268,7 +268,7 @@ def test_two_builds_into_one_folder_take_turns(tmp_path: Path) -> None:
         assert match, f"a mixed set in {out}: {sorted(sample)}"
         seen[match[0]] += 1
     for build in builds:
-        out_text, err_text = build.communicate()
+        _, err_text = build.communicate()
         assert build.returncode == 0, err_text
     assert _files(out) in list(sets.values())
     assert sum(seen.values()) > 0

@@ -57,11 +57,6 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _full_error(area: AreaResult) -> str:
-    text = (area.error or "").strip()
-    return text if text.startswith(str(area.input)) else f"{area.input}: {text}"
-
-
 def _plain_line(area: AreaResult, done: int, total: int) -> None:
     prefix = f"[{done}/{total}]"
     if area.status == "failed":
@@ -197,7 +192,7 @@ def batch(
     if result.failed:
         for area in result.failed:
             err_console.print(
-                f"[bold red]feil[/]: {escape(_full_error(area))}",
+                f"[bold red]feil[/]: {escape(area.message)}",
                 highlight=False,
                 soft_wrap=True,
             )
