@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ._version import __version__
 from .batch import batch
-from .build import BuildResult, build, plan
+from .build import BuildResult, BuildStep, build, plan
 from .checks import validate
 from .checks.criteria import check_criteria
 from .errors import InputError, OmradedokError, OutputError, Problem, Report, TemplateError
@@ -19,6 +19,7 @@ from .model import __all__ as _model_all
 
 __all__ = [
     "BuildResult",
+    "BuildStep",
     "InputError",
     "OmradedokError",
     "OutputError",

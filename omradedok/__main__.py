@@ -1,3 +1,4 @@
 from omradedok.cli import run
 
-run()
+if __name__ == "__main__":  # a spawned worker imports this module too: not again
+    run()

@@ -207,9 +207,9 @@ def locked(lock_file: Path, on_wait: Waiting | None = None) -> Iterator[None]:
                 if on_wait is not None:
                     on_wait(_holder(fd))
                 fcntl.flock(fd, fcntl.LOCK_EX)
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            with contextlib.suppress(OSError):  # for the message of the next one to wait
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
         with _held_guard:
