@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import io
 import time
 from collections.abc import Iterable, Sequence
@@ -275,6 +276,10 @@ class _ScaledDrawing(Flowable):  # type: ignore[misc]
         self.canv.restoreState()
 
 
+_ID_SEED = b"a reportlab document" + ascii(946684800.0).encode()
+"""What reportlab's invariant mode seeds a document's /ID digest with."""
+
+
 def _canvas_for(date: dt.date) -> type[LateCanvas]:
     """A canvas whose PDF dates are the document's date (not «now», not year 2000): midnight
     UTC of that date, so the bytes never depend on the machine's time zone or summer time."""
@@ -288,6 +293,9 @@ def _canvas_for(date: dt.date) -> type[LateCanvas]:
             ts.lt = time.gmtime(stamp)
             ts.YMDhms = tuple(ts.lt)[:6]
             self._doc._timeStamp = ts
+            # the /ID digest starts from reportlab's invariant seed, not from
+            # $SOURCE_DATE_EPOCH, which reportlab would otherwise mix in
+            self._doc.signature = hashlib.md5(_ID_SEED, usedforsecurity=False)
 
     return _DatedCanvas
 
