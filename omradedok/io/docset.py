@@ -340,13 +340,27 @@ def check_replaceable(folder: Path, owned: set[str], shown: Path) -> None:
             f"{shown}: mappen er skrivebeskyttet eller låst, så dokumentsettet kan ikke "
             "byttes ut; fjern skrivebeskyttelsen og bygg på nytt (mappen er ikke endret)"
         )
-    locked_files = sorted(n for n in owned if not os.access(folder / n, os.W_OK))
+    locked_files = sorted(n for n in owned if _locked(folder / n))
     if locked_files:
         raise OutputError(
             f"{shown}: {_names(locked_files)} er skrivebeskyttet eller låst og kan ikke "
             "erstattes; fjern skrivebeskyttelsen (eller lukk programmet som holder filen) og "
             "bygg på nytt (mappen er ikke endret)"
         )
+
+
+def _locked(path: Path) -> bool:
+    """Write-protected by its owner or locked (immutable). A colleague's file in a shared
+    folder is not: it goes with the old folder as any other file would."""
+    if os.access(path, os.W_OK):
+        return False
+    if not hasattr(os, "geteuid"):  # pragma: no cover - Windows: the read-only attribute
+        return True
+    try:
+        owner = path.stat().st_uid
+    except OSError:
+        return False
+    return os.geteuid() in (0, owner)
 
 
 # -- a build's set ----------------------------------------------------------------------------
