@@ -40,6 +40,7 @@ batch_module = importlib.import_module("omradedok.batch")  # omradedok.batch is 
 
 PAUSE = 0.004
 """Seconds the child waits at each step, so random kills land inside the write phase too."""
+RENAME_PAUSE = 0.25
 NYNORSK = ROOT / "examples" / "elvebakken-nynorsk.yaml"
 SAMI = ROOT / "examples" / "guovdageaidnu-samisk.yaml"
 BATCH_KINDS = ["samarbeidsavtale", "rollematrise", "kommunikasjonsplan"]
@@ -82,7 +83,9 @@ def _install_trace(fd: int, renames: bool) -> Callable[[str], None]:
 
     def trace(step: str) -> None:
         os.write(fd, f"{time.monotonic() - started:.4f} {step}\n".encode())
-        time.sleep(PAUSE)
+        # a rename waits longer, so a kill sent on reading it lands before the rename
+        # even on a loaded machine (the runs aimed between the two renames)
+        time.sleep(RENAME_PAUSE if step.startswith("rename") else PAUSE)
 
     def wrap(module: Any, name: str, label: Callable[..., str]) -> None:
         real = getattr(module, name)
