@@ -12,7 +12,15 @@ from .batch import batch
 from .build import BuildResult, BuildStep, build, plan
 from .checks import validate
 from .checks.criteria import check_criteria
-from .errors import InputError, OmradedokError, OutputError, Problem, Report, TemplateError
+from .errors import (
+    InputError,
+    LocatedTemplateError,
+    OmradedokError,
+    OutputError,
+    Problem,
+    Report,
+    TemplateError,
+)
 from .io import dumps_json, dumps_yaml, load, load_with_report
 from .model import *  # noqa: F403
 from .model import __all__ as _model_all
@@ -21,6 +29,7 @@ __all__ = [
     "BuildResult",
     "BuildStep",
     "InputError",
+    "LocatedTemplateError",
     "OmradedokError",
     "OutputError",
     "Problem",

@@ -15,10 +15,12 @@ letterhead folder), then in the built-in :func:`omradedok.resources.templates_di
 
 What the renderer guarantees, whatever the template and the text:
 
-* **Sandbox** – templates run in :class:`jinja2.sandbox.SandboxedEnvironment` with autoescape
-  and :class:`jinja2.StrictUndefined`; reaching for Python internals
-  (``''.__class__.__mro__``) or an unknown variable raises :class:`~omradedok.errors.TemplateError`
-  saying which template, what, and how to fix it.
+* **Sandbox** – templates run in :class:`~omradedok.render.sandbox.BoundedEnvironment` (Jinja's
+  immutable sandbox, bounded in time, memory and output) with autoescape and
+  :class:`jinja2.StrictUndefined`; reaching for Python internals (``''.__class__.__mro__``), an
+  unknown variable, ``{{ 1/0 }}`` or any bound of the sandbox raises a
+  :class:`~omradedok.errors.LocatedTemplateError` saying which template, part, line and field,
+  what, and how to fix it.
 * **Text safety** – every ``{{ value }}`` is XML-escaped (``& < > " '``); a line break becomes
   a Word line break (``<w:br/>``), a tab a Word tab; XML-illegal control characters are
   removed; ``None`` prints as nothing. The rendered XML is parsed before it is written, so
@@ -66,7 +68,6 @@ from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from jinja2 import meta as jinja_meta
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree  # type: ignore[import-untyped]
 from markupsafe import Markup, escape
 
@@ -87,6 +88,8 @@ from ..model import Language
 from ..resources import templates_dir
 from . import jinja_cache
 from .reproducible import write_zip
+from .sandbox import BoundedEnvironment
+from .template_errors import located
 
 __all__ = [
     "LANGUAGE_TAGS",
@@ -309,15 +312,15 @@ _FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
-def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+def _environment() -> BoundedEnvironment:
+    env = BoundedEnvironment(
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update(_FILTERS)
+    env.add_filters(_FILTERS)
     env.globals["pick"] = _g_pick
     return env
 
@@ -435,11 +438,9 @@ def _compile(path: Path) -> _CompiledTemplate:
         sources[name] = source
         try:
             templates[name] = jinja_cache.template(_ENV, source)
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                f"malen {path.name} ({name}): feil i malkoden: {exc.message} "
-                f"nær «{_context_text(source, exc.lineno)}»; rett feltet i Word (sjekk at hver "
-                "{% if %} har {% endif %} og hver {% for %} har {% endfor %})"
+        except Exception as exc:  # any template text, however odd, is the template's mistake
+            raise located(
+                exc, template=path.name, part=_part_label(name), source=source
             ) from exc
     if "word/settings.xml" in raw:
         raw["word/settings.xml"] = _ensure_update_fields(raw["word/settings.xml"], raw)
@@ -468,15 +469,6 @@ def _preprocess(xml: str) -> str:
     source: str = _PATCHER.patch_xml(xml)
     # One paragraph per line: Jinja's line numbers then point at a paragraph.
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
-
-
-def _context_text(source: str, lineno: int | None) -> str:
-    if not lineno:
-        return ""
-    lines = source.splitlines()[max(lineno - 2, 0) : lineno + 1]
-    text = " ".join(re.sub(r"<[^>]+>", "", line) for line in lines)
-    text = re.sub(r"\s+", " ", text).strip()
-    return text[:160]
 
 
 def _style_ids(styles_xml: bytes) -> tuple[dict[int, str], dict[int, str]]:
@@ -630,25 +622,40 @@ def render_docx(
     )
     token = _STATE.set(state)
     try:
-        rendered: dict[str, bytes] = {}
-        for part_name, template in compiled.templates_for(palette).items():
-            state.current_part = part_name
-            xml = _run(compiled, part_name, template, context)
-            root, xml = _parse_rendered(compiled, part_name, xml)
-            changed = False
-            if part_name == "word/document.xml":
-                changed |= _fill_toc(root, compiled, toc_field=toc_field)
-            changed |= _remove_empty_paragraphs(root)
-            if "w:lang " in xml:
-                changed |= _set_run_languages(root, meta.language)
-            # Serialise again only when the tree was changed (big documents rarely are).
-            rendered[part_name] = etree.tostring(
-                root, xml_declaration=True, encoding="UTF-8", standalone=True
-            ) if changed else xml.encode("utf-8")
-        _renumber_drawings(rendered)
+        with _ENV.budget():
+            rendered = _render_parts(compiled, palette, context, meta, toc_field=toc_field)
     finally:
         _STATE.reset(token)
     return _package(compiled, rendered, state, meta, palette)
+
+
+def _render_parts(
+    compiled: _CompiledTemplate,
+    palette: tuple[tuple[bytes, bytes], ...],
+    context: Mapping[str, Any],
+    meta: DocMeta,
+    *,
+    toc_field: bool,
+) -> dict[str, bytes]:
+    """Every rendered part (document, headers, footers, notes), parsed and tidied."""
+    state = _state()
+    rendered: dict[str, bytes] = {}
+    for part_name, template in compiled.templates_for(palette).items():
+        state.current_part = part_name
+        xml = _run(compiled, part_name, template, context)
+        root, xml = _parse_rendered(compiled, part_name, xml)
+        changed = False
+        if part_name == "word/document.xml":
+            changed |= _fill_toc(root, compiled, toc_field=toc_field)
+        changed |= _remove_empty_paragraphs(root)
+        if "w:lang " in xml:
+            changed |= _set_run_languages(root, meta.language)
+        # Serialise again only when the tree was changed (big documents rarely are).
+        rendered[part_name] = etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", standalone=True
+        ) if changed else xml.encode("utf-8")
+    _renumber_drawings(rendered)
+    return rendered
 
 
 def _color_map(colors: Mapping[str, str] | None) -> tuple[tuple[bytes, bytes], ...]:
@@ -671,27 +678,23 @@ def _recolor(data: bytes, colors: tuple[tuple[bytes, bytes], ...]) -> bytes:
 def _run(
     compiled: _CompiledTemplate, part_name: str, template: jinja2.Template, context: Mapping[str, Any]
 ) -> str:
-    where = f"malen {compiled.name} ({_part_label(part_name)})"
+    where = dict(
+        template=compiled.name, part=_part_label(part_name), source=compiled.sources[part_name]
+    )
     try:
         return template.render(context)
     except TemplateError:
         raise
-    except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(
-            f"{where}: malen prøver å nå noe den ikke har lov til ({exc}); maler kjører i en "
-            "sandkasse og kan bare bruke dataene i dokumentet – fjern uttrykket fra malen"
-        ) from exc
     except jinja2.UndefinedError as exc:
+        if isinstance(exc, jinja2.exceptions.SecurityError):
+            raise located(exc, **where) from exc
+        error = located(exc, **where, what=_undefined_message(exc))
         raise TemplateError(
-            f"{where}: {_undefined_message(exc)}; sjekk stavemåten, eller kjør "
-            f"«omradedok templates check» for å se hvilke felt malen kan bruke"
+            f"{error}; sjekk stavemåten, eller kjør «omradedok templates check» for å se "
+            "hvilke felt malen kan bruke"
         ) from exc
-    except jinja2.TemplateError as exc:
-        lineno = getattr(exc, "lineno", None)
-        raise TemplateError(
-            f"{where}: {exc} nær «{_context_text(compiled.sources[part_name], lineno)}»; rett "
-            "malkoden i Word"
-        ) from exc
+    except Exception as exc:  # any template content fails as a located TemplateError
+        raise located(exc, **where) from exc
 
 
 def _undefined_message(exc: jinja2.UndefinedError) -> str:
