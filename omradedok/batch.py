@@ -72,6 +72,7 @@ from .io.writer import reason, write_atomic
 from .locale.slug import slugify
 from .model import Initiative, Language
 from .parallel import can_fork, default_workers
+from .resources import template_folder
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
@@ -592,11 +593,12 @@ def batch(
     without one, a process pool of ``jobs`` workers (default: the number of cores) is used,
     and when it breaks the remaining areas are built in this process. A failing input fails
     alone: its error is recorded (``result.failed``, ``result.ok``) and the others are
-    built. Raises only for mistakes that concern the whole batch (unknown ``only`` kinds, an
-    output folder that cannot be created). A second batch into the same folder waits for
+    built. Raises only for mistakes that concern the whole batch (unknown ``only`` kinds, a
+    template folder that does not exist, an output folder that cannot be created). A second batch into the same folder waits for
     the first (``on_wait`` is told, with the other process's id).
     """
     out = Path(out_dir)
+    template_folder(template_dir)  # misspelled: every area would quietly use the built-in ones
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

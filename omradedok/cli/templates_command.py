@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from ..errors import TemplateError
 from ..render.docx import check_template, template_specs
+from ..resources import template_folder
 from .app import app, console, err_console
 
 templates_app = typer.Typer(
@@ -30,15 +31,11 @@ def check(
     from .. import documents  # noqa: F401  (the kinds declare their templates on import)
     from ..documents.views import label_keys
 
-    if not folder.is_dir():
-        err_console.print(
-            f"[bold red]feil[/]: {escape(str(folder))} er ikke en mappe", highlight=False
-        )
-        raise typer.Exit(1)
     try:
+        template_folder(folder)
         labels = label_keys(folder)
     except TemplateError as exc:
-        err_console.print(f"[bold red]feil[/]: {escape(str(exc))}", highlight=False)
+        err_console.print(f"[bold red]feil[/]: {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
     specs = {spec.name: spec for spec in template_specs()}
     found = sorted(
