@@ -24,6 +24,7 @@ from .errors import (
 from .io import dumps_json, dumps_yaml, load, load_with_report
 from .model import *  # noqa: F403
 from .model import __all__ as _model_all
+from .one_document import render
 
 __all__ = [
     "BuildResult",
@@ -44,6 +45,7 @@ __all__ = [
     "load",
     "load_with_report",
     "plan",
+    "render",
     "validate",
     *_model_all,
 ]

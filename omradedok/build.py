@@ -76,15 +76,15 @@ def plan(
     model: Initiative,
     *,
     language: Language | str | None = None,
-    only: Iterable[str] | None = None,
+    only: str | Iterable[str] | None = None,
     template_dir: Path | None = None,
     pdf_engine: str = "reportlab",
 ) -> list[Artifact]:
     """The artifacts a build would write, without rendering anything."""
     _load_kinds()
-    lang = Language(language) if language else model.municipality.language
+    lang = language_of(language) if language else model.municipality.language
     options = BuildOptions(language=lang, template_dir=template_dir, pdf_engine=pdf_engine)
-    wanted = _check_only(only)
+    wanted = check_only(only)
     context = BuildContext(model=model, options=options)
     for kind in registry.kinds():
         # Kinds left out are not planned at all: the council case lists as attachments only
@@ -98,7 +98,7 @@ def render_set(
     model: Initiative,
     *,
     language: Language | str | None = None,
-    only: Iterable[str] | None = None,
+    only: str | Iterable[str] | None = None,
     template_dir: str | Path | None = None,
     pdf_engine: str = "reportlab",
     workers: int = 1,
@@ -140,7 +140,7 @@ def build(
     out_dir: str | Path,
     *,
     language: Language | str | None = None,
-    only: Iterable[str] | None = None,
+    only: str | Iterable[str] | None = None,
     template_dir: str | Path | None = None,
     pdf_engine: str = "reportlab",
     workers: int = 1,
@@ -190,10 +190,19 @@ def build(
     return result
 
 
-def _check_only(only: Iterable[str] | None) -> set[str] | None:
+def kinds_of(only: str | Iterable[str]) -> list[str]:
+    """«handlingsplan», «handlingsplan,saksframlegg» or ["handlingsplan", …] → the names
+    (a string is one name or a comma-separated list, never a sequence of letters)."""
+    parts = only.split(",") if isinstance(only, str) else [str(o) for o in only]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def check_only(only: str | Iterable[str] | None) -> set[str] | None:
+    """The kinds ``only`` names, checked against the registered kinds (None: all)."""
     if only is None:
         return None
-    wanted = {o.strip() for o in only if o.strip()}
+    _load_kinds()
+    wanted = set(kinds_of(only))
     unknown = wanted - set(registry.kind_names())
     if unknown:
         raise OmradedokError(
@@ -201,6 +210,15 @@ def _check_only(only: Iterable[str] | None) -> set[str] | None:
             f"velg blant {', '.join(registry.kind_names())}"
         )
     return wanted
+
+
+def language_of(value: Language | str) -> Language:
+    """``"nb"``/``"nn"`` as a Language; anything else a clear error, not a bare ValueError."""
+    try:
+        return Language(value)
+    except ValueError:
+        choices = ", ".join(lang.value for lang in Language)
+        raise OmradedokError(f"ukjent målform «{value}»; velg blant {choices}") from None
 
 
 def _load_kinds() -> None:
