@@ -80,14 +80,13 @@ def _choose(
     artifacts: list[Artifact], kind: str, fmt: str, year: int | None, filename: str | None
 ) -> Artifact:
     of_kind = artifacts
-    if not of_kind:
+    if not of_kind:  # e.g. samarbeidsavtale for a model without agreements
         raise OmradedokError(f"modellen gir ingen dokumenter av typen «{kind}»")
+    formats = sorted({a.filename.rsplit(".", 1)[-1] for a in of_kind})
     if not fmt:
-        formats = {a.filename.rsplit(".", 1)[-1] for a in of_kind}
-        fmt = "docx" if "docx" in formats or len(formats) != 1 else formats.pop()
+        fmt = "docx" if "docx" in formats or len(formats) != 1 else formats[0]
     found = [a for a in of_kind if a.filename.endswith(f".{fmt}")]
     if not found:
-        formats = sorted({a.filename.rsplit(".", 1)[-1] for a in of_kind})
         raise OmradedokError(
             f"«{kind}» finnes ikke som {fmt}; velg format blant {', '.join(formats)}"
         )
