@@ -58,7 +58,6 @@ import contextvars
 import datetime as dt
 import re
 import threading
-import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -89,6 +88,7 @@ from ..resources import templates_dir
 from . import jinja_cache
 from .reproducible import write_zip
 from .sandbox import BoundedEnvironment
+from .template_archive import read_template
 from .template_errors import located
 
 __all__ = [
@@ -412,18 +412,7 @@ def _load(path: Path) -> _CompiledTemplate:
 
 
 def _compile(path: Path) -> _CompiledTemplate:
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateError(
-            f"malen {path} er ikke en gyldig Word-fil (.docx): {exc}; lagre den på nytt som "
-            "Word-dokument (.docx)"
-        ) from exc
-    with archive:
-        order = [info.filename for info in archive.infolist()]
-        raw = {name: archive.read(name) for name in order}
-    if "word/document.xml" not in raw:
-        raise TemplateError(f"malen {path} mangler word/document.xml; er det et Word-dokument?")
+    order, raw = read_template(path)  # a broken, truncated or hostile archive stops here
     styles = raw.get("word/styles.xml", b"")
     heading_ids, toc_ids = _style_ids(styles)
     templates: dict[str, jinja2.Template] = {}
