@@ -56,8 +56,10 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import logging
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -105,6 +107,8 @@ __all__ = [
     "template_specs",
     "template_variables",
 ]
+
+log = logging.getLogger(__name__)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -405,7 +409,9 @@ def _load(path: Path) -> _CompiledTemplate:
         cached = _CACHE.get(key)
     if cached is not None:
         return cached
+    started = time.perf_counter()
     compiled = _compile(path)
+    log.debug("leste malen %s (%.3f s)", path, time.perf_counter() - started)
     with _CACHE_LOCK:
         _CACHE[key] = compiled
     return compiled
