@@ -683,10 +683,12 @@ def _run(
     except jinja2.UndefinedError as exc:
         if isinstance(exc, jinja2.exceptions.SecurityError):
             raise located(exc, **where) from exc
-        error = located(exc, **where, what=_undefined_message(exc))
-        raise TemplateError(
-            f"{error}; sjekk stavemåten, eller kjør «omradedok templates check» for å se "
-            "hvilke felt malen kan bruke"
+        raise located(
+            exc,
+            **where,
+            what=_undefined_message(exc),
+            fix="sjekk stavemåten, eller kjør «omradedok templates check» for å se hvilke felt "
+            "malen kan bruke",
         ) from exc
     except Exception as exc:  # any template content fails as a located TemplateError
         raise located(exc, **where) from exc
