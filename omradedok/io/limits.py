@@ -11,16 +11,25 @@ a hundred times that, while validate still answers within seconds."""
 ENV_MAX_INPUT_MB = "OMRADEDOK_MAX_INPUT_MB"
 
 
-def max_input_bytes() -> int:
-    """The bound in bytes: ``$OMRADEDOK_MAX_INPUT_MB`` (a positive number) or 20 MB."""
+def max_input_mb() -> float:
+    """``$OMRADEDOK_MAX_INPUT_MB`` (a positive number of megabytes) or 20."""
     raw = os.environ.get(ENV_MAX_INPUT_MB, "").strip()
     try:
         megabytes = float(raw) if raw else DEFAULT_MAX_INPUT_MB
     except ValueError:
         megabytes = DEFAULT_MAX_INPUT_MB
-    if not megabytes > 0:
-        megabytes = DEFAULT_MAX_INPUT_MB
-    return int(megabytes * 1024 * 1024)
+    return megabytes if megabytes > 0 else DEFAULT_MAX_INPUT_MB
+
+
+def max_input_bytes() -> int:
+    """The bound in bytes (1 MB = 1 048 576 bytes)."""
+    return int(max_input_mb() * 1024 * 1024)
+
+
+def _size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def too_large_message(size: int) -> str | None:
@@ -29,10 +38,16 @@ def too_large_message(size: int) -> str | None:
     if size <= limit:
         return None
     return (
-        f"filen er {size / 1024 / 1024:.1f} MB; største tillatte inndatafil er "
-        f"{limit / 1024 / 1024:g} MB. Er det riktig fil? Grensen kan økes med "
+        f"filen er {_size(size)}; største tillatte inndatafil er {max_input_mb():g} MB. "
+        "Er det riktig fil? Grensen kan økes med "
         f"miljøvariabelen {ENV_MAX_INPUT_MB}"
     )
 
 
-__all__ = ["DEFAULT_MAX_INPUT_MB", "ENV_MAX_INPUT_MB", "max_input_bytes", "too_large_message"]
+__all__ = [
+    "DEFAULT_MAX_INPUT_MB",
+    "ENV_MAX_INPUT_MB",
+    "max_input_bytes",
+    "max_input_mb",
+    "too_large_message",
+]
