@@ -35,16 +35,13 @@ def has_rtl(text: str) -> bool:
 
 
 def starts_rtl(text: str) -> bool:
-    """The paragraph direction: that of its first strong character (Unicode rule P2)."""
-    if text.isascii():
+    """The paragraph direction: right-to-left (and right-aligned) only for a text written
+    wholly in a right-to-left script, such as a translated message; any Latin letter keeps
+    the document's left-to-right order (as the DOCX paragraph does), with each Arabic or
+    Hebrew run still reading right to left inside it."""
+    if not has_rtl(text):
         return False
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+    return not any(unicodedata.bidirectional(ch) == "L" for ch in text)
 
 
 def display(line: str, rtl: bool) -> str:

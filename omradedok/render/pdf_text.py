@@ -33,8 +33,11 @@ from .pdf_script import display, prepare, starts_rtl
 
 _BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 """Whitespace where a line may break: any but the no-break spaces."""
-_BREAK_AFTER = frozenset("/._@&?=")
-"""A word wider than a line may break after these without a hyphen (addresses, paths)."""
+_BREAK_AFTER = frozenset("/._@&?=\u00a0\u202f")
+"""A word wider than a whole line may break after these without a hyphen (addresses, paths;
+an amount wider than its column at its no-break spaces rather than between digits)."""
+_CODE = re.compile(r"[/@]|\w\.\w")
+"""Addresses, e-mail, file names: broken after their punctuation, never hyphenated."""
 _LONG = 80
 """Words longer than this are not looked up in the hyphenation patterns."""
 
@@ -53,10 +56,12 @@ def _dictionary(lang: str) -> pyphen.Pyphen:
 def _points(word: str, lang: str) -> tuple[tuple[int, bool], ...]:
     """Where ``word`` may break: (index, needs a hyphen), ascending."""
     found: dict[int, bool] = {}
+    code = _CODE.search(word) is not None
+    after = "-/\u2013" + ("._@&?=" if code else "")
     for i in range(2, len(word) - 1):
-        if word[i - 1] in "-/\u2013" and word[i].isalnum():
+        if word[i - 1] in after and word[i].isalnum():
             found[i] = False
-    if len(word) <= _LONG and lang:
+    if len(word) <= _LONG and lang and not code:
         for m in re.finditer(r"[^\W\d_]{5,}", word):
             part = m.group()
             for p in _dictionary(lang).positions(part):
@@ -171,8 +176,16 @@ def split_lines(
     return lines
 
 
-def _put(text: PDFTextObject, x: float, y: float, line: str, chain: FontChain, size: float,
-         rtl: bool, font: list[str]) -> None:
+def _put(
+    text: PDFTextObject,
+    x: float,
+    y: float,
+    line: str,
+    chain: FontChain,
+    size: float,
+    rtl: bool,
+    font: list[str],
+) -> None:
     """One line into a text object; ``font`` holds the font set last (set again only when a
     run needs another)."""
     visual = display(line, rtl)
@@ -296,7 +309,18 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def continuation(self, label: str) -> TextBlock:
         """What a split row's first cell says on the next page: its first line, «(forts.)»."""
         first = self._lines[0] if self._lines else self.text
-        return TextBlock(f"{first} {label}", self.style)
+        style = self.style
+        room = (self._for_width or 0.0) - style.leftIndent - style.rightIndent
+        label_width = self.chain.width(label, style.fontSize)
+        if room > 0 and label_width > room:  # a narrow number column: the marker shrinks
+            factor = max(room / label_width, 0.6)
+            style = ParagraphStyle(
+                f"{style.name}-cont",
+                parent=style,
+                fontSize=style.fontSize * factor,
+                leading=style.leading * factor,
+            )
+        return TextBlock(f"{first} {label}", style)
 
     def draw(self) -> None:
         if not self._lines:
