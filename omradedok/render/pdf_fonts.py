@@ -118,14 +118,14 @@ class FontChain:
         return self.simple.issuperset(text)
 
     def runs(self, text: str) -> list[tuple[str, str]]:
-        """``text`` cut into (font, characters) runs; marks stay with their base's font when
-        it has them, invisible characters no font has are left out."""
+        """``text`` cut into (font, characters) runs; marks and spaces stay with the run's font
+        when it has them, invisible characters no font has are left out."""
         if self.simple.issuperset(text):
             return [(self.main, text)] if text else []
         out: list[tuple[str, str]] = []
         font, chunk = self.main, ""
         for ch in text:
-            if chunk and is_mark(ch) and ord(ch) in _cmap(font):
+            if chunk and (ch == " " or is_mark(ch)) and ord(ch) in _cmap(font):
                 chunk += ch
                 continue
             chosen = self.font_of(ch)
