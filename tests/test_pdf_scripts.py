@@ -157,3 +157,59 @@ def test_a_wholly_arabic_paragraph_is_right_aligned(tmp_path: Path) -> None:
 
     PdfReader(path).pages[0].extract_text(visitor_text=visit)
     assert xs and min(xs) > 200, xs
+
+
+def _font_without_sami(folder: Path) -> Path:
+    """A municipality's font as many are: Latin with æøå, no Sami letters (DejaVu, cut)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from omradedok.resources import fonts_dir
+
+    font = TTFont(fonts_dir() / "DejaVuSans.ttf")
+    options = subset.Options()
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[*range(0x20, 0x7F), *map(ord, "æøåÆØÅéÉ«»–·")])
+    subsetter.subset(font)
+    # its own name: reportlab treats fonts with one PostScript name as one font
+    font["name"].setName("KommuneSans", 1, 3, 1, 0x409)
+    font["name"].setName("KommuneSans", 4, 3, 1, 0x409)
+    font["name"].setName("KommuneSans", 6, 3, 1, 0x409)
+    font["name"].setName("KommuneSans", 6, 1, 0, 0)
+    path = folder / "kommune.ttf"
+    font.save(path)
+    return path
+
+
+def test_validate_names_the_field_and_characters_no_font_has(sami_model: Initiative) -> None:
+    activities = list(sami_model.activities)
+    activities[0] = activities[0].model_copy(update={"title": "Kafé 漢字"})
+    model = sami_model.model_copy(update={"activities": activities})
+    warnings = [str(p) for p in omradedok.validate(model).warnings if "PDF-skriftene" in p.message]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith("activities[0].title: ")
+    assert "«漢» (U+6F22)" in warnings[0] and "«字» (U+5B57)" in warnings[0]
+    # the shipped fonts show every script of the examples: no such warning there
+    assert not [p for p in omradedok.validate(sami_model).warnings if "skrift" in p.message]
+
+
+def test_validate_warns_when_the_municipality_font_lacks_sami_letters(
+    sami_model: Initiative, tmp_path: Path
+) -> None:
+    font = _font_without_sami(tmp_path)
+    profile = sami_model.municipality.profile.model_copy(update={"font": font, "font_bold": font})
+    municipality = sami_model.municipality.model_copy(update={"profile": profile})
+    model = sami_model.model_copy(update={"municipality": municipality})
+    warnings = [p for p in omradedok.validate(model).warnings if "kommune.ttf" in p.message]
+    assert len(warnings) == 1, warnings
+    text = str(warnings[0])
+    assert text.startswith("municipality.profile.font: ")
+    for letter in "čđŋ":
+        assert f"«{letter}»" in text
+    assert "står i " in text
+    # and the build still shows them, in the fallback font
+    from omradedok.documents import pdf_documents
+
+    data = pdf_documents.render_handlingsplan(model, model.municipality.language)
+    text_out = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+    assert "č" in text_out and "ŋ" in text_out
