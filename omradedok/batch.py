@@ -72,6 +72,7 @@ from .io.writer import reason, write_atomic
 from .locale.slug import slugify
 from .model import Initiative, Language
 from .parallel import can_fork, default_workers
+from .resources import template_folder
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
@@ -478,20 +479,11 @@ def _try_skip(
     )
 
 
-def _check_only(only: Sequence[str] | None) -> tuple[str, ...] | None:
-    if only is None:
-        return None
-    from . import documents as _documents  # noqa: F401  (registers the kinds)
-    from .documents import registry
+def _check_only(only: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    from .build import check_only
 
-    wanted = tuple(sorted({o.strip() for o in only if o.strip()}))
-    unknown = sorted(set(wanted) - set(registry.kind_names()))
-    if unknown:
-        raise OmradedokError(
-            f"ukjent dokumenttype: {', '.join(unknown)}; "
-            f"velg blant {', '.join(registry.kind_names())}"
-        )
-    return wanted
+    wanted = check_only(only)
+    return None if wanted is None else tuple(sorted(wanted))
 
 
 def _default_executor(jobs: int) -> cf.Executor:
@@ -580,7 +572,7 @@ def batch(
     jobs: int | None = None,
     incremental: bool = False,
     language: Language | str | None = None,
-    only: Sequence[str] | None = None,
+    only: str | Iterable[str] | None = None,
     template_dir: str | os.PathLike[str] | None = None,
     pdf_engine: str = "reportlab",
     progress: Progress | None = None,
@@ -592,16 +584,19 @@ def batch(
     without one, a process pool of ``jobs`` workers (default: the number of cores) is used,
     and when it breaks the remaining areas are built in this process. A failing input fails
     alone: its error is recorded (``result.failed``, ``result.ok``) and the others are
-    built. Raises only for mistakes that concern the whole batch (unknown ``only`` kinds, an
-    output folder that cannot be created). A second batch into the same folder waits for
+    built. Raises only for mistakes that concern the whole batch (unknown ``only`` kinds, a
+    template folder that does not exist, an output folder that cannot be created). A second batch into the same folder waits for
     the first (``on_wait`` is told, with the other process's id).
     """
     out = Path(out_dir)
+    template_folder(template_dir)  # misspelled: every area would quietly use the built-in ones
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OmradedokError(f"{out}: kan ikke lage mappen ({reason(exc)})") from None
-    lang = str(Language(language).value) if language else None
+    from .build import language_of
+
+    lang = str(language_of(language).value) if language else None
     wanted = _check_only(only)
     files = expand_inputs(inputs, exclude=out)
     with docset.locked(out / LOCK_NAME, on_wait):

@@ -6,7 +6,9 @@ The set is rendered in memory, then replaces the output folder as a whole
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,8 @@ from .io import docset
 from .io.writer import Written
 from .model import Initiative, Language
 from .parallel import render_all
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -76,15 +80,15 @@ def plan(
     model: Initiative,
     *,
     language: Language | str | None = None,
-    only: Iterable[str] | None = None,
+    only: str | Iterable[str] | None = None,
     template_dir: Path | None = None,
     pdf_engine: str = "reportlab",
 ) -> list[Artifact]:
     """The artifacts a build would write, without rendering anything."""
     _load_kinds()
-    lang = Language(language) if language else model.municipality.language
+    lang = language_of(language) if language else model.municipality.language
     options = BuildOptions(language=lang, template_dir=template_dir, pdf_engine=pdf_engine)
-    wanted = _check_only(only)
+    wanted = check_only(only)
     context = BuildContext(model=model, options=options)
     for kind in registry.kinds():
         # Kinds left out are not planned at all: the council case lists as attachments only
@@ -98,7 +102,7 @@ def render_set(
     model: Initiative,
     *,
     language: Language | str | None = None,
-    only: Iterable[str] | None = None,
+    only: str | Iterable[str] | None = None,
     template_dir: str | Path | None = None,
     pdf_engine: str = "reportlab",
     workers: int = 1,
@@ -115,15 +119,26 @@ def render_set(
         template_dir=Path(template_dir) if template_dir else None,
         pdf_engine=pdf_engine,
     )
-    on_done = None
-    if progress is not None:
-        count = [0]
-        guard = threading.Lock()  # helpers' results arrive on reader threads
+    for warning in report.warnings:
+        log.warning("%s: %s", model.title, warning)
+    log.info(
+        "lager %d dokumenter for «%s» (%s, %d prosess%s)",
+        len(artifacts), model.title, language or model.municipality.language.value, workers,
+        "" if workers == 1 else "er",
+    )
+    count = [0]
+    guard = threading.Lock()  # helpers' results arrive on reader threads
+    started = time.perf_counter()
 
-        def on_done(index: int) -> None:
-            with guard:
-                count[0] += 1
-                step = BuildStep("rendered", count[0], len(artifacts), artifacts[index].filename)
+    def on_done(index: int) -> None:
+        with guard:
+            count[0] += 1
+            step = BuildStep("rendered", count[0], len(artifacts), artifacts[index].filename)
+        log.debug(
+            "laget %s (%d av %d, %.2f s etter start)",
+            step.name, step.done, step.total, time.perf_counter() - started,
+        )
+        if progress is not None:
             progress(step)
 
     data = render_all(
@@ -132,6 +147,7 @@ def render_set(
         weights=[a.cost for a in artifacts],
         on_done=on_done,
     )
+    log.info("laget %d dokumenter på %.2f s", len(data), time.perf_counter() - started)
     return RenderedSet(artifacts=artifacts, data=data, warnings=report.warnings)
 
 
@@ -140,7 +156,7 @@ def build(
     out_dir: str | Path,
     *,
     language: Language | str | None = None,
-    only: Iterable[str] | None = None,
+    only: str | Iterable[str] | None = None,
     template_dir: str | Path | None = None,
     pdf_engine: str = "reportlab",
     workers: int = 1,
@@ -178,6 +194,7 @@ def build(
     total = len(rendered.artifacts)
 
     def waiting(holder: int | None) -> None:
+        log.info("venter på en annen bygging inn i %s (prosess %s)", out, holder or "ukjent")
         if progress is not None:
             progress(BuildStep("waiting", total, total, holder=holder))
 
@@ -185,15 +202,32 @@ def build(
     result.written = replaced.written
     result.removed = [out / name for name in replaced.removed]
     result.leftovers = replaced.leftovers
+    log.info(
+        "byttet ut dokumentsettet i %s: %d filer skrevet, %d fjernet",
+        out, len(result.written), len(result.removed),
+    )
+    for path in result.removed:
+        log.debug("fjernet %s (fra forrige bygging, ikke med nå)", path)
+    for path in result.leftovers:
+        log.warning("kunne ikke slette %s; neste bygging prøver igjen", path)
     if progress is not None:
         progress(BuildStep("written", total, total))
     return result
 
 
-def _check_only(only: Iterable[str] | None) -> set[str] | None:
+def kinds_of(only: str | Iterable[str]) -> list[str]:
+    """«handlingsplan», «handlingsplan,saksframlegg» or ["handlingsplan", …] → the names
+    (a string is one name or a comma-separated list, never a sequence of letters)."""
+    parts = only.split(",") if isinstance(only, str) else [str(o) for o in only]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def check_only(only: str | Iterable[str] | None) -> set[str] | None:
+    """The kinds ``only`` names, checked against the registered kinds (None: all)."""
     if only is None:
         return None
-    wanted = {o.strip() for o in only if o.strip()}
+    _load_kinds()
+    wanted = set(kinds_of(only))
     unknown = wanted - set(registry.kind_names())
     if unknown:
         raise OmradedokError(
@@ -201,6 +235,15 @@ def _check_only(only: Iterable[str] | None) -> set[str] | None:
             f"velg blant {', '.join(registry.kind_names())}"
         )
     return wanted
+
+
+def language_of(value: Language | str) -> Language:
+    """``"nb"``/``"nn"`` as a Language; anything else a clear error, not a bare ValueError."""
+    try:
+        return Language(value)
+    except ValueError:
+        choices = ", ".join(lang.value for lang in Language)
+        raise OmradedokError(f"ukjent målform «{value}»; velg blant {choices}") from None
 
 
 def _load_kinds() -> None:

@@ -95,3 +95,35 @@ class TemplateError(OmradedokError):
 
 class OutputError(OmradedokError):
     """A document could not be written (folder not writable, file locked by Word …)."""
+
+
+class LocatedTemplateError(TemplateError):
+    """A template failed at a known place: which file, which part, which line, which tag.
+
+    ``line`` counts lines of the template's code, where every Word paragraph starts a new
+    line; ``tag`` is the Jinja field on that line as the template's author wrote it.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        template: str,
+        part: str = "",
+        line: int | None = None,
+        tag: str = "",
+        fix: str = "",
+    ) -> None:
+        self.reason = reason
+        self.template = template
+        self.part = part
+        self.line = line
+        self.tag = tag
+        where = f"malen {template}"
+        if part:
+            where += f" ({part})"
+        if line:
+            where += f", linje {line}"
+        if tag:
+            where += f", i «{tag}»"
+        super().__init__(f"{where}: {reason}" + (f"; {fix}" if fix else ""))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
+
+from .errors import TemplateError
 
 _ROOT = Path(__file__).resolve().parent
 
@@ -31,3 +34,29 @@ def schemas_dir() -> Path:
 def fonts_dir() -> Path:
     """Fonts shipped with the package, so PDFs never depend on the operating system."""
     return _ROOT / "fonts"
+
+
+def examples_dir() -> Path:
+    """The bundled example initiatives (top-level examples/ in the repository, shipped in the
+    wheel as omradedok.examples): ``templates check`` renders every template with them."""
+    return _shipped("omradedok.examples", "examples")
+
+
+def template_folder(path: str | os.PathLike[str] | None) -> Path | None:
+    """A municipality's template folder, checked: a misspelled ``--templates`` must stop the
+    build, not quietly give the built-in letterhead (build, batch, the API and ``templates
+    check`` all ask here)."""
+    if path is None or str(path) == "":
+        return None
+    folder = Path(path)
+    if not folder.exists():
+        raise TemplateError(
+            f"malmappen {folder} finnes ikke; sjekk stavemåten, eller fjern --templates for å "
+            "bruke de innebygde malene"
+        )
+    if not folder.is_dir():
+        raise TemplateError(
+            f"malmappen {folder} er ikke en mappe; --templates skal peke på mappen med "
+            "kommunens maler (.docx)"
+        )
+    return folder

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..model import Initiative, Language
+from ..resources import template_folder
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,9 @@ class BuildOptions:
     """A municipality's own template folder; falls back to the built-in templates per file."""
     pdf_engine: str = "reportlab"
     """«reportlab» (default, fast) or «libreoffice» (tagged PDF/A-2 from the DOCX)."""
+
+    def __post_init__(self) -> None:
+        template_folder(self.template_dir)  # a misspelled folder is an error, not a fallback
 
 
 @dataclass(frozen=True)

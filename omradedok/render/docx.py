@@ -15,10 +15,12 @@ letterhead folder), then in the built-in :func:`omradedok.resources.templates_di
 
 What the renderer guarantees, whatever the template and the text:
 
-* **Sandbox** – templates run in :class:`jinja2.sandbox.SandboxedEnvironment` with autoescape
-  and :class:`jinja2.StrictUndefined`; reaching for Python internals
-  (``''.__class__.__mro__``) or an unknown variable raises :class:`~omradedok.errors.TemplateError`
-  saying which template, what, and how to fix it.
+* **Sandbox** – templates run in :class:`~omradedok.render.sandbox.BoundedEnvironment` (Jinja's
+  immutable sandbox, bounded in time, memory and output) with autoescape and
+  :class:`jinja2.StrictUndefined`; reaching for Python internals (``''.__class__.__mro__``), an
+  unknown variable, ``{{ 1/0 }}`` or any bound of the sandbox raises a
+  :class:`~omradedok.errors.LocatedTemplateError` saying which template, part, line and field,
+  what, and how to fix it.
 * **Text safety** – every ``{{ value }}`` is XML-escaped (``& < > " '``); a line break becomes
   a Word line break (``<w:br/>``), a tab a Word tab; XML-illegal control characters are
   removed; ``None`` prints as nothing. The rendered XML is parsed before it is written, so
@@ -54,9 +56,10 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import logging
 import re
 import threading
-import zipfile
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -66,7 +69,6 @@ from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from jinja2 import meta as jinja_meta
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree  # type: ignore[import-untyped]
 from markupsafe import Markup, escape
 
@@ -87,6 +89,9 @@ from ..model import Language
 from ..resources import templates_dir
 from . import jinja_cache
 from .reproducible import write_zip
+from .sandbox import BoundedEnvironment
+from .template_archive import read_template
+from .template_errors import located
 
 __all__ = [
     "LANGUAGE_TAGS",
@@ -102,6 +107,8 @@ __all__ = [
     "template_specs",
     "template_variables",
 ]
+
+log = logging.getLogger(__name__)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -309,15 +316,15 @@ _FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
-def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+def _environment() -> BoundedEnvironment:
+    env = BoundedEnvironment(
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update(_FILTERS)
+    env.add_filters(_FILTERS)
     env.globals["pick"] = _g_pick
     return env
 
@@ -402,25 +409,16 @@ def _load(path: Path) -> _CompiledTemplate:
         cached = _CACHE.get(key)
     if cached is not None:
         return cached
+    started = time.perf_counter()
     compiled = _compile(path)
+    log.debug("leste malen %s (%.3f s)", path, time.perf_counter() - started)
     with _CACHE_LOCK:
         _CACHE[key] = compiled
     return compiled
 
 
 def _compile(path: Path) -> _CompiledTemplate:
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateError(
-            f"malen {path} er ikke en gyldig Word-fil (.docx): {exc}; lagre den på nytt som "
-            "Word-dokument (.docx)"
-        ) from exc
-    with archive:
-        order = [info.filename for info in archive.infolist()]
-        raw = {name: archive.read(name) for name in order}
-    if "word/document.xml" not in raw:
-        raise TemplateError(f"malen {path} mangler word/document.xml; er det et Word-dokument?")
+    order, raw = read_template(path)  # a broken, truncated or hostile archive stops here
     styles = raw.get("word/styles.xml", b"")
     heading_ids, toc_ids = _style_ids(styles)
     templates: dict[str, jinja2.Template] = {}
@@ -435,11 +433,9 @@ def _compile(path: Path) -> _CompiledTemplate:
         sources[name] = source
         try:
             templates[name] = jinja_cache.template(_ENV, source)
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                f"malen {path.name} ({name}): feil i malkoden: {exc.message} "
-                f"nær «{_context_text(source, exc.lineno)}»; rett feltet i Word (sjekk at hver "
-                "{% if %} har {% endif %} og hver {% for %} har {% endfor %})"
+        except Exception as exc:  # any template text, however odd, is the template's mistake
+            raise located(
+                exc, template=path.name, part=_part_label(name), source=source
             ) from exc
     if "word/settings.xml" in raw:
         raw["word/settings.xml"] = _ensure_update_fields(raw["word/settings.xml"], raw)
@@ -468,15 +464,6 @@ def _preprocess(xml: str) -> str:
     source: str = _PATCHER.patch_xml(xml)
     # One paragraph per line: Jinja's line numbers then point at a paragraph.
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
-
-
-def _context_text(source: str, lineno: int | None) -> str:
-    if not lineno:
-        return ""
-    lines = source.splitlines()[max(lineno - 2, 0) : lineno + 1]
-    text = " ".join(re.sub(r"<[^>]+>", "", line) for line in lines)
-    text = re.sub(r"\s+", " ", text).strip()
-    return text[:160]
 
 
 def _style_ids(styles_xml: bytes) -> tuple[dict[int, str], dict[int, str]]:
@@ -630,27 +617,40 @@ def render_docx(
     )
     token = _STATE.set(state)
     try:
-        rendered: dict[str, bytes] = {}
-        for part_name, template in compiled.templates_for(palette).items():
-            state.current_part = part_name
-            xml = _run(compiled, part_name, template, context)
-            root, xml = _parse_rendered(compiled, part_name, xml)
-            changed = False
-            if part_name == "word/document.xml":
-                changed |= _fill_toc(root, compiled, toc_field=toc_field)
-            changed |= _remove_empty_paragraphs(root)
-            if "w:lang " in xml:
-                changed |= _set_run_languages(root, meta.language)
-            # Serialise again only when the tree was changed (big documents rarely are).
-            rendered[part_name] = (
-                etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-                if changed
-                else xml.encode("utf-8")
-            )
-        _renumber_drawings(rendered)
+        with _ENV.budget():
+            rendered = _render_parts(compiled, palette, context, meta, toc_field=toc_field)
     finally:
         _STATE.reset(token)
     return _package(compiled, rendered, state, meta, palette)
+
+
+def _render_parts(
+    compiled: _CompiledTemplate,
+    palette: tuple[tuple[bytes, bytes], ...],
+    context: Mapping[str, Any],
+    meta: DocMeta,
+    *,
+    toc_field: bool,
+) -> dict[str, bytes]:
+    """Every rendered part (document, headers, footers, notes), parsed and tidied."""
+    state = _state()
+    rendered: dict[str, bytes] = {}
+    for part_name, template in compiled.templates_for(palette).items():
+        state.current_part = part_name
+        xml = _run(compiled, part_name, template, context)
+        root, xml = _parse_rendered(compiled, part_name, xml)
+        changed = False
+        if part_name == "word/document.xml":
+            changed |= _fill_toc(root, compiled, toc_field=toc_field)
+        changed |= _remove_empty_paragraphs(root)
+        if "w:lang " in xml:
+            changed |= _set_run_languages(root, meta.language)
+        # Serialise again only when the tree was changed (big documents rarely are).
+        rendered[part_name] = etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", standalone=True
+        ) if changed else xml.encode("utf-8")
+    _renumber_drawings(rendered)
+    return rendered
 
 
 def _color_map(colors: Mapping[str, str] | None) -> tuple[tuple[bytes, bytes], ...]:
@@ -671,32 +671,27 @@ def _recolor(data: bytes, colors: tuple[tuple[bytes, bytes], ...]) -> bytes:
 
 
 def _run(
-    compiled: _CompiledTemplate,
-    part_name: str,
-    template: jinja2.Template,
-    context: Mapping[str, Any],
+    compiled: _CompiledTemplate, part_name: str, template: jinja2.Template, context: Mapping[str, Any]
 ) -> str:
-    where = f"malen {compiled.name} ({_part_label(part_name)})"
+    where = dict(
+        template=compiled.name, part=_part_label(part_name), source=compiled.sources[part_name]
+    )
     try:
         return template.render(context)
     except TemplateError:
         raise
-    except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(
-            f"{where}: malen prøver å nå noe den ikke har lov til ({exc}); maler kjører i en "
-            "sandkasse og kan bare bruke dataene i dokumentet – fjern uttrykket fra malen"
-        ) from exc
     except jinja2.UndefinedError as exc:
-        raise TemplateError(
-            f"{where}: {_undefined_message(exc)}; sjekk stavemåten, eller kjør "
-            f"«omradedok templates check» for å se hvilke felt malen kan bruke"
+        if isinstance(exc, jinja2.exceptions.SecurityError):
+            raise located(exc, **where) from exc
+        raise located(
+            exc,
+            **where,
+            what=_undefined_message(exc),
+            fix="sjekk stavemåten, eller kjør «omradedok templates check» for å se hvilke felt "
+            "malen kan bruke",
         ) from exc
-    except jinja2.TemplateError as exc:
-        lineno = getattr(exc, "lineno", None)
-        raise TemplateError(
-            f"{where}: {exc} nær «{_context_text(compiled.sources[part_name], lineno)}»; rett "
-            "malkoden i Word"
-        ) from exc
+    except Exception as exc:  # any template content fails as a located TemplateError
+        raise located(exc, **where) from exc
 
 
 def _undefined_message(exc: jinja2.UndefinedError) -> str:
@@ -794,9 +789,8 @@ def _picture_xml(picture: Picture) -> str:
         ) from exc
     number = len(state.media) + 1
     ext = "png" if image.content_type == "image/png" else image.ext
-    media = _Media(
-        part_name=f"word/media/odimg{number}.{ext}", rel_id=f"rIdOd{number}", data=picture.data
-    )
+    media = _Media(part_name=f"word/media/odimg{number}.{ext}", rel_id=f"rIdOd{number}",
+                   data=picture.data)
     state.media.append(media)
     state.media_by_part.setdefault(state.current_part, []).append(media)
     width = int(picture.width_mm * _EMU_PER_MM)
@@ -807,25 +801,25 @@ def _picture_xml(picture: Picture) -> str:
     alt = xml_escape(_ILLEGAL_XML.sub("", picture.alt_text), {'"': "&quot;", "\n": " "})
     name = xml_escape(_ILLEGAL_XML.sub("", picture.name), {'"': "&quot;", "\n": " "})
     return (
-        "</w:t></w:r><w:r><w:drawing>"
+        '</w:t></w:r><w:r><w:drawing>'
         '<wp:inline distT="0" distB="0" distL="0" distR="0" '
         'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
         f'<wp:extent cx="{width}" cy="{height}"/>'
         '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="{number}" name="{name}" descr="{alt}"/>'
-        "<wp:cNvGraphicFramePr><a:graphicFrameLocks "
+        '<wp:cNvGraphicFramePr><a:graphicFrameLocks '
         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/>'
-        "</wp:cNvGraphicFramePr>"
+        '</wp:cNvGraphicFramePr>'
         '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
         '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
         '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
         f'<pic:nvPicPr><pic:cNvPr id="{number}" name="{name}" descr="{alt}"/><pic:cNvPicPr/>'
-        "</pic:nvPicPr>"
+        '</pic:nvPicPr>'
         f'<pic:blipFill><a:blip r:embed="{media.rel_id}" '
         f'xmlns:r="{R_NS}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
         f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
-        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+        '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
         '<w:r><w:t xml:space="preserve">'
     )
 
@@ -845,20 +839,8 @@ def _renumber_drawings(parts: dict[str, bytes]) -> None:
 # --------------------------------------------------------------------- post-processing
 
 _KEEP_IN_EMPTY = {
-    "drawing",
-    "pict",
-    "object",
-    "fldChar",
-    "fldSimple",
-    "instrText",
-    "sectPr",
-    "br",
-    "bookmarkStart",
-    "sym",
-    "footnoteReference",
-    "endnoteReference",
-    "tab",
-    "ptab",
+    "drawing", "pict", "object", "fldChar", "fldSimple", "instrText", "sectPr", "br",
+    "bookmarkStart", "sym", "footnoteReference", "endnoteReference", "tab", "ptab",
 }
 
 
@@ -877,18 +859,12 @@ def _remove_empty_paragraphs(root: Any) -> bool:
         if parent is None:
             continue
         siblings = [c for c in parent if etree.QName(c).localname == "p"]
-        if (
-            etree.QName(parent).localname in ("tc", "txbxContent", "ftr", "hdr")
-            and len(siblings) <= 1
-        ):
+        if etree.QName(parent).localname in ("tc", "txbxContent", "ftr", "hdr") and len(siblings) <= 1:
             continue  # a cell needs one paragraph; an empty header/footer is fine
-        if (
-            etree.QName(parent).localname == "body"
-            and paragraph.getnext() is not None
-            and etree.QName(paragraph.getnext()).localname == "sectPr"
-            and paragraph.getprevious() is not None
-            and etree.QName(paragraph.getprevious()).localname == "tbl"
-        ):
+        if etree.QName(parent).localname == "body" and paragraph.getnext() is not None and \
+                etree.QName(paragraph.getnext()).localname == "sectPr" and \
+                paragraph.getprevious() is not None and \
+                etree.QName(paragraph.getprevious()).localname == "tbl":
             continue  # Word needs a paragraph between a final table and the section end
         parent.remove(paragraph)
         changed = True
@@ -964,18 +940,16 @@ def _fill_toc(root: Any, compiled: _CompiledTemplate, *, toc_field: bool) -> boo
         bookmark = f"_Toc{number:08d}"
         _bookmark(paragraph, bookmark, 90000 + number)
         style_id = compiled.toc_style_ids.get(level, f"TOC{level}")
-        entries.append(
-            etree.fromstring(
-                f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{style_id}"/>'
-                f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab_pos}"/></w:tabs></w:pPr>'
-                f'<w:hyperlink w:anchor="{bookmark}" w:history="1">'
-                f'<w:r><w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r><w:r><w:tab/></w:r>'
-                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
-                '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
-                '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>'
-            )
-        )
+        entries.append(etree.fromstring(
+            f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{style_id}"/>'
+            f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab_pos}"/></w:tabs></w:pPr>'
+            f'<w:hyperlink w:anchor="{bookmark}" w:history="1">'
+            f'<w:r><w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r><w:r><w:tab/></w:r>'
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>'
+        ))
     if not entries:
         return False
     if toc_field:
@@ -1018,9 +992,9 @@ def _wrap_in_toc_field(entries: list[Any], instr_text: str) -> None:
     ppr = first.find(f"{_W}pPr")
     for offset, run in enumerate(begin_runs, start=1):
         first.insert(list(first).index(ppr) + offset, etree.fromstring(run))
-    entries[-1].append(
-        etree.fromstring(f'<w:r xmlns:w="{W_NS}"><w:fldChar w:fldCharType="end"/></w:r>')
-    )
+    entries[-1].append(etree.fromstring(
+        f'<w:r xmlns:w="{W_NS}"><w:fldChar w:fldCharType="end"/></w:r>'
+    ))
 
 
 def _bookmark(paragraph: Any, name: str, bookmark_id: int) -> None:
@@ -1065,13 +1039,10 @@ def _package(
         extensions = set()
         for part_name, media_list in state.media_by_part.items():
             rels_name = _rels_name(part_name)
-            rels = (
-                parts.get(rels_name)
-                or (
-                    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                    f'<Relationships xmlns="{PKG_REL_NS}"/>'
-                ).encode()
-            )
+            rels = parts.get(rels_name) or (
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<Relationships xmlns="{PKG_REL_NS}"/>'
+            ).encode()
             for media in media_list:
                 target = media.part_name.removeprefix("word/")
                 rels = _add_relationship(rels, media.rel_id, IMAGE_REL, target)
@@ -1159,7 +1130,7 @@ def _core_xml(meta: DocMeta) -> bytes:
         fields.append(f"<cp:version>{text(meta.version)}</cp:version>")
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        "<cp:coreProperties "
+        '<cp:coreProperties '
         'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
@@ -1264,7 +1235,9 @@ def _label_uses(source: str) -> set[str]:
     return used
 
 
-def check_template(path: Path, spec: TemplateSpec, label_keys: set[str] | None = None) -> list[str]:
+def check_template(
+    path: Path, spec: TemplateSpec, label_keys: set[str] | None = None
+) -> list[str]:
     """Problems (Norwegian, one line each) with a template file; empty when it is fine."""
     try:
         used = template_variables(path)

@@ -52,6 +52,7 @@ def _fingerprint(env: jinja2.Environment) -> str:
             sys.version,
             importlib.util.MAGIC_NUMBER.hex(),
             f"{type(env).__module__}.{type(env).__qualname__}",
+            str(getattr(env, "code_fingerprint", "")),
             repr(env.autoescape),
             env.undefined.__qualname__,
             getattr(finalize, "__qualname__", repr(finalize)),
