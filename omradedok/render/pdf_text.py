@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
 import pyphen
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
@@ -70,20 +72,29 @@ def _points(word: str, lang: str) -> tuple[tuple[int, bool], ...]:
     return tuple(sorted(found.items()))
 
 
-def _hyphenate(
-    word: str, room: float, chain: FontChain, size: float, lang: str
-) -> tuple[str, str] | None:
+Measure = Callable[[str], float]
+"""Width of a string in points, for one font chain and size."""
+
+
+def measure_for(chain: FontChain, size: float, text: str) -> Measure:
+    """A width function for the words of ``text``: one C call per word when the main font
+    sets all of it (the common case), else run by run through the fallback fonts."""
+    if chain.covers(text):
+        main = chain.main
+        return lambda s: float(stringWidth(s, main, size))
+    return lambda s: chain.width(s, size)
+
+
+def _hyphenate(word: str, room: float, width: Measure, lang: str) -> tuple[str, str] | None:
     """The longest head of ``word`` (with its hyphen) that fits ``room``, and the rest."""
     for i, hyphen in reversed(_points(word, lang)):
         head = word[:i] + ("-" if hyphen else "")
-        if chain.width(head, size) <= room:
+        if width(head) <= room:
             return head, word[i:]
     return None
 
 
-def _break_long(
-    word: str, width: float, chain: FontChain, size: float, first: float | None = None
-) -> list[str]:
+def _break_long(word: str, width: float, measure: Measure, first: float | None = None) -> list[str]:
     """``word`` in pieces of at most ``width`` (the first at most ``first``; all but the last
     end in a hyphen or a break character). One pass over the letters: linear in its length."""
     cache: dict[str, float] = {}
@@ -91,7 +102,7 @@ def _break_long(
     def w(ch: str) -> float:
         value = cache.get(ch)
         if value is None:
-            value = cache[ch] = chain.width(ch, size)
+            value = cache[ch] = measure(ch)
         return value
 
     hyphen = w("-")
@@ -135,15 +146,16 @@ def split_lines(
 
     Like ``Paragraph``, a line may overrun by ``space_shrinkage`` of a space per word gap."""
     chain = font if isinstance(font, FontChain) else chain_of(font)
+    measure = measure_for(chain, size, text)
     full = width
     width = full - indent
-    space = chain.width(" ", size)
+    space = measure(" ")
     lines: list[str] = []
     current, used, gaps = "", 0.0, 0
     for word in text.split(" "):
         if not word:
             continue
-        word_width = chain.width(word, size)
+        word_width = measure(word)
         if not current and word_width <= width:
             current, used, gaps = word, word_width, 0
             continue
@@ -151,25 +163,25 @@ def split_lines(
             current, used, gaps = f"{current} {word}", used + space + word_width, gaps + 1
             continue
         room = width - used - (space if current else 0.0)
-        head = _hyphenate(word, room, chain, size, lang) if room > 2 * space else None
+        head = _hyphenate(word, room, measure, lang) if room > 2 * space else None
         if head is not None:
             lines.append(f"{current} {head[0]}" if current else head[0])
             width = full
             word = head[1]
-            word_width = chain.width(word, size)
+            word_width = measure(word)
         elif current:
             lines.append(current)
             width = full
-        while word_width > width and (head := _hyphenate(word, width, chain, size, lang)):
+        while word_width > width and (head := _hyphenate(word, width, measure, lang)):
             lines.append(head[0])
             width = full
             word = head[1]
-            word_width = chain.width(word, size)
+            word_width = measure(word)
         if word_width > width:
-            *pieces, word = _break_long(word, full, chain, size, first=width)
+            *pieces, word = _break_long(word, full, measure, first=width)
             lines += pieces
             width = full
-            word_width = chain.width(word, size)
+            word_width = measure(word)
         current, used, gaps = word, word_width, 0
     if current:
         lines.append(current)
@@ -262,6 +274,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.bullet = bullet
         self.rtl = starts_rtl(self.text)
         self.chain = chain_of(style.fontName)
+        self.simple = self.chain.covers(self.text)
+        """All of it in the main font, no right-to-left run: drawn line by line as is."""
         self._lines: list[str] = lines or []
         self._for_width: float | None = width if lines is not None else None
         self.spaceBefore = style.spaceBefore
@@ -340,11 +354,22 @@ class TextBlock(Flowable):  # type: ignore[misc]
         room = self.width - s.leftIndent - s.rightIndent
         for line in self._lines:
             if align in (TA_RIGHT, TA_CENTER):
-                line_width = self.chain.width(line, s.fontSize)
+                line_width = (
+                    stringWidth(line, self.chain.main, s.fontSize)
+                    if self.simple
+                    else self.chain.width(line, s.fontSize)
+                )
                 x = s.leftIndent + (room - line_width) / (1 if align == TA_RIGHT else 2)
             else:
                 x = s.leftIndent
-            _put(text, x, y, line, self.chain, s.fontSize, self.rtl, font)
+            if self.simple:
+                if not font[0]:
+                    text.setFont(self.chain.main, s.fontSize)
+                    font[0] = self.chain.main
+                text.setTextOrigin(x, y)
+                text.textOut(line)
+            else:
+                _put(text, x, y, line, self.chain, s.fontSize, self.rtl, font)
             y -= s.leading
         canv.drawText(text)
 
