@@ -111,6 +111,16 @@ def _unusable_file(attr: str, value: Path) -> str | None:
     return None
 
 
+def in_workbook(name: str, cell: str) -> str:
+    """«Aktiviteter!J4» → «[satsing.xlsx]Aktiviteter!J4», Excel's own way to name a cell of
+    another workbook: with several workbooks every message says which one."""
+    return cell if not cell or cell == name else f"[{name}]{cell}"
+
+
+def _in_workbook(problem: Problem, name: str) -> Problem:
+    return problem.located(in_workbook(name, problem.location))
+
+
 def load_with_report(path: str | Path) -> Loaded:
     """Load and validate; raises InputError listing every error, returns warnings."""
     source = Path(path)
@@ -119,7 +129,14 @@ def load_with_report(path: str | Path) -> Loaded:
     if suffix in WORKBOOK_SUFFIXES:
         from .workbook import read_workbook  # imported lazily: openpyxl is slow to import
 
-        data, locate = read_workbook(source)
+        try:
+            data, cell_of = read_workbook(source)
+        except InputError as exc:
+            raise InputError(name, [_in_workbook(p, name) for p in exc.problems]) from None
+
+        def locate(path: tuple[PathPart, ...]) -> str:
+            return in_workbook(name, cell_of(path))
+
     elif suffix in TEXT_SUFFIXES:
         parsed = parse_text(source)
         data, locate = parsed.data, parsed.location
