@@ -276,6 +276,22 @@ class _SplitTable(Table):  # type: ignore[misc]
     """A table whose rows split across pages at a line of their cells (a cell taller than a
     page never stops the build); the continued row repeats its first cell, «(forts.)»."""
 
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        frame = getattr(self, "_frame", None)
+        if parts or not getattr(frame, "_atTop", False) or getattr(self, "splitInRow", 0) <= 1:
+            return parts
+        # at the top of an empty page nothing can move on: split the row wherever it must
+        self.splitInRow = 1
+        try:
+            parts = super().split(avail_width, avail_height)
+        finally:
+            self.splitInRow = _MIN_ROW_PART
+        for part in parts:
+            if isinstance(part, Table):
+                part.splitInRow = _MIN_ROW_PART
+        return parts
+
     def _splitCell(
         self, value: Any, style: Any, oldHeight: float, newHeight: float, width: float
     ) -> Any:
@@ -293,8 +309,13 @@ class _SplitTable(Table):  # type: ignore[misc]
         return parts
 
 
+_MIN_ROW_PART = 36
+"""A row splits across pages only where at least this much of it (about three lines) stays
+on the first page; a thinner sliver moves on with the rest of the row."""
+
+
 def _table(data: Any, **kwargs: Any) -> Table:
-    return _SplitTable(data, splitByRow=1, splitInRow=1, **kwargs)
+    return _SplitTable(data, splitByRow=1, splitInRow=_MIN_ROW_PART, **kwargs)
 
 
 class _Heading(TextBlock):
