@@ -35,6 +35,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from ..model import Profile
+from . import colors
 from .reproducible import normalize_zip
 
 __all__ = [
@@ -77,30 +78,15 @@ _PPR_AFTER_KEEP_NEXT = (
 # ----------------------------------------------------------------------------- colours
 
 
-def _luminance(hex_color: str) -> float:
-    value = hex_color.lstrip("#")
-    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 def contrast_ratio(first: str, second: str) -> float:
-    """WCAG 2.1 contrast ratio of two hex colours (1 … 21)."""
-    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    """WCAG 2.1 contrast ratio of two hex colours (1 … 21); see ``render.colors``."""
+    return colors.contrast_ratio(first, second)
 
 
 def accessible_on_white(hex_color: str, minimum: float = 4.5) -> str:
     """The colour, darkened just enough to reach ``minimum`` contrast against white (and so
-    for white text on it). Returns uppercase hex without «#»."""
-    value = hex_color.lstrip("#").upper()
-    red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
-    factor = 1.0
-    candidate = value
-    while contrast_ratio(candidate, "FFFFFF") < minimum and factor > 0:
-        factor -= 0.02
-        candidate = "".join(f"{max(int(c * factor), 0):02X}" for c in (red, green, blue))
-    return candidate
+    for white text on it): the one policy of ``render.colors``. Uppercase hex without «#»."""
+    return colors.darken_for_white(hex_color, minimum)
 
 
 def profile_colors(profile: Profile) -> dict[str, str]:
