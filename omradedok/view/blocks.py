@@ -291,12 +291,15 @@ class Meta:
 @dataclass(frozen=True)
 class Brand:
     """The municipality's look: colours as «#RRGGBB» (header cells are darkened to a 4.5:1
-    contrast by ``render.colors``), an optional logo file and font family."""
+    contrast by ``render.colors``), an optional logo file with its alternative text, and an
+    optional own TrueType font (regular, bold) for the PDF and the charts."""
 
     primary: str = "#1F4E79"
     secondary: str = "#5B7F95"
     logo: Path | None = None
-    font: str | None = None
+    logo_alt_text: str = ""
+    font: Path | None = None
+    font_bold: Path | None = None
 
 
 @dataclass(frozen=True)
