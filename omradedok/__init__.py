@@ -7,6 +7,8 @@ result = omradedok.build(model, "dokumenter")
 
 from __future__ import annotations
 
+import logging
+
 from ._version import __version__
 from .batch import batch
 from .build import BuildResult, BuildStep, build, plan
@@ -25,6 +27,10 @@ from .io import dumps_json, dumps_yaml, load, load_with_report
 from .model import *  # noqa: F403
 from .model import __all__ as _model_all
 from .one_document import render
+
+# A library configures no logging: records go where the application sends them (NullHandler
+# keeps Python's last-resort handler from printing them when it sends them nowhere).
+logging.getLogger("omradedok").addHandler(logging.NullHandler())
 
 __all__ = [
     "BuildResult",

@@ -6,7 +6,9 @@ The set is rendered in memory, then replaces the output folder as a whole
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,8 @@ from .io import docset
 from .io.writer import Written
 from .model import Initiative, Language
 from .parallel import render_all
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -115,15 +119,26 @@ def render_set(
         template_dir=Path(template_dir) if template_dir else None,
         pdf_engine=pdf_engine,
     )
-    on_done = None
-    if progress is not None:
-        count = [0]
-        guard = threading.Lock()  # helpers' results arrive on reader threads
+    for warning in report.warnings:
+        log.warning("%s: %s", model.title, warning)
+    log.info(
+        "lager %d dokumenter for «%s» (%s, %d prosess%s)",
+        len(artifacts), model.title, language or model.municipality.language.value, workers,
+        "" if workers == 1 else "er",
+    )
+    count = [0]
+    guard = threading.Lock()  # helpers' results arrive on reader threads
+    started = time.perf_counter()
 
-        def on_done(index: int) -> None:
-            with guard:
-                count[0] += 1
-                step = BuildStep("rendered", count[0], len(artifacts), artifacts[index].filename)
+    def on_done(index: int) -> None:
+        with guard:
+            count[0] += 1
+            step = BuildStep("rendered", count[0], len(artifacts), artifacts[index].filename)
+        log.debug(
+            "laget %s (%d av %d, %.2f s etter start)",
+            step.name, step.done, step.total, time.perf_counter() - started,
+        )
+        if progress is not None:
             progress(step)
 
     data = render_all(
@@ -132,6 +147,7 @@ def render_set(
         weights=[a.cost for a in artifacts],
         on_done=on_done,
     )
+    log.info("laget %d dokumenter på %.2f s", len(data), time.perf_counter() - started)
     return RenderedSet(artifacts=artifacts, data=data, warnings=report.warnings)
 
 
@@ -178,6 +194,7 @@ def build(
     total = len(rendered.artifacts)
 
     def waiting(holder: int | None) -> None:
+        log.info("venter på en annen bygging inn i %s (prosess %s)", out, holder or "ukjent")
         if progress is not None:
             progress(BuildStep("waiting", total, total, holder=holder))
 
@@ -185,6 +202,14 @@ def build(
     result.written = replaced.written
     result.removed = [out / name for name in replaced.removed]
     result.leftovers = replaced.leftovers
+    log.info(
+        "byttet ut dokumentsettet i %s: %d filer skrevet, %d fjernet",
+        out, len(result.written), len(result.removed),
+    )
+    for path in result.removed:
+        log.debug("fjernet %s (fra forrige bygging, ikke med nå)", path)
+    for path in result.leftovers:
+        log.warning("kunne ikke slette %s; neste bygging prøver igjen", path)
     if progress is not None:
         progress(BuildStep("written", total, total))
     return result

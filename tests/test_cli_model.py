@@ -50,7 +50,7 @@ def test_validate_invalid_exits_one_and_checks_all(
 def test_usage_errors_exit_two(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate"]) == 2
     assert main(["no-such-command"]) == 2
-    assert "No such command" in capsys.readouterr().err
+    assert "ukjent kommando «no-such-command»" in capsys.readouterr().err
 
 
 def test_schema_command_writes_schema(tmp_path: Path) -> None:

@@ -123,3 +123,37 @@ def test_declared_keys_match_the_views(large_model: omradedok.Initiative) -> Non
     agreement = large_model.agreements[0]
     view = samarbeidsavtale.agreement_view(large_model, agreement, Language.NB)
     assert set(view) == samarbeidsavtale.VIEW_KEYS
+
+
+def test_a_template_that_fails_on_real_data_is_not_in_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Static checks pass ({{ 1 // 0 }} uses no unknown field); the trial render does not."""
+    kit = TemplateKit(title="Egen mal", header_footer=False)
+    kit.paragraph("{{ status_banner }} {{ case.title }} {{ 1 // 0 }}")
+    kit.save(tmp_path / "saksframlegg.docx")
+    shutil.copy(templates_dir() / "evalueringsplan.docx", tmp_path / "evalueringsplan.docx")
+    code, output = _run(capsys, "templates", "check", str(tmp_path))
+    assert code == 1
+    assert "saksframlegg.docx: i orden" not in output
+    assert "saksframlegg.docx: prøvebygging av saksframlegg.docx med eksempelet" in output
+    assert "deling på null" in output and "«{{ status_banner }} … {{ case.title }} … {{ 1 // 0 }}»" in output
+    assert "evalueringsplan.docx: i orden" in output
+    with pytest.raises(omradedok.TemplateError, match="deling på null"):
+        omradedok.build(model(NORDBYEN), tmp_path / "ut", only="saksframlegg", template_dir=tmp_path)
+
+
+def test_bundled_examples_are_the_user_facing_ones_and_ship_in_the_wheel() -> None:
+    import tomllib
+
+    from omradedok.render.template_trial import example_files
+    from omradedok.resources import examples_dir
+
+    root = Path(__file__).resolve().parent.parent
+    assert examples_dir() == root / "examples"  # one copy: the wheel maps examples/ into it
+    assert {p.name for p in example_files()} == {p.name for p in (root / "examples").glob("*")}
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    setuptools = config["setuptools"]
+    assert "omradedok.examples" in setuptools["packages"]
+    assert setuptools["package-dir"]["omradedok.examples"] == "examples"
+    assert setuptools["package-data"]["omradedok.examples"] == ["*.yaml"]

@@ -16,20 +16,30 @@ from . import (  # noqa: F401  (each module registers its commands)
 )
 from .app import app
 from .output import show_error
+from .usage import ClickException, UsageError, localize, show_usage_error
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: user mistakes end as a clear message and exit 1, usage errors exit 2."""
-    command = typer.main.get_command(app)
+    """Entry point: user mistakes end as a clear message and exit 1, usage errors (in
+    Norwegian, see :mod:`omradedok.cli.usage`) exit 2."""
+    command = localize(typer.main.get_command(app))
     try:
-        command.main(args=argv, prog_name="omradedok", standalone_mode=True)
-    except SystemExit as exc:  # Click ends every run this way, usage errors with 2
+        result = command.main(args=argv, prog_name="omradedok", standalone_mode=False)
+    except SystemExit as exc:  # a command may end the run this way
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 1)
+    except UsageError as exc:
+        return show_usage_error(exc)
+    except typer.Abort:
+        typer.echo("Avbrutt.", err=True)
+        return 1
+    except ClickException as exc:
+        exc.show()
+        return exc.exit_code
     except OmradedokError as exc:
         show_error(exc)
         return 1
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def run() -> None:

@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from ..errors import TemplateError
 from ..render.docx import check_template, template_specs
+from ..render.template_trial import trial_render
 from ..resources import template_folder
 from .app import app, console, err_console
 
@@ -27,7 +28,8 @@ app.add_typer(templates_app, name="templates")
 def check(
     folder: Annotated[Path, typer.Argument(help="Mappen med kommunens maler (.docx).")],
 ) -> None:
-    """Sjekk at malene bare bruker felt dokumentene har, og at påkrevde felt er med."""
+    """Sjekk at malene bare bruker felt dokumentene har, at påkrevde felt er med, og at
+    dokumentene kan lages med malene (prøvebygging av eksemplene på bokmål og nynorsk)."""
     from .. import documents  # noqa: F401  (the kinds declare their templates on import)
     from ..documents.views import label_keys
 
@@ -45,6 +47,7 @@ def check(
     )
     failed = False
     checked = 0
+    problems_of: dict[str, list[str]] = {}
     for name in found:
         spec = specs.get(name)
         if spec is None:
@@ -55,7 +58,14 @@ def check(
             )
             continue
         checked += 1
-        problems = check_template(folder / name, spec, labels)
+        problems_of[name] = check_template(folder / name, spec, labels)
+    if any(not problems for problems in problems_of.values()):
+        # A template can pass the static check and still fail on real data: render them.
+        for failure in trial_render(folder):
+            problems = problems_of.get(failure.template)
+            if problems is not None and not any(p.startswith("prøvebygging") for p in problems):
+                problems.append(str(failure))
+    for name, problems in problems_of.items():
         if problems:
             failed = True
             for problem in problems:

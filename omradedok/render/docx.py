@@ -56,8 +56,10 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import logging
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -105,6 +107,8 @@ __all__ = [
     "template_specs",
     "template_variables",
 ]
+
+log = logging.getLogger(__name__)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -405,7 +409,9 @@ def _load(path: Path) -> _CompiledTemplate:
         cached = _CACHE.get(key)
     if cached is not None:
         return cached
+    started = time.perf_counter()
     compiled = _compile(path)
+    log.debug("leste malen %s (%.3f s)", path, time.perf_counter() - started)
     with _CACHE_LOCK:
         _CACHE[key] = compiled
     return compiled
@@ -677,10 +683,12 @@ def _run(
     except jinja2.UndefinedError as exc:
         if isinstance(exc, jinja2.exceptions.SecurityError):
             raise located(exc, **where) from exc
-        error = located(exc, **where, what=_undefined_message(exc))
-        raise TemplateError(
-            f"{error}; sjekk stavemåten, eller kjør «omradedok templates check» for å se "
-            "hvilke felt malen kan bruke"
+        raise located(
+            exc,
+            **where,
+            what=_undefined_message(exc),
+            fix="sjekk stavemåten, eller kjør «omradedok templates check» for å se hvilke felt "
+            "malen kan bruke",
         ) from exc
     except Exception as exc:  # any template content fails as a located TemplateError
         raise located(exc, **where) from exc

@@ -95,12 +95,18 @@ def reason(exc: BaseException) -> tuple[str, str]:
 
 
 def located(
-    exc: BaseException, *, template: str, part: str, source: str, what: str | None = None
+    exc: BaseException,
+    *,
+    template: str,
+    part: str,
+    source: str,
+    what: str | None = None,
+    fix: str | None = None,
 ) -> LocatedTemplateError:
     """``exc`` raised while compiling or rendering ``part`` of ``template`` (from ``source``)."""
     line = template_line(exc)
-    text, fix = reason(exc)
+    text, default_fix = reason(exc)
     return LocatedTemplateError(
         what or text, template=template, part=part, line=line, tag=tag_on_line(source, line),
-        fix=fix,
+        fix=default_fix if fix is None else fix,
     )
