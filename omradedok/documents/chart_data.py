@@ -481,9 +481,7 @@ def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure |
         )
     )
     title = pick(lang, f"Aktiviteter i {year} per kvartal", f"Aktivitetar i {year} per kvartal")
-    legend = (
-        LegendEntry(pick(lang, "Aktivitetens varighet", "Aktiviteten si varigheit"), "dark"),
-    )
+    legend = (LegendEntry(pick(lang, "Aktivitetens varighet", "Aktiviteten si varigheit"), "dark"),)
     chart = Timeline(
         tuple(years),
         tuple(rows),

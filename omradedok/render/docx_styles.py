@@ -626,6 +626,54 @@ class TemplateKit:
     def _after_table(self) -> None:
         """Space after a table comes from the next paragraph's style, not an empty line."""
 
+    # -- the house template of views (render/docx_body) -------------------------------
+
+    def add_view_styles(self) -> None:
+        """Styles a document rendered from a view needs beyond the kit's own: Heading 5–6,
+        «Advarsel» (a warning: bold, red rule on the left), «Sitat» (a quotation), caption
+        text, and header/footer paragraphs with a right tab for the running head."""
+        styles = self.document.styles
+        for level in (5, 6):
+            style = styles[f"Heading {level}"]
+            _set_fonts(style.element, BODY_FONT)
+            style.font.size = Pt(10.5)
+            style.font.bold = True
+            style.font.italic = level == 6
+            style.font.color.rgb = RGBColor.from_string(TEXT_COLOR)
+            fmt = style.paragraph_format
+            fmt.space_before = Pt(8)
+            fmt.space_after = Pt(2)
+            fmt.keep_with_next = True
+            fmt.keep_together = True
+            theme = style.element.rPr.find(qn("w:color"))
+            for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
+                if theme is not None and theme.get(qn(attr)) is not None:
+                    del theme.attrib[qn(attr)]
+        warning = styles.add_style("Advarsel", WD_STYLE_TYPE.PARAGRAPH)
+        warning.base_style = styles["Normal"]
+        warning.quick_style = True
+        warning.font.bold = True
+        warning.font.color.rgb = RGBColor.from_string("9C0006")
+        warning.paragraph_format.left_indent = Mm(3)
+        warning.paragraph_format.space_before = Pt(4)
+        warning.paragraph_format.space_after = Pt(8)
+        borders = OxmlElement("w:pBdr")
+        borders.append(_border("left", 18, "9C0006"))
+        warning.element.get_or_add_pPr().append(borders)
+        quote = styles.add_style("Sitat", WD_STYLE_TYPE.PARAGRAPH)
+        quote.base_style = styles["Normal"]
+        quote.quick_style = True
+        quote.font.italic = True
+        quote.paragraph_format.left_indent = Mm(8)
+        quote.paragraph_format.right_indent = Mm(8)
+        for name in ("Header", "Footer"):
+            styles[name].paragraph_format.tab_stops.add_tab_stop(
+                Mm(self.text_width_mm / 2), WD_TAB_ALIGNMENT.CENTER
+            )
+            styles[name].paragraph_format.tab_stops.add_tab_stop(
+                Mm(self.text_width_mm), WD_TAB_ALIGNMENT.RIGHT
+            )
+
     # -- output -------------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:

@@ -18,6 +18,7 @@ Rules the blocks keep:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -208,7 +209,9 @@ class Table:
         for i, row in enumerate(self.rows):
             used = sum(c.span for c in row.cells)
             if used > n:
-                raise ValueError(f"tabell «{self.caption}», rad {i + 1}: {used} celler, {n} kolonner")
+                raise ValueError(
+                    f"tabell «{self.caption}», rad {i + 1}: {used} celler, {n} kolonner"
+                )
 
 
 # ------------------------------------------------------------------------- figures, breaks
@@ -260,10 +263,11 @@ class Section:
         if not 1 <= self.level <= 6:
             raise ValueError(f"overskrift «{self.title}»: nivå {self.level} (1–6)")
         for child in self.children:
-            if isinstance(child, Section) and child.level <= self.level:
+            # one level down, never a jump: the PDF outline and Word's navigation need it
+            if isinstance(child, Section) and child.level != self.level + 1:
                 raise ValueError(
-                    f"overskrift «{child.title}» (nivå {child.level}) ligger under "
-                    f"«{self.title}» (nivå {self.level})"
+                    f"overskrift «{child.title}» (nivå {child.level}) ligger rett under "
+                    f"«{self.title}» (nivå {self.level}); bruk nivå {self.level + 1}"
                 )
 
     @property
@@ -277,15 +281,16 @@ class Section:
 
 @dataclass(frozen=True)
 class Meta:
-    """Document properties every format stores: title, subject, language (BCP 47, «nb-NO»),
-    keywords, author (the municipality) and the document's own date (ISO «2026-11-26»)."""
+    """Document properties every format stores: title, subject, language (BCP 47: «nb-NO»,
+    «nn-NO»), keywords, author (the municipality) and the document's own date (printed, and
+    the files' creation date, so identical input gives identical bytes)."""
 
     title: str
-    language: str
+    language: str = "nb-NO"
     subject: str = ""
     keywords: tuple[str, ...] = ()
     author: str = ""
-    date: str = ""
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -339,6 +344,11 @@ class Document:
     """Title of the table of contents; empty: no table of contents."""
     contents_depth: int = 2
 
+    def __post_init__(self) -> None:
+        for block in self.body:
+            if isinstance(block, Section) and block.level != 1:
+                raise ValueError(f"overskrift «{block.title}» øverst i dokumentet må ha nivå 1")
+
 
 # --------------------------------------------------------------------------------- helpers
 
@@ -363,11 +373,7 @@ def paras(text: str, role: ParagraphRole = "body") -> tuple[Paragraph, ...]:
 def bullets(items: Iterable[str | Inline], *, numbered: bool = False) -> ItemList:
     """A flat list from texts (empty ones dropped)."""
     return ItemList(
-        tuple(
-            ListItem(inline(i) if isinstance(i, str) else i)
-            for i in items
-            if plain(i).strip()
-        ),
+        tuple(ListItem(inline(i) if isinstance(i, str) else i) for i in items if plain(i).strip()),
         numbered,
     )
 
