@@ -52,10 +52,33 @@ BUDGET = Table(
         Column("Sum", 0.18),
     ),
     (
-        Row((cell("DP1 Oppvekst og læring"), cell(kr(1_200_000)), cell(kr(800_000)), cell(kr(2_000_000)))),
-        Row((cell("Prosjekt 1.1 Leksehjelp på biblioteket", indent=1), cell(kr(450_000)), cell(kr(150_000)), cell(kr(600_000)))),
+        Row(
+            (
+                cell("DP1 Oppvekst og læring"),
+                cell(kr(1_200_000)),
+                cell(kr(800_000)),
+                cell(kr(2_000_000)),
+            )
+        ),
+        Row(
+            (
+                cell("Prosjekt 1.1 Leksehjelp på biblioteket", indent=1),
+                cell(kr(450_000)),
+                cell(kr(150_000)),
+                cell(kr(600_000)),
+            )
+        ),
         Row((Cell("Fysiske tiltak", span=4),), "subheading"),
-        Row((cell("DP2 Møteplasser og nærmiljø i Nordbyen sentrum med lang tekst som brytes over flere linjer i en smal kolonne"), cell(kr(350_000)), cell(kr(1_650_000)), cell(kr(2_000_000)))),
+        Row(
+            (
+                cell(
+                    "DP2 Møteplasser og nærmiljø i Nordbyen sentrum med lang tekst som brytes over flere linjer i en smal kolonne"
+                ),
+                cell(kr(350_000)),
+                cell(kr(1_650_000)),
+                cell(kr(2_000_000)),
+            )
+        ),
         Row((cell("Sum"), cell(kr(2_000_000)), cell(kr(2_600_000)), cell(kr(4_600_000))), "sum"),
     ),
     caption="Budsjett per delprogram 2026",
@@ -63,7 +86,21 @@ BUDGET = Table(
 )
 
 WIDE = Table(
-    tuple(Column(t) for t in ("Nr", "Aktivitet", "Ansvarlig", "Start", "Slutt", "Kommune", "Stat", "Andre", "Sum", "Status")),
+    tuple(
+        Column(t)
+        for t in (
+            "Nr",
+            "Aktivitet",
+            "Ansvarlig",
+            "Start",
+            "Slutt",
+            "Kommune",
+            "Stat",
+            "Andre",
+            "Sum",
+            "Status",
+        )
+    ),
     (
         Row((Cell("Tiltak", span=5), Cell("Finansiering", span=5)), "header"),
         *(
@@ -101,25 +138,46 @@ TIMELINE = Timeline(
     (2026, 2027),
     (
         TimelineItem("DP1 Oppvekst", heading=True),
-        TimelineItem("1.1 Leksehjelp", ((dt.date(2026, 2, 1), dt.date(2026, 6, 30)),), (dt.date(2026, 1, 1), dt.date(2027, 12, 31))),
+        TimelineItem(
+            "1.1 Leksehjelp",
+            ((dt.date(2026, 2, 1), dt.date(2026, 6, 30)),),
+            (dt.date(2026, 1, 1), dt.date(2027, 12, 31)),
+        ),
         TimelineItem("1.2 Sommerskole", ((dt.date(2027, 6, 15), dt.date(2027, 8, 10)),)),
     ),
-    (LegendEntry("Kvartal med aktiviteter", "dark"), LegendEntry("Planlagt prosjektperiode", "planned")),
+    (
+        LegendEntry("Kvartal med aktiviteter", "dark"),
+        LegendEntry("Planlagt prosjektperiode", "planned"),
+    ),
     (Milestone(dt.date(2026, 11, 26), "Vedtak i bystyret"),),
     "Milepæler",
 )
 GOALS = Tree(
     (
-        TreeNode("Nordbyen er et godt sted å vokse opp", "HM1", children=(
-            TreeNode("Flere barn deltar i fritidsaktiviteter", "DM1.1", children=(TreeNode("80 % deltar innen 2028", "RM1.1.1"),)),
-            TreeNode("Tryggere skolevei", "DM1.2"),
-        )),
+        TreeNode(
+            "Nordbyen er et godt sted å vokse opp",
+            "HM1",
+            children=(
+                TreeNode(
+                    "Flere barn deltar i fritidsaktiviteter",
+                    "DM1.1",
+                    children=(TreeNode("80 % deltar innen 2028", "RM1.1.1"),),
+                ),
+                TreeNode("Tryggere skolevei", "DM1.2"),
+            ),
+        ),
     ),
     "columns",
     ("Hovedmål", "Delmål", "Resultatmål"),
 )
 ORGANISATION = Tree(
-    (TreeNode("Bystyret", note="Politisk organ", children=(TreeNode("Styringsgruppe"), TreeNode("Prosjektgruppe"))),),
+    (
+        TreeNode(
+            "Bystyret",
+            note="Politisk organ",
+            children=(TreeNode("Styringsgruppe"), TreeNode("Prosjektgruppe")),
+        ),
+    ),
     "chart",
 )
 
@@ -133,7 +191,9 @@ SAMPLE = Document(
         date=dt.date(2026, 11, 26),
     ),
     brand=Brand(primary="#FFDD00", secondary="#5B7F95"),
-    running_head=RunningHead("Nordbyen", "Prøvedokument", "Høringsutkast", "Fjordvik kommune", "UTKAST"),
+    running_head=RunningHead(
+        "Nordbyen", "Prøvedokument", "Høringsutkast", "Fjordvik kommune", "UTKAST"
+    ),
     cover=Cover(
         "Fjordvik kommune",
         "Handlingsplan",
@@ -149,8 +209,12 @@ SAMPLE = Document(
             Section(
                 "Sammendrag",
                 (
-                    para("Områdesatsingen skal gjøre Nordbyen til et bedre sted å bo.", role="lead"),
-                    *paras("Første avsnitt om bakgrunnen.\nFortsatt samme avsnitt.\n\nAndre avsnitt."),
+                    para(
+                        "Områdesatsingen skal gjøre Nordbyen til et bedre sted å bo.", role="lead"
+                    ),
+                    *paras(
+                        "Første avsnitt om bakgrunnen.\nFortsatt samme avsnitt.\n\nAndre avsnitt."
+                    ),
                     para(
                         "Navnet ",
                         Span("Guovdageaidnu", italic=True, lang="se-NO"),
@@ -174,7 +238,12 @@ SAMPLE = Document(
                             ListItem(inline("Kartlegge behov")),
                             ListItem(
                                 inline("Utvikle tiltak"),
-                                ItemList((ListItem(inline("sammen med beboerne")), ListItem(inline("med frivillige")))),
+                                ItemList(
+                                    (
+                                        ListItem(inline("sammen med beboerne")),
+                                        ListItem(inline("med frivillige")),
+                                    )
+                                ),
                             ),
                             ListItem(inline("Evaluere")),
                         ),
@@ -182,13 +251,25 @@ SAMPLE = Document(
                     ),
                     Section(
                         "Målhierarki",
-                        (Figure(GOALS, "Målhierarki med ett hovedmål, to delmål og ett resultatmål.", "Målhierarki", "goals"),),
+                        (
+                            Figure(
+                                GOALS,
+                                "Målhierarki med ett hovedmål, to delmål og ett resultatmål.",
+                                "Målhierarki",
+                                "goals",
+                            ),
+                        ),
                         level=2,
                     ),
                     Section(
                         "Organisering",
                         (
-                            Figure(ORGANISATION, "Organisasjonskart: Bystyret over styringsgruppe og prosjektgruppe.", "Organisering", "org"),
+                            Figure(
+                                ORGANISATION,
+                                "Organisasjonskart: Bystyret over styringsgruppe og prosjektgruppe.",
+                                "Organisering",
+                                "org",
+                            ),
                             Section("Roller", (para("Styringsgruppen leder arbeidet."),), level=3),
                         ),
                         level=2,
@@ -200,9 +281,19 @@ SAMPLE = Document(
                 (
                     para("Tabellen viser budsjettet."),
                     BUDGET,
-                    Figure(BARS, "Stablet søylediagram: 2026 2,0 mill. kr, 2027 2,8 mill. kr, 2028 1,8 mill. kr.", "Budsjett per år", "bars"),
+                    Figure(
+                        BARS,
+                        "Stablet søylediagram: 2026 2,0 mill. kr, 2027 2,8 mill. kr, 2028 1,8 mill. kr.",
+                        "Budsjett per år",
+                        "bars",
+                    ),
                     PageBreak(),
-                    Figure(TIMELINE, "Tidslinje 2026–2027 med to aktiviteter og én milepæl.", "Fremdrift 2026–2027", "timeline"),
+                    Figure(
+                        TIMELINE,
+                        "Tidslinje 2026–2027 med to aktiviteter og én milepæl.",
+                        "Fremdrift 2026–2027",
+                        "timeline",
+                    ),
                 ),
                 new_page=True,
             ),

@@ -10,7 +10,9 @@ from typing import Any
 from docx import Document as open_docx
 from pypdf import PdfReader
 
-AMOUNT = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?[ \u00a0](?:mill\.[ \u00a0])?kr")
+AMOUNT = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?[ \u00a0](?:mill\.[ \u00a0])?kr"
+)
 
 
 def docx_headings(data: bytes) -> list[tuple[int, str]]:
@@ -50,9 +52,13 @@ def pdf_columns(data: bytes) -> list[str]:
     for page in PdfReader(io.BytesIO(data)).pages:
         chunks: list[tuple[float, float, str]] = []
 
-        def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        def visit(
+            text: str, cm: Any, tm: Any, font: Any, size: Any, chunks: list[Any] = chunks
+        ) -> None:
             if text.strip():
-                chunks.append((round(float(tm[4]) + float(cm[4])), -(float(tm[5]) + float(cm[5])), text))
+                chunks.append(
+                    (round(float(tm[4]) + float(cm[4])), -(float(tm[5]) + float(cm[5])), text)
+                )
 
         page.extract_text(visitor_text=visit)
         by_x: dict[float, list[tuple[float, str]]] = {}

@@ -51,7 +51,7 @@ from .colors import darken_for_white, header_fill
 from .docx import TemplateSpec, register_template, resolve_template
 from .docx_styles import TEMPLATE_PRIMARY, TEMPLATE_SECONDARY
 from .reproducible import normalize_zip
-from .view_rules import Numbers, caption_text, column_align, column_widths
+from .view_rules import Numbers, caption_text, column_align, column_widths, display_rows
 
 __all__ = ["TEMPLATE_NAME", "render_docx_body"]
 
@@ -423,32 +423,16 @@ class _Writer:
             self._keep_previous()
         n = len(table.columns)
         aligns = [column_align(table, i) for i in range(n)]
-        head_rows = 1 + next(
-            (i for i, r in enumerate(table.rows) if r.kind != "header"), len(table.rows)
-        )
-        grid = self._grid(1 + len(table.rows), column_widths(table))
+        rows, heads = display_rows(table)
+        grid = self._grid(len(rows), column_widths(table))
         _describe_table(grid, table.caption)
-        self._header_row(
-            grid.rows[0], [c.title for c in table.columns], aligns, table.repeat_header
-        )
-        for index, row in enumerate(table.rows, start=1):
+        for index, row in enumerate(rows):
             self._row(
-                grid.rows[index], row, aligns, n, repeat=table.repeat_header and index < head_rows
+                grid.rows[index], row, aligns, n, repeat=table.repeat_header and index < heads
             )
         self.out.add_paragraph(style="Normal").paragraph_format.space_after = Pt(2)
         if table.wide:
             self._orientation(False)
-
-    def _header_row(
-        self, row: Any, titles: Sequence[str], aligns: Sequence[str], repeat: bool
-    ) -> None:
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
-        if repeat:
-            tr_pr.append(OxmlElement("w:tblHeader"))
-        for cell, title, align in zip(row.cells, titles, aligns, strict=True):
-            _cell_text(cell, title, "Tabellhode", align, color=self.ink)
-            _shade(cell, self.fill)
 
     def _row(self, target: Any, row: Row, aligns: Sequence[str], n: int, *, repeat: bool) -> None:
         tr_pr = target._tr.get_or_add_trPr()

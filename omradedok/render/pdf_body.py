@@ -41,6 +41,7 @@ from .view_rules import (
     caption_text,
     column_align,
     column_widths,
+    display_rows,
     document_language,
     profile_of,
 )
@@ -224,30 +225,19 @@ class _Writer:
                 leftIndent=10 * indent,
             )
 
-        data: list[list[Any]] = [
-            [
-                PlainCell(c.title, style_of(aligns[i], head=True))
-                for i, c in enumerate(table.columns)
-            ]
-        ]
+        rows, heads = display_rows(table)
+        data: list[list[Any]] = []
         commands: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), s.fonts.regular, 8),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), self.head_fill),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, _RULE),
+            ("LINEBELOW", (0, heads), (-1, -1), 0.4, _RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]
-        repeat = 1
-        leading = True
-        for r, row in enumerate(table.rows, start=1):
+        for r, row in enumerate(rows):
             head = row.kind == "header"
-            if head and leading:
-                repeat += 1
-            else:
-                leading = False
             if row.kind == "subheading":
                 text = " ".join(c.text for c in row.cells if c.text)
                 data.append([PlainCell(text, style_of("left", bold=True))] + [""] * (n - 1))
@@ -276,13 +266,13 @@ class _Writer:
                     ("LINEABOVE", (0, r), (-1, r), 1.0, _INK),
                     ("BACKGROUND", (0, r), (-1, r), s.faint),
                 ]
-            elif r % 2 == 0:
+            elif (r - heads) % 2 == 1:
                 commands.append(("BACKGROUND", (0, r), (-1, r), _ZEBRA))
         widths = [pdf.frame_width * w for w in column_widths(table)]
         grid = PdfTable(
             data,
             colWidths=widths,
-            repeatRows=repeat if table.repeat_header else 0,
+            repeatRows=heads if table.repeat_header else 0,
             hAlign="LEFT",
             splitByRow=1,
         )

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Language, Profile
-from ..view.blocks import Block, Brand, Column, Figure, Section, Table, iter_blocks
+from ..view.blocks import Block, Brand, Cell, Column, Figure, Row, Section, Table, iter_blocks
 
 __all__ = [
     "Numbers",
     "caption_text",
     "column_align",
     "column_widths",
+    "display_rows",
     "document_language",
     "heading_levels",
     "profile_of",
@@ -47,6 +48,17 @@ def column_align(table: Table, index: int) -> str:
                 values.append(cell.is_amount)
             position += cell.span
     return "right" if values and all(values) else "left"
+
+
+def display_rows(table: Table) -> tuple[list[Row], int]:
+    """The rows as printed, and how many of them head the table (repeated on every page):
+    the leading ``header`` rows (group titles such as «Finansiering» over its columns) come
+    first, then the column titles, then the rest."""
+    lead = 0
+    while lead < len(table.rows) and table.rows[lead].kind == "header":
+        lead += 1
+    titles = Row(tuple(Cell(c.title) for c in table.columns), "header")
+    return [*table.rows[:lead], titles, *table.rows[lead:]], lead + 1
 
 
 def column_widths(table: Table) -> list[float]:
