@@ -51,7 +51,14 @@ from .colors import darken_for_white, header_fill
 from .docx import TemplateSpec, register_template, resolve_template
 from .docx_styles import TEMPLATE_PRIMARY, TEMPLATE_SECONDARY
 from .reproducible import normalize_zip
-from .view_rules import Numbers, caption_text, column_align, column_widths, display_rows
+from .view_rules import (
+    Numbers,
+    caption_text,
+    column_align,
+    column_widths,
+    display_rows,
+    starts_wide,
+)
 
 __all__ = ["TEMPLATE_NAME", "render_docx_body"]
 
@@ -98,6 +105,7 @@ class _Writer:
         self.toc_entries: list[tuple[int, str, str]] = []
         self.pictures: dict[int, tuple[bytes, float]] = {}
         self.next_num = 9100
+        self.landscape = False
 
     # -- whole document -----------------------------------------------------------------
 
@@ -256,6 +264,8 @@ class _Writer:
     # -- blocks -------------------------------------------------------------------------
 
     def _block(self, block: Block) -> None:
+        if not isinstance(block, Table | PageBreak):
+            self._orientation(starts_wide(block))
         if isinstance(block, Section):
             self._section(block)
         elif isinstance(block, Paragraph):
@@ -311,7 +321,7 @@ class _Writer:
                 _set_lang(run._r.get_or_add_rPr(), span.lang or lang or "")
 
     def _list(self, block: ItemList, depth: int, num_id: int | None) -> None:
-        if num_id is None or block.numbered:
+        if num_id is None:
             num_id = self._new_list(block.numbered, depth)
         for item in block.items:
             paragraph = self.out.add_paragraph(style="List Paragraph")
@@ -327,7 +337,10 @@ class _Writer:
             paragraph.paragraph_format.space_after = Pt(2)
             self._runs(paragraph, item.content)
             if item.children is not None:
-                self._list(item.children, depth + 1, None if item.children.numbered else num_id)
+                # a bullet list under a bullet continues its numbering (levels); any other
+                # kind starts its own
+                same = not block.numbered and not item.children.numbered
+                self._list(item.children, depth + 1, num_id if same else None)
 
     def _lists(self) -> None:
         """Add the bullet and number definitions (nine levels each) to numbering.xml."""
@@ -388,11 +401,13 @@ class _Writer:
         return section.page_width - section.left_margin - section.right_margin
 
     def _orientation(self, wide: bool) -> None:
+        """Continue on a new page in landscape (wide tables) or portrait; no-op if already."""
+        if wide == self.landscape:
+            return
+        self.landscape = wide
         section = self.out.add_section(WD_SECTION.NEW_PAGE)
-        long, short = (
-            max(section.page_width, section.page_height),
-            min(section.page_width, section.page_height),
-        )
+        long = max(section.page_width, section.page_height)
+        short = min(section.page_width, section.page_height)
         section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = (long, short) if wide else (short, long)
 
@@ -411,8 +426,7 @@ class _Writer:
         return table
 
     def _table(self, table: Table) -> None:
-        if table.wide:
-            self._orientation(True)
+        self._orientation(table.wide)
         if table.caption:
             label, number, text = caption_text(table, self.numbers)
             caption = self.out.add_paragraph(style="Tabelltittel")
@@ -431,8 +445,6 @@ class _Writer:
                 grid.rows[index], row, aligns, n, repeat=table.repeat_header and index < heads
             )
         self.out.add_paragraph(style="Normal").paragraph_format.space_after = Pt(2)
-        if table.wide:
-            self._orientation(False)
 
     def _row(self, target: Any, row: Row, aligns: Sequence[str], n: int, *, repeat: bool) -> None:
         tr_pr = target._tr.get_or_add_trPr()

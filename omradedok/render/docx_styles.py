@@ -667,6 +667,7 @@ class TemplateKit:
         quote.paragraph_format.left_indent = Mm(8)
         quote.paragraph_format.right_indent = Mm(8)
         for name in ("Header", "Footer"):
+            styles[name].paragraph_format.tab_stops.clear_all()
             styles[name].paragraph_format.tab_stops.add_tab_stop(
                 Mm(self.text_width_mm / 2), WD_TAB_ALIGNMENT.CENTER
             )

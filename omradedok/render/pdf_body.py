@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, TableStyle
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
@@ -44,6 +45,7 @@ from .view_rules import (
     display_rows,
     document_language,
     profile_of,
+    starts_wide,
 )
 
 __all__ = ["render_pdf_body"]
@@ -83,6 +85,7 @@ class _Writer:
             toc_depth=max(0, document.contents_depth - 1),
         )
         self.numbers = Numbers(document.body)
+        self.landscape = False
         self.chart_style = style_for(document.brand)
         fill, ink = header_fill(document.brand.primary)
         self.head_fill, self.head_ink = colors.HexColor(fill), colors.HexColor(ink)
@@ -118,8 +121,15 @@ class _Writer:
 
     # -- blocks -------------------------------------------------------------------------
 
+    def _orientation(self, wide: bool) -> None:
+        if wide != self.landscape:
+            self.landscape = wide
+            self.pdf.orientation(wide)
+
     def _block(self, block: Block) -> None:
         pdf = self.pdf
+        if not isinstance(block, Table | PageBreak):
+            self._orientation(starts_wide(block))
         if isinstance(block, Section):
             pdf.heading(block.heading, block.level - 1, new_page=block.new_page)
             if (
@@ -207,8 +217,7 @@ class _Writer:
     def _table(self, table: Table) -> None:
         pdf = self.pdf
         s = pdf.styles
-        if table.wide:
-            pdf.orientation(True)
+        self._orientation(table.wide)
         n = len(table.columns)
         aligns = [column_align(table, i) for i in range(n)]
 
@@ -283,14 +292,12 @@ class _Writer:
             flow.append(
                 PdfParagraph(
                     f"<b>{escape(label)} {number}:</b> {escape(text)}",
-                    ParagraphStyle("tcap", parent=s.body, keepWithNext=1, spaceBefore=4),
+                    ParagraphStyle("tcap", parent=s.body, spaceBefore=4),
                 )
             )
         if self.pdf.story and type(self.pdf.story[-1]).__name__ == "_Heading":
             flow.insert(0, self.pdf.story.pop())
         if flow:
-            pdf.story.append(CondPageBreak(4 * 28.35))
+            pdf.story.append(CondPageBreak(5 * cm))  # the caption, the header and some rows
             pdf.story.append(KeepTogether(flow))
         pdf.story += [grid, Spacer(1, 10)]
-        if table.wide:
-            pdf.orientation(False)

@@ -21,6 +21,7 @@ __all__ = [
     "document_language",
     "heading_levels",
     "profile_of",
+    "starts_wide",
 ]
 
 CAPTION_LABELS = {"table": "Tabell", "figure": "Figur"}
@@ -115,3 +116,11 @@ def heading_levels(blocks: Iterable[Block]) -> list[tuple[int, str]]:
     """(level, heading as printed) of every section in order: what a table of contents, the
     PDF outline and Word's navigation pane show."""
     return [(b.level, b.heading) for b in iter_blocks(blocks) if isinstance(b, Section)]
+
+
+def starts_wide(block: Block) -> bool:
+    """A section whose first block is a wide table starts on the table's landscape page, so
+    its heading is never left alone at the foot of the portrait page before."""
+    while isinstance(block, Section) and block.children:
+        block = block.children[0]
+    return isinstance(block, Table) and block.wide
