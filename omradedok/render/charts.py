@@ -37,7 +37,9 @@ from reportlab.pdfgen.canvas import Canvas
 from ..locale import format_date, format_millions, format_number
 from ..view.blocks import Brand, Figure
 from ..view.graphics import BarChart, ChartSpec, FillName, Timeline, Tree, TreeNode
-from .pdf_fonts import FontSet, fonts_for
+from .pdf_fonts import FontSet, chain_of, fonts_for
+from .pdf_script import display, prepare, starts_rtl
+from .pdf_text import collapse, split_lines
 
 if TYPE_CHECKING:
     from ..model import FundingSource, Initiative, Language, Profile
@@ -343,34 +345,13 @@ def _wrap(
     first_indent: float = 0.0,
     max_lines: int | None = None,
 ) -> list[str]:
-    """Greedy word wrap by measured width; over-long words are broken, overflow ends in «…»."""
-    lines: list[str] = []
-    current = ""
-
-    def room() -> float:
-        return width - (first_indent if not lines else 0.0)
-
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= room():
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-            current = ""
-        while stringWidth(word, font, size) > room():
-            cut = len(word)
-            while cut > 1 and stringWidth(word[:cut], font, size) > room():
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
-    if current or not lines:
-        lines.append(current)
+    """The PDF's line-breaking rule (``pdf_text.split_lines``: hyphenation, no-break spaces
+    kept, long words broken in one pass); overflow beyond ``max_lines`` ends in «…»."""
+    lines = split_lines(prepare(collapse(text)), font, size, width, indent=first_indent) or [""]
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
-        while last and stringWidth(last + "…", font, size) > width:
+        while last and chain_of(font).width(last + "…", size) > width:
             last = last[:-1]
         lines[-1] = last.rstrip() + "…"
     return lines
@@ -388,8 +369,22 @@ def _text(
     size: float,
     color: Color = _BLACK,
     anchor: str = "start",
-) -> String:
-    return String(x, y, text, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor)
+) -> String | Group:
+    """A label: one ``String`` when its font has every character, else one per fallback-font
+    run (Arabic joined, right-to-left runs in display order), placed side by side."""
+    chain = chain_of(font)
+    line = prepare(text)
+    if chain.covers(line):
+        return String(x, y, line, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor)
+    runs = chain.runs(display(line, starts_rtl(line)))
+    widths = [chain.width(run, size) for _, run in runs]
+    total = sum(widths)
+    left = x - total / 2 if anchor == "middle" else (x - total if anchor == "end" else x)
+    group = Group()
+    for (name, run), w in zip(runs, widths, strict=True):
+        group.add(String(left, y, run, fontName=name, fontSize=size, fillColor=color))
+        left += w
+    return group
 
 
 def _label_box(x: float, y: float, text: str, font: str, size: float, anchor: str) -> Group:

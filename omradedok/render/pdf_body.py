@@ -35,8 +35,8 @@ from ..view.blocks import (
 )
 from .charts import chart_for, style_for
 from .colors import darken_for_white, header_fill
-from .pdf import Cover, PdfDocument, PdfMeta
-from .pdf_text import PlainCell
+from .pdf import Cover, PdfDocument, PdfMeta, _lead, _table
+from .pdf_text import TextBlock
 from .view_rules import (
     Numbers,
     caption_text,
@@ -249,7 +249,7 @@ class _Writer:
             head = row.kind == "header"
             if row.kind == "subheading":
                 text = " ".join(c.text for c in row.cells if c.text)
-                data.append([PlainCell(text, style_of("left", bold=True))] + [""] * (n - 1))
+                data.append([TextBlock(text, style_of("left", bold=True))] + [""] * (n - 1))
                 commands += [("BACKGROUND", (0, r), (-1, r), s.faint), ("SPAN", (0, r), (-1, r))]
                 continue
             cells: list[Any] = []
@@ -257,11 +257,11 @@ class _Writer:
             for value in row.cells:
                 align = aligns[position] if value.span == 1 else "left"
                 bold = value.bold or row.kind == "sum"
-                cells.append(
-                    PlainCell(
-                        value.text, style_of(align, bold=bold, head=head, indent=value.indent)
-                    )
+                block = TextBlock(
+                    value.text, style_of(align, bold=bold, head=head, indent=value.indent)
                 )
+                # a row split across pages repeats its first cell, «(forts.)»
+                cells.append(_lead(block) if position == 0 and not head else block)
                 if value.span > 1:
                     commands.append(("SPAN", (position, r), (position + value.span - 1, r)))
                     cells += [""] * (value.span - 1)
@@ -278,12 +278,11 @@ class _Writer:
             elif (r - heads) % 2 == 1:
                 commands.append(("BACKGROUND", (0, r), (-1, r), _ZEBRA))
         widths = [pdf.frame_width * w for w in column_widths(table)]
-        grid = PdfTable(
+        grid = _table(
             data,
             colWidths=widths,
             repeatRows=heads if table.repeat_header else 0,
             hAlign="LEFT",
-            splitByRow=1,
         )
         grid.setStyle(TableStyle(commands))
         flow: list[Any] = []
