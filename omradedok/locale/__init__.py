@@ -9,6 +9,10 @@ from .format import (
     format_org_number,
     format_quarter,
     format_year_range,
+    millions,
+    round_half_up,
+    rounded_note,
+    rounding_shows,
 )
 from .labels import enum_choices, enum_from_label, enum_label, pick
 
@@ -24,5 +28,9 @@ __all__ = [
     "format_org_number",
     "format_quarter",
     "format_year_range",
+    "millions",
     "pick",
+    "round_half_up",
+    "rounded_note",
+    "rounding_shows",
 ]
