@@ -109,7 +109,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
         STARTER.replace("date: 2026-11-26", "date: 26/11/2026"),
         [
             "date.yaml:37: document.date: «26/11/2026» er ikke en gyldig dato; skriv datoen som "
-            "ÅÅÅÅ-MM-DD, f.eks. 2026-11-26"
+            "26.11.2026"
         ],
     ),
     (

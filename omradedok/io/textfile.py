@@ -49,9 +49,11 @@ class ParsedText:
         return f"{self.name}:{line}" if line else self.name
 
 
-def _fail(name: str, message: str, line: int | None = None) -> InputError:
+def _fail(
+    name: str, message: str, line: int | None = None, path: tuple[PathPart, ...] = ()
+) -> InputError:
     where = f"{name}:{line}" if line else name
-    return InputError(name, [Problem("error", message, (), where)])
+    return InputError(name, [Problem("error", message, path, where)])
 
 
 def read_bytes(path: Path) -> bytes:
@@ -112,7 +114,7 @@ def parse_yaml(text: str, name: str) -> ParsedText:
     try:
         doc = read_yaml(text)
     except YamlProblem as exc:
-        raise _fail(name, exc.message, exc.line) from None
+        raise _fail(name, exc.message, exc.line, exc.path) from None
     if doc.data is None:
         raise _fail(name, "filen inneholder ingen data; start med «omradedok new -o plan.yaml»")
     if not isinstance(doc.data, dict):

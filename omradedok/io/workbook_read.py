@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from ..errors import InputError, PathPart, Problem
 from ..model import Initiative, Language
 from .limits import too_large_message
-from .messages import translate
+from .partial import field_problems, reference_problems_despite
 from .workbook_guard import SheetScan, WorkbookRefused, cell_problem, check_archive, scan_sheet
 from .workbook_layout import (
     FIRST_DATA_ROW,
@@ -345,13 +345,9 @@ class WorkbookReader:
         try:
             model = Initiative.model_validate(self.data)
         except ValidationError as exc:
-            found = []
-            for error in exc.errors(include_url=False):
-                path = tuple(error["loc"])
-                where = self.locate(path)
-                if where not in self.bad_cells:
-                    found.append(Problem("error", translate(error, Initiative), path, where))
-            return found
+            found = field_problems(exc, self.locate)
+            found += reference_problems_despite(self.data, exc, self.locate)
+            return [p for p in found if p.location not in self.bad_cells]
         return [
             p.located(self.locate(p.path))
             for p in validate(model).errors

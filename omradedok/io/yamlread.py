@@ -83,10 +83,11 @@ _CONTEXTS = {
 class YamlProblem(Exception):
     """A reason the text is not usable YAML, with its 1-based line."""
 
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: str, line: int | None, path: tuple[PathPart, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.path = path
 
 
 @dataclass
@@ -343,10 +344,24 @@ class _Builder:
         if is_key and event.tag is None and event.implicit[0] and event.value == "<<":
             value: Any = _MergeKey
         else:
-            value = _scalar(event, line)
+            try:
+                value = _scalar(event, line)
+            except YamlProblem as exc:
+                exc.path = self.path()
+                raise
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1, None)
         self.attach(value, line)
+
+    def path(self) -> tuple[PathPart, ...]:
+        """Where the value being read goes (for a message about it)."""
+        parts: list[PathPart] = []
+        for frame in self.stack:
+            if isinstance(frame.container, list):
+                parts.append(len(frame.container))
+            elif frame.has_key and isinstance(frame.key, str):
+                parts.append(frame.key)
+        return tuple(parts)
 
     def alias(self, event: Any) -> None:
         line = _line(event)

@@ -6,15 +6,16 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import Field, WithJsonSchema, field_validator, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 
-from .base import Base, Id, Kroner, Text, Year
+from .base import Base, Id, Kroner, Text, Year, norwegian_date
 from .enums import ActivityStatus, FundingSource
 
 _QUARTER = re.compile(r"^\s*(?:(\d{4})\s*-?\s*[QqKk]([1-4])|[QqKk]([1-4])\s*(\d{4}))\s*$")
 
 DateOrQuarter = Annotated[
     dt.date,
+    BeforeValidator(norwegian_date),
     WithJsonSchema(
         {
             "anyOf": [

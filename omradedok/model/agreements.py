@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field, model_validator
 
-from .base import Base, Id, Kroner, Text, Year
+from .base import Base, Date, Id, Kroner, Text, WholeNumber, Year
 from .enums import Involvement
 from .municipality import Person
 
@@ -55,9 +53,9 @@ class Agreement(Base):
     """Organisation and cooperation meetings."""
     obligations: list[Obligation] = Field(default_factory=list)
     contributions: list[Contribution] = Field(default_factory=list)
-    valid_from: dt.date
-    valid_to: dt.date
-    notice_months: int = Field(default=3, ge=0, le=36)
+    valid_from: Date
+    valid_to: Date
+    notice_months: WholeNumber = Field(default=3, ge=0, le=36)
     amendments: Text = ""
     breach: Text = ""
     disputes: Text = ""

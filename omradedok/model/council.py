@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
-from .base import Base, Text
+from .base import Base, Date, Text
 from .municipality import Person
 
 
@@ -14,7 +12,7 @@ class CaseRouteStep(Base):
     """One row of the saksgang table: body, meeting date, case number."""
 
     body: Text = Field(min_length=1, examples=["Formannskapet"])
-    meeting_date: dt.date
+    meeting_date: Date
     case_number: Text = Field(default="", examples=["PS 12/26"])
 
 

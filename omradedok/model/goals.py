@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Base, Id, Text, Year
+from .base import Base, Id, Measure, Text, Year
 from .enums import Frequency
 
 
 class Baseline(Base):
     """The nullpunkt: value measured in a year, from a source."""
 
-    value: float = Field(allow_inf_nan=False)
+    value: Measure
     year: Year
     source: Text = ""
 
 
 class Target(Base):
-    value: float = Field(allow_inf_nan=False)
+    value: Measure
     year: Year
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .base import Base, OrgNumber, Text
+from .base import Base, Count, OrgNumber, Text, Year
 from .enums import Language
 
 GrunnkretsCode = Annotated[str, Field(pattern=r"^\d{8}$")]
@@ -74,6 +74,6 @@ class Area(Base):
     """Plain-language description of the boundary (streets, rivers, grunnkretser)."""
     grunnkrets_codes: list[GrunnkretsCode] = Field(default_factory=list)
     """Statistical units (8-digit grunnkrets numbers) inside the boundary."""
-    population: int | None = Field(default=None, ge=0)
-    population_year: int | None = Field(default=None, ge=1990, le=2100)
+    population: Count | None = None
+    population_year: Year | None = None
     description: Text = ""

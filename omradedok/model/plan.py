@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field, model_validator
 
-from .base import Base, Id, Text, Year
+from .base import Base, Date, Id, Text, Year
 from .enums import DocumentStatus, SourceKind
 
 
@@ -37,7 +35,7 @@ class Decision(Base):
     """A political decision: which body, when, and its case number."""
 
     body: Text = Field(min_length=1, examples=["Bystyret"])
-    date: dt.date
+    date: Date
     case_number: Text = Field(min_length=1, examples=["PS 45/26"])
     summary: Text = ""
 
@@ -46,7 +44,7 @@ class Revision(Base):
     """One line of the revision history."""
 
     version: Text = Field(min_length=1)
-    date: dt.date
+    date: Date
     status: DocumentStatus
     description: Text = ""
     author: Text = ""
@@ -57,12 +55,12 @@ class DocumentInfo(Base):
 
     status: DocumentStatus = DocumentStatus.DRAFT
     version: Text = Field(default="0.1", min_length=1)
-    date: dt.date
+    date: Date
     """Date printed on the documents (the version date)."""
     decision: Decision | None = None
     """The adopting decision; required once the status is «adopted»."""
-    consultation_deadline: dt.date | None = None
-    revision_due: dt.date | None = None
+    consultation_deadline: Date | None = None
+    revision_due: Date | None = None
     """When the plan is to be revised (fixed by the plan decision)."""
     revisions: list[Revision] = Field(default_factory=list)
 
@@ -108,7 +106,7 @@ class KnowledgeBase(Base):
 class Milestone(Base):
     """A point on the progress plan (fremdriftsplan)."""
 
-    date: dt.date
+    date: Date
     title: Text = Field(min_length=1)
     description: Text = ""
 

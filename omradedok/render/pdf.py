@@ -61,6 +61,7 @@ from reportlab.platypus.frames import Frame
 from ..errors import OmradedokError
 from ..model import Language, Profile
 from .charts import Chart, _luminance, _toward
+from .colors import header_fill
 from .pdf_fonts import FontSet, fonts_for
 from .pdf_late import Contents, ContentsEntry, LateCanvas, LateForms
 from .pdf_script import prepare
@@ -121,6 +122,9 @@ class _Styles:
     dark: colors.Color
     faint: colors.Color
     accent: colors.Color
+    head_fill: colors.Color | None = None
+    """Table header cells: ``render.colors.header_fill`` (None: the dark colour)."""
+    head_ink: colors.Color | None = None
     hyphenation: str = "nb_NO"
     body: ParagraphStyle = field(init=False)
     small: ParagraphStyle = field(init=False)
@@ -161,7 +165,7 @@ class _Styles:
         )
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0)
         self.cell_right = ParagraphStyle("cellr", parent=self.cell, alignment=TA_RIGHT)
-        head_ink = colors.white if _luminance(self.dark) < 0.3 else _INK
+        head_ink = self.head_ink or (colors.white if _luminance(self.dark) < 0.3 else _INK)
         self.cell_head = ParagraphStyle(
             "cellh", parent=self.cell, fontName=f.bold, textColor=head_ink
         )
@@ -276,6 +280,22 @@ class _SplitTable(Table):  # type: ignore[misc]
     """A table whose rows split across pages at a line of their cells (a cell taller than a
     page never stops the build); the continued row repeats its first cell, «(forts.)»."""
 
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        frame = getattr(self, "_frame", None)
+        if parts or not getattr(frame, "_atTop", False) or getattr(self, "splitInRow", 0) <= 1:
+            return parts
+        # at the top of an empty page nothing can move on: split the row wherever it must
+        self.splitInRow = 1
+        try:
+            parts = super().split(avail_width, avail_height)
+        finally:
+            self.splitInRow = _MIN_ROW_PART
+        for part in parts:
+            if isinstance(part, Table):
+                part.splitInRow = _MIN_ROW_PART
+        return parts
+
     def _splitCell(
         self, value: Any, style: Any, oldHeight: float, newHeight: float, width: float
     ) -> Any:
@@ -293,8 +313,13 @@ class _SplitTable(Table):  # type: ignore[misc]
         return parts
 
 
+_MIN_ROW_PART = 36
+"""A row splits across pages only where at least this much of it (about three lines) stays
+on the first page; a thinner sliver moves on with the rest of the row."""
+
+
 def _table(data: Any, **kwargs: Any) -> Table:
-    return _SplitTable(data, splitByRow=1, splitInRow=1, **kwargs)
+    return _SplitTable(data, splitByRow=1, splitInRow=_MIN_ROW_PART, **kwargs)
 
 
 class _Heading(TextBlock):
@@ -377,11 +402,14 @@ class PdfDocument:
         self.profile = profile
         primary = colors.HexColor(profile.primary_color)
         dark = primary if _luminance(primary) <= 0.12 else _toward(primary, 0.1)
+        head_fill, head_ink = header_fill(profile.primary_color)
         self.styles = _Styles(
             fonts=fonts_for(profile),
             dark=dark,
             faint=_toward(primary, 0.92),
             accent=colors.HexColor(profile.secondary_color),
+            head_fill=colors.HexColor(head_fill),
+            head_ink=colors.HexColor(head_ink),
             hyphenation=_HYPHENATION[meta.language],
         )
         self.toc_depth = toc_depth
@@ -589,7 +617,7 @@ class PdfDocument:
         commands: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), s.fonts.regular, 8),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), s.dark),
+            ("BACKGROUND", (0, 0), (-1, 0), s.head_fill or s.dark),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, _RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),

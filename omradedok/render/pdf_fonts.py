@@ -118,14 +118,20 @@ class FontChain:
         return self.simple.issuperset(text)
 
     def runs(self, text: str) -> list[tuple[str, str]]:
-        """``text`` cut into (font, characters) runs; marks and spaces stay with the run's font
-        when it has them, invisible characters no font has are left out."""
+        """``text`` cut into (font, characters) runs; marks stay with the run's font when it
+        has them (and spaces with a script's font), invisible characters no font has are left
+        out."""
         if self.simple.issuperset(text):
             return [(self.main, text)] if text else []
         out: list[tuple[str, str]] = []
+        scripts = {f for _, f in self.scripts}  # their spaces fit (emoji's are too wide)
         font, chunk = self.main, ""
         for ch in text:
-            if chunk and (ch == " " or is_mark(ch)) and ord(ch) in _cmap(font):
+            if (
+                chunk
+                and ord(ch) in _cmap(font)
+                and (is_mark(ch) or (ch == " " and font in scripts))
+            ):
                 chunk += ch
                 continue
             chosen = self.font_of(ch)

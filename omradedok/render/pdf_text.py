@@ -44,9 +44,19 @@ _LONG = 80
 """Words longer than this are not looked up in the hyphenation patterns."""
 
 
+_BOUND = re.compile(
+    r"(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=(?:kr|mill\.|mrd\.|%|NOK)(?!\w))|(?<=mill\.) (?=kr(?!\w))|(?<=mrd\.) (?=kr(?!\w))"
+)
+"""Spaces inside an amount as users type them («60 000 kr», «7,3 mill. kr»): never a line end."""
+
+
 def collapse(text: str) -> str:
-    """Runs of breakable whitespace (line breaks included) become one space; NBSPs stay."""
-    return _BREAKABLE.sub(" ", text).strip()
+    """Runs of breakable whitespace (line breaks included) become one space; NBSPs stay, and
+    the spaces of amounts typed with plain spaces become no-break spaces."""
+    text = _BREAKABLE.sub(" ", text).strip()
+    if any(c.isdigit() for c in text):
+        text = _BOUND.sub("\u00a0", text)
+    return text
 
 
 @lru_cache(maxsize=4)
@@ -346,12 +356,18 @@ class TextBlock(Flowable):  # type: ignore[misc]
         align = s.alignment
         if self.rtl and align not in (TA_RIGHT, TA_CENTER):
             align = TA_RIGHT
+        left, right = s.leftIndent, s.rightIndent
         if self.bullet:
             bullet_font = s.bulletFontName or s.fontName
-            draw_string(canv, s.bulletIndent, y, self.bullet, bullet_font, s.fontSize)
+            if self.rtl:  # a right-to-left list item: bullet and indent on the right
+                bullet_x = self.width - s.bulletIndent
+                draw_string(canv, bullet_x, y, self.bullet, bullet_font, s.fontSize, "end")
+                left, right = s.rightIndent, s.leftIndent
+            else:
+                draw_string(canv, s.bulletIndent, y, self.bullet, bullet_font, s.fontSize)
         text = canv.beginText()
         font = [""]
-        room = self.width - s.leftIndent - s.rightIndent
+        room = self.width - left - right
         for line in self._lines:
             if align in (TA_RIGHT, TA_CENTER):
                 line_width = (
@@ -359,9 +375,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
                     if self.simple
                     else self.chain.width(line, s.fontSize)
                 )
-                x = s.leftIndent + (room - line_width) / (1 if align == TA_RIGHT else 2)
+                x = left + (room - line_width) / (1 if align == TA_RIGHT else 2)
             else:
-                x = s.leftIndent
+                x = left
             if self.simple:
                 if not font[0]:
                     text.setFont(self.chain.main, s.fontSize)
