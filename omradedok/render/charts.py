@@ -504,7 +504,7 @@ def _vertical_bars(spec: BarChart, style: _Style) -> Drawing:
                 label = _millions(amount, lang)
                 d.add(_segment_label(x + bar_w / 2, y + h / 2 - 3, label, fill, fonts.regular))
             y += h
-        total = format_millions(totals[i], lang)  # type: ignore[arg-type]
+        total = format_millions(totals[i], lang)
         d.add(_text(x + bar_w / 2, y + 4, total, fonts.bold, 8.5, _BLACK, "middle"))
         d.add(_text(x + bar_w / 2, bottom - 13, category, fonts.bold, 9, _BLACK, "middle"))
     return d
@@ -568,7 +568,7 @@ def _horizontal_bars(spec: BarChart, style: _Style) -> Drawing:
             if w >= stringWidth(label, fonts.regular, 7.5) + 6:
                 d.add(_segment_label(x + w / 2, y + bar_h / 2 - 2.6, label, fill, fonts.regular))
             x += w
-        total = format_millions(totals[i], lang)  # type: ignore[arg-type]
+        total = format_millions(totals[i], lang)
         d.add(_text(x + 4, y + bar_h / 2 - 3, total, fonts.bold, 8.5))
     return d
 
