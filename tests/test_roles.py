@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from omradedok.documents.roles import (
-    matrix_findings,
     MatrixRow,
     ResponsibilityMatrix,
     agreement_activities,
@@ -11,6 +10,7 @@ from omradedok.documents.roles import (
     involvement_label,
     involvement_letter,
     legend,
+    matrix_findings,
     party_activities,
     party_id,
     responsibility_matrix,
