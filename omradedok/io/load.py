@@ -13,6 +13,7 @@ from ..checks import validate
 from ..errors import InputError, PathPart, Problem, Report
 from ..model import Initiative
 from .messages import translate
+from .migrate import is_v1, migrate_v1
 from .textfile import parse_text
 
 TEXT_SUFFIXES = {".yaml", ".yml", ".json"}
@@ -33,6 +34,10 @@ class Loaded:
 
 def model_from_data(data: dict[str, Any], name: str, locate: Locate) -> tuple[Initiative, Report]:
     """Validate plain data; every problem is located with ``locate`` (file:line or Sheet!Cell)."""
+    changes: list[Problem] = []
+    if isinstance(data, dict) and is_v1(data):
+        data, migrated = migrate_v1(data)
+        changes = [c.as_warning() for c in migrated]
     try:
         model = Initiative.model_validate(data)
     except ValidationError as exc:
@@ -42,7 +47,7 @@ def model_from_data(data: dict[str, Any], name: str, locate: Locate) -> tuple[In
             problems.append(Problem("error", translate(error, Initiative), path, locate(path)))
         raise InputError(name, problems) from None
     report = validate(model)
-    located = [p.located(locate(p.path)) for p in report.problems]
+    located = [p.located(locate(p.path)) for p in [*changes, *report.problems]]
     report = Report(located)
     if report.errors:
         raise InputError(name, report.problems)

@@ -1,6 +1,8 @@
 """Norwegian (bokmål and nynorsk) labels and Babel-based formatting."""
 
 from .format import (
+    format_amount,
+    format_count,
     format_date,
     format_date_range,
     format_millions,
@@ -8,7 +10,10 @@ from .format import (
     format_number,
     format_org_number,
     format_quarter,
+    format_when,
+    format_when_range,
     format_year_range,
+    unknown_text,
 )
 from .labels import enum_choices, enum_from_label, enum_label, pick
 
@@ -16,6 +21,8 @@ __all__ = [
     "enum_choices",
     "enum_from_label",
     "enum_label",
+    "format_amount",
+    "format_count",
     "format_date",
     "format_date_range",
     "format_millions",
@@ -23,6 +30,9 @@ __all__ = [
     "format_number",
     "format_org_number",
     "format_quarter",
+    "format_when",
+    "format_when_range",
     "format_year_range",
     "pick",
+    "unknown_text",
 ]

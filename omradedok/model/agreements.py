@@ -6,7 +6,8 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from .base import Base, Id, Kroner, Text, Year
+from .amount import Amount
+from .base import Base, Id, Text, Year
 from .enums import Involvement
 from .municipality import Person
 
@@ -28,8 +29,8 @@ class Contribution(Base):
 
     party_id: Id
     year: Year
-    money: Kroner = 0
-    in_kind: Kroner = 0
+    money: Amount | None = None
+    in_kind: Amount | None = None
     """Value of in-kind contributions in kroner."""
     in_kind_description: Text = ""
 
@@ -57,7 +58,8 @@ class Agreement(Base):
     contributions: list[Contribution] = Field(default_factory=list)
     valid_from: dt.date
     valid_to: dt.date
-    notice_months: int = Field(default=3, ge=0, le=36)
+    notice_months: int | None = Field(default=None, ge=0, le=36)
+    """Notice period; the agreement states none when it is left out."""
     amendments: Text = ""
     breach: Text = ""
     disputes: Text = ""
