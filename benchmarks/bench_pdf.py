@@ -1,6 +1,15 @@
 """handlingsplan.pdf: the native reportlab path against LibreOffice converting the plan's DOCX.
 
     python benchmarks/bench_pdf.py [examples/nordbyen-bokmal.yaml] [--runs 5]
+    python benchmarks/bench_pdf.py --against main [--runs 3]
+
+``--against REF`` compares this checkout's PDFs with those of another commit, measured in the
+same run: the commit is checked out in a temporary git worktree and imported from there in its
+own process (same interpreter and libraries). For every example it prints the median time of
+each PDF before and after and their ratio (Latin-only documents: the fallback fonts, bidi and
+hyphenation must not make them more than ~10 % slower), then – after only, since the old code
+needed minutes for it – a plan with a 30 000-letter word, and a plan whose activities and
+communication plan are written in Arabic, Hebrew, Tigrinya and emoji.
 
 Both paths produce handlingsplan.pdf for the same model in one run. The DOCX comes from the
 build registry (kind «handlingsplan»), is rendered once and not timed; what is timed for
@@ -13,8 +22,10 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -41,11 +52,120 @@ def _pages(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
+_MEASURE = r"""
+import json, statistics, sys, time
+root, runs, variant = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+sys.path.insert(0, root)
+import omradedok
+from pathlib import Path
+
+PDF = ("handlingsplan-pdf", "aktivitetsplan-pdf")
+WORD = "x" * 30_000
+SCRIPTS = "مرحبا بكم في الحي – שלום לכולם – ሰላም ንኹሉ – Soo dhawoow 🎉 😀"
+
+
+def variant_model(model):
+    if variant == "examples":
+        return model
+    acts = list(model.activities)
+    if variant == "long-word":
+        acts[1] = acts[1].model_copy(update={"title": WORD, "result_target": WORD})
+        return model.model_copy(update={"activities": acts})
+    acts = [a.model_copy(update={"title": f"{a.title} {SCRIPTS}", "description": SCRIPTS})
+            for a in acts]
+    comm = model.communication
+    if comm is not None:
+        comm = comm.model_copy(update={"core_messages": [SCRIPTS] * 4})
+    return model.model_copy(update={"activities": acts, "communication": comm})
+
+
+out = {}
+examples = sorted(Path(root, "examples").glob("*.yaml"))
+if variant != "examples":
+    examples = [Path(root, "examples", "nordbyen-bokmal.yaml")]
+for path in examples:
+    model = variant_model(omradedok.load(path))
+    artifacts = [a for a in omradedok.plan(model) if a.filename.endswith(".pdf")]
+    for artifact in artifacts:
+        artifact.render()  # warm-up: fonts, imports
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            artifact.render()
+            times.append(time.perf_counter() - start)
+        out[f"{path.stem}/{artifact.filename}"] = statistics.median(times)
+print(json.dumps(out))
+"""
+
+
+def _measure(root: Path, runs: int, variant: str) -> dict[str, float]:
+    """Median seconds per PDF, rendered by the checkout at ``root`` in its own process."""
+    import json
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(root)
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(root), str(runs), variant],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _base_checkout(ref: str) -> Path:
+    import subprocess
+
+    folder = Path(tempfile.gettempdir()) / f"omradedok-bench-{ref.replace('/', '-')}"
+    if folder.is_dir():
+        subprocess.run(["git", "-C", str(folder), "checkout", "-q", "--detach", ref], check=True)
+    else:
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(folder), ref],
+            check=True,
+        )
+    return folder
+
+
+def against(ref: str, runs: int) -> int:
+    base = _base_checkout(ref)
+    print(f"før: {ref} ({base}), etter: {ROOT}; median av {runs} per PDF, to runder")
+    before: dict[str, float] = {}
+    after: dict[str, float] = {}
+    for _ in range(2):  # alternate, so drift on a shared machine hits both sides alike
+        for side, root in ((before, base), (after, ROOT)):
+            for key, value in _measure(root, runs, "examples").items():
+                side[key] = min(value, side.get(key, value))
+    ratios = []
+    for key in sorted(after):
+        ratio = after[key] / before[key]
+        ratios.append(ratio)
+        print(f"  {key:48s} {before[key] * 1000:7.0f} ms → {after[key] * 1000:7.0f} ms  {ratio:5.2f}×")
+    print(f"  median ratio {statistics.median(ratios):.2f}×, worst {max(ratios):.2f}×")
+    for variant, label in (("long-word", "30 000-tegns ord"), ("scripts", "arabisk/hebraisk/…")):
+        timings = _measure(ROOT, 1, variant)
+        total = sum(timings.values())
+        print(f"  etter, {label}: {total:.2f} s for {len(timings)} PDF-er ({_worst(timings)})")
+    return 0
+
+
+def _worst(timings: dict[str, float]) -> str:
+    key = max(timings, key=timings.__getitem__)
+    return f"tregest {key.split('/')[-1]} {timings[key]:.2f} s"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("model", nargs="?", default=str(ROOT / "examples" / "nordbyen-bokmal.yaml"))
     parser.add_argument("--runs", type=int, default=5, help="runs per engine (median is reported)")
+    parser.add_argument("--against", metavar="REF", help="compare the PDFs with this git commit")
     args = parser.parse_args(argv)
+    if args.against:
+        return against(args.against, args.runs)
 
     model = omradedok.load(args.model)
     language = model.municipality.language

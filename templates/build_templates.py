@@ -577,7 +577,16 @@ def saksframlegg() -> TemplateKit:
     return kit
 
 
+def dokument() -> TemplateKit:
+    """The house template of documents rendered from a view (omradedok/render/docx_body.py):
+    page, styles and numbering only; the renderer writes header, footer and body."""
+    kit = TemplateKit(title="Mal: Dokument", header_footer=False)
+    kit.add_view_styles()
+    return kit
+
+
 BUILDERS: dict[str, Callable[[], TemplateKit]] = {
+    "dokument.docx": dokument,
     "handlingsplan.docx": handlingsplan,
     "saksframlegg.docx": saksframlegg,
     "kommunikasjonsplan.docx": standalone("communication_plan", "Mal: Kommunikasjonsplan"),

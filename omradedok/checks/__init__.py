@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import Report
 from ..model import Initiative
 from .consistency import consistency_problems
+from .glyphs import glyph_problems
 from .references import reference_problems
 
 
@@ -13,8 +14,9 @@ def validate(model: Initiative) -> Report:
     report = Report()
     report.extend(reference_problems(model))
     report.extend(consistency_problems(model))
+    report.extend(glyph_problems(model))
     report.problems.sort(key=lambda p: p.severity != "error")
     return report
 
 
-__all__ = ["consistency_problems", "reference_problems", "validate"]
+__all__ = ["consistency_problems", "glyph_problems", "reference_problems", "validate"]

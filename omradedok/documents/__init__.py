@@ -1,5 +1,6 @@
 """Document kinds. Each module registers its kind on import (build order: registry.py)."""
 
+from ..render import docx_body as _docx_body  # noqa: F401  (declares the house template)
 from . import (
     aktivitetsplan,
     evalueringsplan,

@@ -84,19 +84,13 @@ def and_join(items: list[str], language: Language) -> str:
 
 
 def _read_labels(path: Path) -> dict[str, dict[str, str]]:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    from ..io.fastyaml import fast_load
+    from ..io.yamlread import YamlProblem, read_yaml
 
     try:
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = fast_load(text)  # libyaml: a tenth of the time of a cold start's ruamel
-        except Exception:  # ruamel reads it again and explains the error
-            data = YAML(typ="safe").load(text)
-    except (OSError, YAMLError) as exc:
-        raise TemplateError(f"{path}: kan ikke lese tekstene ({exc}); rett YAML-filen") from exc
+        data = read_yaml(path.read_text(encoding="utf-8")).data
+    except (OSError, UnicodeDecodeError, YamlProblem) as exc:
+        where = f"{path}:{exc.line}" if isinstance(exc, YamlProblem) and exc.line else path
+        raise TemplateError(f"{where}: kan ikke lese tekstene ({exc}); rett YAML-filen") from exc
     if not isinstance(data, dict):
         raise TemplateError(
             f"{path}: forventet nøkler med nb- og nn-tekst, for eksempel "

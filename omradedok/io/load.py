@@ -12,8 +12,8 @@ from pydantic import ValidationError
 from ..checks import validate
 from ..errors import InputError, PathPart, Problem, Report
 from ..model import Initiative
-from .messages import translate
 from .migrate import is_v1, migrate_v1
+from .partial import field_problems, reference_problems_despite
 from .textfile import parse_text
 
 TEXT_SUFFIXES = {".yaml", ".yml", ".json"}
@@ -41,10 +41,8 @@ def model_from_data(data: dict[str, Any], name: str, locate: Locate) -> tuple[In
     try:
         model = Initiative.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_url=False):
-            path = tuple(error["loc"])
-            problems.append(Problem("error", translate(error, Initiative), path, locate(path)))
+        problems = field_problems(exc, locate)
+        problems += reference_problems_despite(data, exc, locate)
         raise InputError(name, problems) from None
     report = validate(model)
     located = [p.located(locate(p.path)) for p in [*changes, *report.problems]]

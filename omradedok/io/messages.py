@@ -48,6 +48,20 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+_PATTERN_HINTS = {
+    r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$": (
+        "en id har bare bokstaver, sifre, punktum, bindestrek og understrek (ingen mellomrom), "
+        "for eksempel «DM1.2»"
+    ),
+    r"^\d{2,4}/\d{1,6}(-\d+)?$": "skriv saksnummeret som år/løpenummer, for eksempel 2026/1234",
+    r"^1$": "skriv 1 (den eneste versjonen av formatet)",
+    r"^\d{8}$": "et grunnkretsnummer har åtte sifre, for eksempel «03010101»",
+    r"^#[0-9A-Fa-f]{6}$": "skriv fargen som # og seks tegn 0–9/A–F, for eksempel «#1F4E79»",
+    r"^\d{4}$": "kommunenummeret har fire sifre, for eksempel «0301»",
+}
+"""Every pattern of the model, said as the clerks' guide would (never the regex itself)."""
+
+
 def _short(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else f"«{value}»"
     return text if len(text) <= 60 else text[:57] + "…"
@@ -71,6 +85,15 @@ def translate(error: ErrorDetails, root: type[BaseModel]) -> str:
         return f"ukjent felt «{key}».{tip}{listing}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
+    field_name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+    is_year = field_name == "year" or field_name.endswith("_year")
+    if is_year and kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{_short(value)} er ikke et årstall; skriv et årstall med fire sifre, for eksempel 2027"
+    if is_year and kind in ("greater_than_equal", "less_than_equal"):
+        return (
+            f"{_short(value)} er utenfor planens tidsrom; skriv et årstall mellom 1990 og 2100, "
+            "for eksempel 2027"
+        )
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return (
             f"{_short(value)} er ikke et heltall; skriv et helt tall uten mellomrom eller desimaler"
@@ -85,14 +108,15 @@ def translate(error: ErrorDetails, root: type[BaseModel]) -> str:
         "date_type",
         "date_from_datetime_inexact",
     ):
-        return f"{_short(value)} er ikke en gyldig dato; skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-11-26"
+        return f"{_short(value)} er ikke en gyldig dato; skriv datoen som 26.11.2026"
     if kind == "enum":
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"{_short(value)} er ikke en gyldig verdi; velg en av {expected}"
     if kind == "literal_error":
         return f"{_short(value)} er ikke tillatt; velg en av {ctx.get('expected', '')}"
     if kind == "string_pattern_mismatch":
-        return f"{_short(value)} har feil format (forventet mønster {ctx.get('pattern')})"
+        hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), "sjekk hvordan feltet skal skrives")
+        return f"{_short(value)} har feil format; {hint}"
     if kind == "string_too_short":
         return "feltet kan ikke være tomt"
     if kind == "string_too_long":

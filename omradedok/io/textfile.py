@@ -1,83 +1,83 @@
-"""Read YAML and JSON input with line numbers, turning every user mistake into a Problem."""
+"""Read YAML and JSON input with line numbers, turning every user mistake into a Problem.
+
+YAML goes through the one bounded reader (:mod:`.yamlread`). JSON is read by the json module
+with duplicate keys, NaN/Infinity and deep nesting refused; its lines come from the YAML
+reader (JSON is YAML 1.2 flow syntax), built only when a message needs one.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from ..errors import InputError, PathPart, Problem
-from .fastyaml import fast_load
+from .limits import too_large_message
+from .yamlread import MAX_DEPTH, MAX_INT_DIGITS, YamlDocument, YamlProblem, read_yaml
 
 _NOT_PARSED = object()
 
 
 @dataclass
 class ParsedText:
-    """Plain data from a text file; the node tree that knows every line is parsed (slowly,
-    with ruamel) only when a line number is asked for."""
+    """Plain data from a text file, and the lines of its keys and list items."""
 
     data: dict[str, Any]
     name: str
     text: str = ""
-    _tree: Any = field(default=_NOT_PARSED, repr=False)
+    _doc: Any = field(default=_NOT_PARSED, repr=False)
 
     @property
-    def tree(self) -> Any:
-        if self._tree is _NOT_PARSED:
+    def doc(self) -> YamlDocument | None:
+        if self._doc is _NOT_PARSED:
             try:
-                self._tree = _yaml().load(self.text)
-            except YAMLError:
-                self._tree = None
-        return self._tree
+                self._doc = read_yaml(self.text)
+            except YamlProblem:
+                self._doc = None
+        doc: YamlDocument | None = self._doc
+        return doc
 
     def line_of(self, path: tuple[PathPart, ...]) -> int | None:
         """1-based line of the deepest node on ``path`` that exists in the file."""
-        node = self.tree
-        line: int | None = None
-        for part in path:
-            try:
-                if isinstance(node, CommentedMap) and isinstance(part, str) and part in node:
-                    line = node.lc.key(part)[0] + 1
-                    node = node[part]
-                elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-                    line = node.lc.item(part)[0] + 1
-                    node = node[part]
-                else:
-                    break
-            except (AttributeError, KeyError, IndexError, TypeError):
-                break
-        if line is None and isinstance(self.tree, CommentedMap):
-            return 1
-        return line
+        doc = self.doc
+        return doc.line_of(path) if doc is not None else None
 
     def location(self, path: tuple[PathPart, ...]) -> str:
         line = self.line_of(path)
         return f"{self.name}:{line}" if line else self.name
 
 
-def _fail(name: str, message: str, line: int | None = None) -> InputError:
+def _fail(
+    name: str, message: str, line: int | None = None, path: tuple[PathPart, ...] = ()
+) -> InputError:
     where = f"{name}:{line}" if line else name
-    return InputError(name, [Problem("error", message, (), where)])
+    return InputError(name, [Problem("error", message, path, where)])
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 file, or say plainly why it cannot be read."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or say plainly why it cannot (or should not) be read."""
     name = str(path)
     if not path.exists():
         raise _fail(name, "filen finnes ikke; sjekk navnet og mappen")
     if path.is_dir():
         raise _fail(name, "dette er en mappe, ikke en fil")
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        too_large = too_large_message(size)
+        if too_large:
+            raise _fail(name, too_large)
+        return path.read_bytes()
     except OSError as exc:
         raise _fail(name, f"filen kan ikke leses ({exc.strerror}); sjekk tilgangen") from None
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """UTF-8 text of an input, or an InputError naming the line of the first bad byte."""
+    too_large = too_large_message(len(raw))
+    if too_large:
+        raise _fail(name, too_large)
     if not raw.strip():
         raise _fail(name, "filen er tom; start med «omradedok new -o plan.yaml»")
     if b"\x00" in raw[:4096]:
@@ -95,10 +95,9 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file, or say plainly why it cannot be read."""
+    return decode_text(read_bytes(path), str(path))
 
 
 def parse_text(path: Path) -> ParsedText:
@@ -106,69 +105,155 @@ def parse_text(path: Path) -> ParsedText:
     name = str(path)
     text = read_text(path)
     if path.suffix.lower() == ".json":
-        return _parse_json(text, name)
+        return parse_json(text, name)
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str) -> ParsedText:
+    """YAML text → data and lines; every problem an InputError with its line."""
     try:
-        data = fast_load(text)
-    except (yaml.YAMLError, ValueError, TypeError):
-        pass  # the slow parser below explains what is wrong, with its line
-    else:
-        if isinstance(data, dict):
-            return ParsedText(data=_plain(data), name=name, text=text)
-    try:
-        tree = _yaml().load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = (exc.problem or exc.context or "ukjent feil").strip()
-        started = ""
-        if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
-            started = f" ({exc.context.strip()} som begynner på linje {exc.context_mark.line + 1})"
-        raise _fail(
-            name,
-            f"ugyldig YAML: {problem}{started}; sjekk innrykk, kolon og anførselstegn",
-            line,
-        ) from None
-    except YAMLError as exc:
-        raise _fail(name, f"ugyldig YAML: {exc}") from None
-    if tree is None:
+        doc = read_yaml(text)
+    except YamlProblem as exc:
+        raise _fail(name, exc.message, exc.line, exc.path) from None
+    if doc.data is None:
         raise _fail(name, "filen inneholder ingen data; start med «omradedok new -o plan.yaml»")
-    if not isinstance(tree, dict):
+    if not isinstance(doc.data, dict):
         raise _fail(
             name,
             "toppnivået må være en gruppe med felt (title:, municipality:, …), ikke en liste eller tekst",
             1,
         )
-    return ParsedText(data=_plain(tree), name=name, text=text, _tree=tree)
+    return ParsedText(data=doc.data, name=name, text=text, _doc=doc)
 
 
-def _parse_json(text: str, name: str) -> ParsedText:
-    """JSON is read by the json module; ruamel (a YAML 1.2 parser) only adds line numbers,
-    and where it cannot (characters YAML forbids but JSON allows), errors name no line."""
+class _Duplicate(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+class _Constant(Exception):
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Duplicate(key)
+        result[key] = value
+    return result
+
+
+class _LongNumber(Exception):
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise _LongNumber(digits)
+    return int(digits)
+
+
+def _refuse_constant(token: str) -> Any:
+    raise _Constant(token)
+
+
+_CONSTANT = re.compile(r"[\[:,]\s*(-?Infinity|NaN)\b")
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether groups and lists nest deeper than MAX_DEPTH (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node if isinstance(v, dict | list))
+    return False
+
+
+def parse_json(text: str, name: str) -> ParsedText:
+    """JSON text → data; duplicate keys, NaN/Infinity and deep nesting are located errors."""
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text, object_pairs_hook=_unique, parse_constant=_refuse_constant, parse_int=_bounded_int
+        )
     except json.JSONDecodeError as exc:
-        raise _fail(name, f"ugyldig JSON: {exc.msg} (kolonne {exc.colno})", exc.lineno) from None
+        raise _fail(
+            name, f"ugyldig JSON: {_json_message(exc.msg)} (kolonne {exc.colno})", exc.lineno
+        ) from None
+    except _Duplicate as exc:
+        line = None
+        try:
+            read_yaml(text)
+        except YamlProblem as problem:
+            line = problem.line
+        raise _fail(
+            name, f"nøkkelen «{exc.key}» står to ganger i samme objekt; fjern den ene", line
+        ) from None
+    except _Constant as exc:
+        match = _CONSTANT.search(text)
+        line = text.count("\n", 0, match.start(1)) + 1 if match else None
+        raise _fail(
+            name,
+            f"{exc.token} er ikke et tall JSON tillater; skriv et vanlig tall eller fjern feltet",
+            line,
+        ) from None
+    except _LongNumber as exc:
+        at = text.find(exc.digits)
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        raise _fail(
+            name,
+            f"tallet har {len(exc.digits.lstrip('-'))} sifre; det er for stort til å være et riktig tall",
+            line,
+        ) from None
+    except RecursionError:
+        raise _fail(name, _deep_message()) from None
     if not isinstance(data, dict):
         raise _fail(
             name,
             'toppnivået må være et objekt med felt ({"title": …}), ikke en liste eller verdi',
             1,
         )
+    if _too_deep(data):
+        raise _fail(name, _deep_message())
     return ParsedText(data=data, name=name, text=text)
 
 
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip nodes → plain dict/list/str so pydantic sees ordinary data."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, bool):
-        return bool(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    return node
+def _deep_message() -> str:
+    return (
+        f"filen er nestet dypere enn {MAX_DEPTH} nivåer; så dype objekter og lister hører "
+        "ikke hjemme i en plan – sjekk parentesene"
+    )
+
+
+_JSON_MESSAGES = {
+    "Expecting value": "mangler en verdi",
+    "Expecting property name enclosed in double quotes": "forventet et feltnavn i doble anførselstegn (et komma for mye?)",
+    "Expecting ',' delimiter": "mangler et komma",
+    "Expecting ':' delimiter": "mangler et kolon etter feltnavnet",
+    "Unterminated string starting at": "teksten mangler et avsluttende anførselstegn",
+    "Invalid control character at": "teksten inneholder et kontrolltegn (for eksempel et linjeskift); skriv det som \\n",
+    "Extra data": "det står noe etter slutten av objektet",
+    "Invalid \\escape": "ugyldig \\-kode i teksten",
+}
+
+
+def _json_message(msg: str) -> str:
+    return next((v for k, v in _JSON_MESSAGES.items() if msg.startswith(k)), msg)
+
+
+__all__ = [
+    "ParsedText",
+    "decode_text",
+    "parse_json",
+    "parse_text",
+    "parse_yaml",
+    "read_bytes",
+    "read_text",
+]

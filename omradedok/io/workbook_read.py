@@ -8,6 +8,7 @@ checks' job; :func:`locate` lets their messages point at the same cells.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,7 +22,9 @@ from pydantic import ValidationError
 
 from ..errors import InputError, PathPart, Problem
 from ..model import Initiative, Language
-from .messages import translate
+from .limits import too_large_message
+from .partial import field_problems, reference_problems_despite
+from .workbook_guard import SheetScan, WorkbookRefused, cell_problem, check_archive, scan_sheet
 from .workbook_layout import (
     FIRST_DATA_ROW,
     HEADER_ROW,
@@ -71,6 +74,7 @@ class WorkbookReader:
         nn_names.add(_norm(INSTRUCTIONS_NAME[1]))
         self.language = Language.NN if nn_names & set(self.sheets) else Language.NB
         self.default_location = "Satsing!A1"
+        self.scans: dict[str, SheetScan] = {}
 
     # -- bookkeeping -----------------------------------------------------------------------
 
@@ -94,14 +98,38 @@ class WorkbookReader:
 
     def convert(self, kind: Kind, raw: Any, where: str, enum: Any = None) -> Any:
         try:
-            return from_cell(kind, raw, self.language, enum)
+            value = from_cell(kind, raw, self.language, enum)
         except ValueError as exc:
             self.problem(where, str(exc))
             return MISSING
+        if value is MISSING:
+            title, _, cell = where.rpartition("!")
+            hidden = cell_problem(self.scans.get(title), title, cell, self.name)
+            if hidden:
+                self.problem(where, hidden)
+        return value
+
+    def scan(self) -> None:
+        """Look at each sheet's XML once before its rows are read (see workbook_guard)."""
+        archive = getattr(self.wb, "_archive", None)
+        for title in self.wb.sheetnames:
+            part = getattr(self.wb[title], "_worksheet_path", None)
+            if archive is None or part is None:
+                continue
+            try:
+                self.scans[title] = scan_sheet(archive.read(part), title)
+            except WorkbookRefused as exc:
+                self.problem(f"{title}!A1", str(exc))
+            except (KeyError, OSError, zipfile.BadZipFile, EOFError) as exc:
+                self.problem(
+                    f"{title}!A1",
+                    f"arket kan ikke leses ({type(exc).__name__}); lagre arbeidsboken på nytt fra Excel",
+                )
 
     # -- the workbook ----------------------------------------------------------------------
 
     def read(self) -> None:
+        self.scan()
         for sheet in SHEETS:
             title = self.sheets.get(_norm(sheet.name[0])) or self.sheets.get(_norm(sheet.name[1]))
             if title is None:
@@ -124,7 +152,11 @@ class WorkbookReader:
         ws = self.wb[title]
         if hasattr(ws, "reset_dimensions"):
             ws.reset_dimensions()  # read-only sheets trust the file's (sometimes wrong) size
-        return [tuple(r) for r in ws.iter_rows(values_only=True)]
+        scan = self.scans.get(title)
+        if scan is not None and scan.last_row == 0:
+            return []
+        last = scan.last_row if scan is not None else None  # formatted rows below: not read
+        return [tuple(r) for r in ws.iter_rows(values_only=True, max_row=last)]
 
     def _header_row(self, title: str, rows: list[tuple[Any, ...]], first: Label) -> int | None:
         wanted = _both(first)
@@ -313,13 +345,9 @@ class WorkbookReader:
         try:
             model = Initiative.model_validate(self.data)
         except ValidationError as exc:
-            found = []
-            for error in exc.errors(include_url=False):
-                path = tuple(error["loc"])
-                where = self.locate(path)
-                if where not in self.bad_cells:
-                    found.append(Problem("error", translate(error, Initiative), path, where))
-            return found
+            found = field_problems(exc, self.locate)
+            found += reference_problems_despite(self.data, exc, self.locate)
+            return [p for p in found if p.location not in self.bad_cells]
         return [
             p.located(self.locate(p.path))
             for p in validate(model).errors
@@ -348,45 +376,76 @@ def _list_at(obj: dict[str, Any], path: Sequence[str]) -> list[Any]:
     return items
 
 
-def open_workbook(path: Path) -> Workbook:
-    """Open for reading (values, not formulas), or raise InputError saying why not."""
-    name = str(path)
-    if not path.exists():
-        raise InputError(
-            name, [Problem("error", "filen finnes ikke; sjekk navnet og mappen", (), name)]
-        )
+def _refused(name: str, message: str) -> InputError:
+    return InputError(name, [Problem("error", message, (), name)])
+
+
+def open_workbook(path: Path | bytes, name: str = "") -> Workbook:
+    """Open for reading (values, not formulas), or raise InputError saying why not.
+
+    The size and the zip archive are checked first (see workbook_guard): openpyxl would
+    inflate a zip bomb or parse a million formatted rows before anything could stop it.
+    """
+    name = name or str(path)
+    if isinstance(path, Path):
+        if not path.exists():
+            raise _refused(name, "filen finnes ikke; sjekk navnet og mappen")
+        if path.is_dir():
+            raise _refused(name, "dette er en mappe, ikke en fil")
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise _refused(
+                name, f"filen kan ikke leses ({exc.strerror}); sjekk tilgangen"
+            ) from None
+    else:
+        size = len(path)
+    too_large = too_large_message(size)
+    if too_large:
+        raise _refused(name, too_large)
+    source: Path | io.BytesIO = path if isinstance(path, Path) else io.BytesIO(path)
     try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise InputError(
+        with zipfile.ZipFile(source) as archive:
+            check_archive(archive)
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+        return load_workbook(source, read_only=True, data_only=True)
+    except WorkbookRefused as exc:
+        raise _refused(name, str(exc)) from None
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        ValueError,
+        TypeError,
+        OSError,
+        EOFError,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+    ) as exc:
+        raise _refused(
             name,
-            [
-                Problem(
-                    "error",
-                    "filen kan ikke leses som en Excel-arbeidsbok (.xlsx); lagre den på nytt fra "
-                    f"Excel som «Excel-arbeidsbok» ({type(exc).__name__})",
-                    (),
-                    name,
-                )
-            ],
+            "filen kan ikke leses som en Excel-arbeidsbok (.xlsx); lagre den på nytt fra "
+            f"Excel som «Excel-arbeidsbok» ({type(exc).__name__})",
         ) from None
 
 
-def read_workbook(path: str | Path) -> tuple[dict[str, Any], Locate]:
+def read_workbook(path: str | Path | bytes, name: str = "") -> tuple[dict[str, Any], Locate]:
     """Read an input workbook into plain model data and a ``locate`` for its cells.
 
     Raises InputError listing every problem (workbook and model alike) with «Ark!Celle»
     when the workbook cannot be turned into data.
     """
-    source = Path(path)
-    wb = open_workbook(source)
+    source = path if isinstance(path, bytes) else Path(path)
+    name = name or str(source)
+    wb = open_workbook(source, name)
     try:
-        reader = WorkbookReader(wb, str(source))
+        reader = WorkbookReader(wb, name)
         reader.read()
     finally:
         wb.close()
     if reader.problems:
-        raise InputError(str(source), [*reader.problems, *reader.model_problems()])
+        raise InputError(name, [*reader.problems, *reader.model_problems()])
     return reader.data, reader.locate
 
 

@@ -13,6 +13,10 @@ from .format import (
     format_when,
     format_when_range,
     format_year_range,
+    millions,
+    round_half_up,
+    rounded_note,
+    rounding_shows,
     unknown_text,
 )
 from .labels import enum_choices, enum_from_label, enum_label, pick
@@ -33,6 +37,10 @@ __all__ = [
     "format_when",
     "format_when_range",
     "format_year_range",
+    "millions",
     "pick",
+    "round_half_up",
+    "rounded_note",
+    "rounding_shows",
     "unknown_text",
 ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel import Locale
@@ -38,21 +40,34 @@ def format_date(
     return _babel_date(value, fmt, locale=babel_locale(language))
 
 
+def round_half_up(value: int | float | Decimal, decimals: int = 0) -> Decimal:
+    """``value`` rounded to ``decimals`` places, halves away from zero (3,45 → 3,5; 2,95 → 3,0).
+
+    The one rounding rule for every printed figure: Babel and ``round()`` round halves to
+    even (3,45 → 3,4), which a reader adding up a table takes for an error. A float is read
+    through its shortest decimal form, so ``3_450_000 / 1_000_000`` counts as exactly 3,45.
+    """
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def format_number(
-    value: int | float | Count,
+    value: int | float | Decimal | Count,
     language: Language | str = Language.NB,
     *,
     decimals: int | None = None,
 ) -> str:
-    """«1 250 000», «12,5» – non-breaking thousands space, decimal comma; a Count keeps
-    its «ca.» / «opp mot»."""
+    """«1 250 000», «12,5» – non-breaking thousands space, decimal comma, halves rounded up;
+    a Count keeps its «ca.» / «opp mot»."""
     if isinstance(value, Count):
         return format_count(value, language)
     if decimals is None:
         pattern = "#,##0.###"
+        rounded = round_half_up(value, 3)
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=babel_locale(language))
+        rounded = round_half_up(value, decimals)
+    return format_decimal(rounded, format=pattern, locale=babel_locale(language))
 
 
 def format_money(value: int | Amount | None, language: Language | str = Language.NB) -> str:
@@ -62,14 +77,36 @@ def format_money(value: int | Amount | None, language: Language | str = Language
     return f"{format_number(value, language, decimals=0)}{NBSP}kr"
 
 
-def format_millions(value: int | Amount, language: Language | str = Language.NB) -> str:
-    """«1,3 mill. kr» for tables and charts where space is short (an Amount that is not one
-    exact figure prints as :func:`format_amount` does)."""
+def millions(value: int | float | Decimal) -> Decimal:
+    """Kroner as millions with one decimal, rounded half up: 3 450 000 → 3,5."""
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    return round_half_up(exact / 1_000_000, 1)
+
+
+def format_millions(
+    value: int | float | Decimal | Amount, language: Language | str = Language.NB
+) -> str:
+    """«1,3 mill. kr» for text, tables and charts where space is short (half up, see
+    :func:`millions`); an Amount that is not one exact figure prints as
+    :func:`format_amount` does."""
     if isinstance(value, Amount):
         if not value.is_exact or value.low is None:
             return format_amount(value, language)
         value = value.low
-    return f"{format_number(value / 1_000_000, language, decimals=1)}{NBSP}mill.{NBSP}kr"
+    return f"{format_number(millions(value), language, decimals=1)}{NBSP}mill.{NBSP}kr"
+
+
+def rounding_shows(parts: Iterable[int | float | Decimal], total: int | float | Decimal) -> bool:
+    """Whether the parts, each rounded to 0,1 mill., visibly fail to add up to the rounded
+    total (3,5 + 3,0 next to 6,4): then the total must say that the figures are rounded."""
+    return sum((millions(p) for p in parts), Decimal(0)) != millions(total)
+
+
+def rounded_note(language: Language | str = Language.NB) -> str:
+    """The sentence printed next to a rounded total whose parts do not add up to it."""
+    if Language(language) is Language.NN:
+        return "Beløpa er avrunda kvar for seg til næraste 0,1 mill. kr; summen kan difor avvike frå summen av delane."
+    return "Beløpene er avrundet hver for seg til nærmeste 0,1 mill. kr; summen kan derfor avvike fra summen av delene."
 
 
 def format_year_range(start: int, end: int) -> str:

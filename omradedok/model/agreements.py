@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field, model_validator
 
 from .amount import Amount
-from .base import Base, Id, Text, Year
+from .base import Base, Date, Id, Text, WholeNumber, Year
 from .enums import Involvement
 from .municipality import Person
 
@@ -56,9 +54,9 @@ class Agreement(Base):
     """Organisation and cooperation meetings."""
     obligations: list[Obligation] = Field(default_factory=list)
     contributions: list[Contribution] = Field(default_factory=list)
-    valid_from: dt.date
-    valid_to: dt.date
-    notice_months: int | None = Field(default=None, ge=0, le=36)
+    valid_from: Date
+    valid_to: Date
+    notice_months: WholeNumber | None = Field(default=None, ge=0, le=36)
     """Notice period; the agreement states none when it is left out."""
     amendments: Text = ""
     breach: Text = ""

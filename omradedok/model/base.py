@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 # XML 1.0 forbids these; Word, Excel and PDF writers would produce corrupt files with them.
 _ILLEGAL_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -36,11 +37,77 @@ Id = Annotated[
     ),
 ]
 
-Year = Annotated[int, Field(ge=1990, le=2100, description="Calendar year.")]
+MAX_KRONER = 10**12
+"""1 000 milliarder kroner: far beyond any budget, and still formatted by Babel."""
+MAX_COUNT = 100_000_000
+"""Residents, participants …: more than the whole country has."""
+MAX_MEASURE = 10**12
+"""Indicator values (percent, counts, kroner per resident) stay well inside this."""
+
+
+def _refusing_bool(what: str, example: str) -> BeforeValidator:
+    """YAML/JSON ``true`` is a yes/no, never the number 1 (pydantic would take it as 1)."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, bool):
+            word = "true" if value else "false"
+            raise ValueError(f"«{word}» er ja/nei, ikke {what}; skriv {example}")
+        return value
+
+    return BeforeValidator(check)
+
+
+Year = Annotated[
+    int,
+    _refusing_bool("et årstall", "et årstall med fire sifre, for eksempel 2027"),
+    Field(ge=1990, le=2100, description="Calendar year."),
+]
 
 Kroner = Annotated[
-    int, Field(ge=0, description="Whole Norwegian kroner (never øre, never a float).")
+    int,
+    _refusing_bool("et beløp", "beløpet i hele kroner, for eksempel 250000"),
+    Field(ge=0, le=MAX_KRONER, description="Whole Norwegian kroner (never øre, never a float)."),
 ]
+
+Count = Annotated[
+    int,
+    _refusing_bool("et antall", "et helt tall, for eksempel 4200"),
+    Field(ge=0, le=MAX_COUNT),
+]
+
+Measure = Annotated[
+    float,
+    _refusing_bool("et tall", "et tall, for eksempel 12.5"),
+    Field(allow_inf_nan=False, ge=-MAX_MEASURE, le=MAX_MEASURE),
+]
+
+WholeNumber = Annotated[int, _refusing_bool("et tall", "et helt tall, for eksempel 3")]
+
+_NORWEGIAN_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+
+
+def norwegian_date(value: Any) -> Any:
+    """«26.11.2026» (as the clerks' guide and the workbook write dates) is a date too."""
+    if isinstance(value, bool):
+        raise ValueError(
+            f"«{str(value).lower()}» er ja/nei, ikke en dato; skriv datoen som 26.11.2026"
+        )
+    if isinstance(value, str):
+        match = _NORWEGIAN_DATE.match(value)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(
+                    f"«{value.strip()}» er ikke en gyldig dato (den dagen finnes ikke); "
+                    "skriv en dato som finnes, for eksempel 26.11.2026"
+                ) from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(norwegian_date)]
+"""A date: 2026-11-26 in YAML/JSON, or 26.11.2026 as the clerks' guide writes it."""
 
 
 def _check_org_number(value: str) -> str:

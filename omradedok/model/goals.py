@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Base, Id, Text, Year
+from .base import Base, Id, Measure, Text, Year
 from .enums import Frequency
 
 
 class Baseline(Base):
     """The nullpunkt: value measured in a year (when the source gives it), from a source."""
 
-    value: float = Field(allow_inf_nan=False)
+    value: Measure
     year: Year | None = None
     source: Text = ""
 
@@ -19,13 +19,13 @@ class Baseline(Base):
 class Observation(Base):
     """A value observed in a year (results over time: 27 % → full coverage)."""
 
-    value: float = Field(allow_inf_nan=False)
+    value: Measure
     year: Year
     source: Text = ""
 
 
 class Target(Base):
-    value: float = Field(allow_inf_nan=False)
+    value: Measure
     year: Year | None = None
 
 

@@ -9,7 +9,7 @@ from pydantic import BeforeValidator, Field
 
 from .activities import Activity, BudgetFrame, Funding
 from .agreements import Agreement
-from .base import Base, Text
+from .base import Base, Text, WholeNumber
 from .communication import CommunicationPlan
 from .council import CouncilCase
 from .evaluation import EvaluationPlan
@@ -36,7 +36,7 @@ class Initiative(Base):
     municipality: Municipality
     area: Area
     period: Period
-    phase: int = Field(default=2, ge=1, le=5)
+    phase: WholeNumber = Field(default=2, ge=1, le=5)
     """Current phase of the method (1 kunnskapsgrunnlag … 5 videreføring)."""
     document: DocumentInfo
     summary: Text = ""

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .base import Base, OrgNumber, Text
+from .base import Base, OrgNumber, Text, Year
 from .enums import Language, OfficerTitle
 from .quantity import Count
 
@@ -80,5 +80,5 @@ class Area(Base):
     """Statistical units (8-digit grunnkrets numbers) inside the boundary."""
     population: Count | None = None
     """Residents, as the source says it: 6000, «ca. 6000», «opp mot 6000»."""
-    population_year: int | None = Field(default=None, ge=1990, le=2100)
+    population_year: Year | None = None
     description: Text = ""

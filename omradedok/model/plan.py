@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field, model_validator
 
-from .base import Base, Id, Text, Year
+from .base import Base, Date, Id, Text, Year
 from .enums import DocumentStatus, PlanDocumentKind, SourceKind
 from .when import When
 
@@ -84,12 +82,12 @@ class DocumentInfo(Base):
     """Required: a document never silently becomes an «utkast»."""
     version: Text | None = Field(default=None, min_length=1)
     """Version number; left out of the documents when not given."""
-    date: dt.date
+    date: Date
     """Date printed on the documents (the version date)."""
     decision: Decision | None = None
     """The adopting decision; required once the status is «adopted»."""
-    consultation_deadline: dt.date | None = None
-    revision_due: dt.date | None = None
+    consultation_deadline: Date | None = None
+    revision_due: Date | None = None
     """When the plan is to be revised (fixed by the plan decision)."""
     revisions: list[Revision] = Field(default_factory=list)
     plan_documents: list[PlanDocument] = Field(default_factory=list)

@@ -1,18 +1,19 @@
-"""Charts of the plan: ONE definition per chart, drawn as a reportlab Drawing.
+"""Charts: ONE drawing per chart spec (``view.graphics``), as a reportlab Drawing.
 
 The Drawing goes into the PDF as vector graphics (it is a platypus flowable) and is rasterised
 to PNG for the DOCX documents, so both formats show exactly the same chart. Every chart reads
 in black and white: funding sources differ in grey level *and* pattern, and values are written
-on the chart, never told by colour alone. The drawing has no title; callers print
-``Chart.title`` as the caption and use ``Chart.alt_text`` as the picture's alternative text.
+on the chart, never told by colour alone. The drawing has no title; callers print the figure's
+caption and use its alt text as the picture's alternative text.
 
-API (stable, used by handlingsplan.docx and the PDFs)::
+This module draws specs and knows no document kind: what a chart shows is decided in
+``documents/chart_data`` (model → spec). API::
 
-    plan_charts(model, language) -> list[Chart]            # keys: budget_by_year,
-        # budget_by_subprogramme, goal_hierarchy, organisation, timeline (only those with data)
-    activity_plan_charts(model, language, year) -> list[Chart]   # budget_by_subprogramme_YYYY,
-        # timeline_YYYY for aktivitetsplan-YYYY
+    draw(spec, style) -> Drawing;  style_for(brand) -> style;  chart_for(figure, style) -> Chart
     chart.drawing() -> Drawing;  chart.png(dpi=200) -> bytes;  charts_png(charts, dpi) -> [bytes]
+
+Compatibility for the kinds not yet on views: ``plan_charts(model, language)`` and
+``activity_plan_charts(model, language, year)`` return Charts of ``chart_data``'s figures.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ import contextlib
 import datetime as dt
 import io
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportlab import rl_config
 from reportlab.graphics import renderPDF
@@ -32,11 +34,15 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..locale import enum_label, format_date, format_millions, format_number, pick
-from ..locale.format import EN_DASH, format_year_range
-from ..locale.levels import relabel
-from ..model import Activity, Funding, FundingSource, Initiative, Language
-from .pdf_fonts import FontSet, fonts_for
+from ..locale import format_date, format_millions, format_number
+from ..view.blocks import Brand, Figure
+from ..view.graphics import BarChart, ChartSpec, FillName, Timeline, Tree, TreeNode
+from .pdf_fonts import FontSet, chain_of, fonts_for
+from .pdf_script import display, prepare, starts_rtl
+from .pdf_text import collapse, split_lines
+
+if TYPE_CHECKING:
+    from ..model import FundingSource, Initiative, Language, Profile
 
 WIDTH = 470.0
 """Default drawing width in points: the text width of an A4 page with 2.2 cm margins."""
@@ -45,12 +51,13 @@ _BLACK = colors.Color(0.1, 0.1, 0.1)
 _GRID = colors.Color(0.82, 0.82, 0.82)
 _AXIS = colors.Color(0.35, 0.35, 0.35)
 _MUTED = colors.Color(0.3, 0.3, 0.3)
-_SOURCES = (
-    FundingSource.MUNICIPAL,
-    FundingSource.STATE,
-    FundingSource.OTHER,
-    FundingSource.CARRIED_OVER,
-)
+_SOURCE_FILLS: dict[str, FillName] = {
+    "municipal": "dark",
+    "state": "hatched",
+    "other": "light",
+    "carried_over": "crossed",
+}
+"""Funding source (its value) → fill, for callers that still pass a FundingSource."""
 
 
 # -- the public API ---------------------------------------------------------------------------
@@ -75,32 +82,48 @@ class Chart:
         return charts_png([self], dpi)[0]
 
 
+def draw(spec: ChartSpec, style: _Style) -> Drawing:
+    """The drawing of one chart spec in the brand's style."""
+    if isinstance(spec, BarChart):
+        if spec.orientation == "horizontal":
+            return _horizontal_bars(spec, style)
+        return _vertical_bars(spec, style)
+    if isinstance(spec, Timeline):
+        return _timeline(spec, style)
+    if spec.layout == "chart":
+        return _org_chart(spec, style)
+    return _column_tree(spec, style)
+
+
+def chart_for(figure: Figure, style: _Style) -> Chart:
+    """A figure of a view as a Chart (caption as title), drawn on demand."""
+    return Chart(figure.key, figure.caption, figure.alt_text, lambda: draw(figure.chart, style))
+
+
+def style_for(brand: Brand) -> _Style:
+    """The chart style of a brand: its colours and (own or default) fonts."""
+    fonts = fonts_for(None)
+    if brand.font is not None:
+        from ..model import Profile
+
+        fonts = fonts_for(Profile(font=brand.font, font_bold=brand.font_bold))
+    return _Style.of_colors(brand.primary, brand.secondary, fonts)
+
+
 def plan_charts(model: Initiative, language: Language | str) -> list[Chart]:
-    """The charts of the handlingsplan, in document order; charts without data are left out."""
-    lang = Language(language)
+    """The charts of the handlingsplan (compatibility: ``chart_data.plan_figures`` drawn)."""
+    from ..documents.chart_data import plan_figures
+
     style = _Style.of(model)
-    charts = [
-        _budget_by_year(model, lang, style),
-        _budget_by_subprogramme(
-            model, lang, style, model.activity_years(), "budget_by_subprogramme"
-        ),
-        _goal_hierarchy(model, lang, style),
-        _organisation(model, lang, style),
-        _plan_timeline(model, lang, style),
-    ]
-    return [c for c in charts if c is not None]
+    return [chart_for(f, style) for f in plan_figures(model, language)]
 
 
 def activity_plan_charts(model: Initiative, language: Language | str, year: int) -> list[Chart]:
-    """The charts of aktivitetsplan-YYYY: budget per delprogram and the year's timeline."""
-    lang = Language(language)
-    style = _Style.of(model)
-    charts = [
-        _budget_by_subprogramme(model, lang, style, [year], f"budget_by_subprogramme_{year}"),
-        _activity_timeline(model, lang, style, year),
-    ]
-    return [c for c in charts if c is not None]
+    """The charts of aktivitetsplan-YYYY (compatibility: ``chart_data`` figures drawn)."""
+    from ..documents.chart_data import activity_plan_figures
 
+    style = _Style.of(model)
+    return [chart_for(f, style) for f in activity_plan_figures(model, language, year)]
 
 @contextlib.contextmanager
 def _trusted_shapes() -> Iterator[None]:
@@ -214,6 +237,7 @@ class _Fill:
 
 
 @dataclass(frozen=True)
+
 class _Style:
     fonts: FontSet
     dark: Color
@@ -224,13 +248,12 @@ class _Style:
     accent: Color
 
     @staticmethod
-    def of(model: Initiative) -> _Style:
-        profile = model.municipality.profile
-        primary = colors.HexColor(profile.primary_color)
-        secondary = colors.HexColor(profile.secondary_color)
+    def of_colors(primary_color: str, secondary_color: str, fonts: FontSet) -> _Style:
+        primary = colors.HexColor(primary_color)
+        secondary = colors.HexColor(secondary_color)
         dark = primary if _luminance(primary) <= 0.12 else _toward(primary, 0.1)
         return _Style(
-            fonts=fonts_for(profile),
+            fonts=fonts,
             dark=dark,
             mid=_toward(primary, 0.36),
             light=_toward(secondary, 0.7),
@@ -238,16 +261,30 @@ class _Style:
             accent=_toward(secondary, 0.3),
         )
 
-    def source(self, source: FundingSource) -> _Fill:
-        """Funding sources: dark plain, mid with diagonal lines, light plain, white crossed."""
-        if source is FundingSource.MUNICIPAL:
+    @staticmethod
+    def of_profile(profile: Profile) -> _Style:
+        return _Style.of_colors(profile.primary_color, profile.secondary_color, fonts_for(profile))
+
+    @staticmethod
+    def of(model: Initiative) -> _Style:
+        return _Style.of_profile(model.municipality.profile)
+
+    def fill(self, name: FillName) -> _Fill:
+        """Dark plain, mid with diagonal lines, light plain, white crossed; planned: faint
+        with diagonal lines."""
+        if name == "dark":
             return _Fill(self.dark)
-        if source is FundingSource.STATE:
+        if name == "hatched":
             return _Fill(self.mid, ((1, 1),), colors.white, 4.0)
-        if source is FundingSource.OTHER:
+        if name == "light":
             return _Fill(self.light)
+        if name == "planned":
+            return _Fill(self.faint, ((1, 1),), self.mid, 4.0)
         return _Fill(colors.white, ((1, 1), (1, -1)), colors.Color(0.45, 0.45, 0.45), 5.0)
 
+    def source(self, source: FundingSource | str) -> _Fill:
+        """A funding source's fill (by its value: «municipal», «state» …)."""
+        return self.fill(_SOURCE_FILLS[str(source)])
 
 def _clip_line(
     x0: float, y0: float, dx: float, dy: float, box: tuple[float, float, float, float]
@@ -308,34 +345,13 @@ def _wrap(
     first_indent: float = 0.0,
     max_lines: int | None = None,
 ) -> list[str]:
-    """Greedy word wrap by measured width; over-long words are broken, overflow ends in «…»."""
-    lines: list[str] = []
-    current = ""
-
-    def room() -> float:
-        return width - (first_indent if not lines else 0.0)
-
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= room():
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-            current = ""
-        while stringWidth(word, font, size) > room():
-            cut = len(word)
-            while cut > 1 and stringWidth(word[:cut], font, size) > room():
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
-    if current or not lines:
-        lines.append(current)
+    """The PDF's line-breaking rule (``pdf_text.split_lines``: hyphenation, no-break spaces
+    kept, long words broken in one pass); overflow beyond ``max_lines`` ends in «…»."""
+    lines = split_lines(prepare(collapse(text)), font, size, width, indent=first_indent) or [""]
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
-        while last and stringWidth(last + "…", font, size) > width:
+        while last and chain_of(font).width(last + "…", size) > width:
             last = last[:-1]
         lines[-1] = last.rstrip() + "…"
     return lines
@@ -353,8 +369,22 @@ def _text(
     size: float,
     color: Color = _BLACK,
     anchor: str = "start",
-) -> String:
-    return String(x, y, text, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor)
+) -> String | Group:
+    """A label: one ``String`` when its font has every character, else one per fallback-font
+    run (Arabic joined, right-to-left runs in display order), placed side by side."""
+    chain = chain_of(font)
+    line = prepare(text)
+    if chain.covers(line):
+        return String(x, y, line, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor)
+    runs = chain.runs(display(line, starts_rtl(line)))
+    widths = [chain.width(run, size) for _, run in runs]
+    total = sum(widths)
+    left = x - total / 2 if anchor == "middle" else (x - total if anchor == "end" else x)
+    group = Group()
+    for (name, run), w in zip(runs, widths, strict=True):
+        group.add(String(left, y, run, fontName=name, fontSize=size, fillColor=color))
+        left += w
+    return group
 
 
 def _label_box(x: float, y: float, text: str, font: str, size: float, anchor: str) -> Group:
@@ -384,7 +414,7 @@ def _nice_step(maximum: float, ticks: int = 5) -> float:
     return 10 * magnitude
 
 
-def _millions(value: float, language: Language) -> str:
+def _millions(value: float, language: Language | str) -> str:
     return format_number(value / 1_000_000, language, decimals=1)
 
 
@@ -405,294 +435,142 @@ def _legend(
     return group, y_top - y + 4
 
 
+
 def source_label(source: FundingSource, language: Language | str) -> str:
-    """Norwegian name of a funding source.
+    """Norwegian name of a funding source (compatibility: ``chart_data.source_label``)."""
+    from ..documents.chart_data import source_label as label
 
-    FundingSource.OTHER is spelled out here: locale.labels keys its table by value, so every
-    «other» member of the vocabularies is one key and enum_label(FundingSource.OTHER) is «Annet».
-    """
-    if source is FundingSource.OTHER:
-        return pick(language, "Andre midler", "Andre midlar")
-    return enum_label(source, language)
+    return label(source, language)
 
 
-@dataclass(frozen=True)
-class _Money:
-    """A funding as charts draw it: one figure per source (a range's middle; unknown is 0,
-    and the alt text says only what is drawn)."""
-
-    municipal: int = 0
-    state: int = 0
-    other: int = 0
-    carried_over: int = 0
-
-    @classmethod
-    def of(cls, funding: Funding) -> _Money:
-        return cls(*(int(funding.amount(s) or 0) for s in FundingSource))
-
-    def amount(self, source: FundingSource) -> int:
-        return int(getattr(self, source.value))
-
-    @property
-    def total(self) -> int:
-        return self.municipal + self.state + self.other + self.carried_over
+def _series_items(spec: BarChart, style: _Style) -> list[tuple[str, _Fill]]:
+    return [(s.label, style.fill(s.fill)) for s in spec.series]
 
 
-def _funding_items(
-    rows: Iterable[_Money], style: _Style, language: Language
-) -> list[tuple[str, _Fill]]:
-    present = [s for s in _SOURCES if any(r.amount(s) for r in rows)]
-    return [(source_label(s, language), style.source(s)) for s in present]
+# -- stacked bars -----------------------------------------------------------------------------
 
 
-# -- budget per year --------------------------------------------------------------------------
-
-
-def _budget_by_year(model: Initiative, lang: Language, style: _Style) -> Chart | None:
-    rows: list[tuple[int, _Money]] = [
-        (b.year, _Money.of(b)) for b in sorted(model.budget_frame, key=lambda b: b.year)
-    ]
-    from_frame = bool(rows)
-    if not rows:
-        rows = [
-            (year, _sum_funding(model.activities_in(year), [year]))
-            for year in model.activity_years()
-        ]
-    rows = [(y, f) for y, f in rows if f.total > 0]
-    if not rows:
-        return None
-    total = sum(f.total for _, f in rows)
-    parts = []
-    for year, f in rows:
-        split = ", ".join(
-            f"{source_label(s, lang).lower()} {format_millions(f.amount(s), lang)}"
-            for s in _SOURCES
-            if f.amount(s)
+def _vertical_bars(spec: BarChart, style: _Style) -> Drawing:
+    """Budget per year: one stacked column per category, its total on top."""
+    lang = spec.language
+    fonts = style.fonts
+    legend, legend_h = _legend(_series_items(spec, style), style, 0, WIDTH)
+    plot_h = 190.0
+    bottom = legend_h + 22
+    height = bottom + plot_h + 24
+    left = 34.0
+    plot_w = WIDTH - left - 6
+    d = _drawing(WIDTH, height, style)
+    legend.translate(left, legend_h)
+    d.add(legend)
+    totals = [spec.total(i) for i in range(len(spec.categories))]
+    peak = max(totals)
+    step = _nice_step(peak / 1_000_000) * 1_000_000
+    top = step * (int(peak / step) + (1 if peak % step else 0))
+    top = max(top, step)
+    scale = plot_h / top
+    tick = 0.0
+    while tick <= top + 1:
+        y = bottom + tick * scale
+        d.add(
+            Line(left, y, left + plot_w, y, strokeColor=_GRID if tick else _AXIS, strokeWidth=0.5)
         )
-        parts.append(f"{year}: {format_millions(f.total, lang)} ({split})")
-    what = (
-        pick(lang, "budsjettrammen", "budsjettramma")
-        if from_frame
-        else pick(lang, "budsjettet i aktivitetsplanene", "budsjettet i aktivitetsplanane")
-    )
-    alt = (
-        pick(
-            lang,
-            f"Stablet søylediagram som viser {what} per år fordelt på finansieringskilde. ",
-            f"Stabla søylediagram som viser {what} per år fordelt på finansieringskjelde. ",
-        )
-        + "; ".join(parts)
-        + pick(lang, ". Til sammen ", ". Til saman ")
-        + format_millions(total, lang)
-        + "."
-    )
-    title = pick(
-        lang,
-        "Budsjettramme per år fordelt på finansieringskilde",
-        "Budsjettramme per år fordelt på finansieringskjelde",
-    )
-    if not from_frame:
-        title = pick(
-            lang, "Budsjett i aktivitetsplanene per år", "Budsjett i aktivitetsplanane per år"
-        )
-
-    def build() -> Drawing:
-        fonts = style.fonts
-        legend, legend_h = _legend(
-            _funding_items([f for _, f in rows], style, lang), style, 0, WIDTH
-        )
-        plot_h = 190.0
-        bottom = legend_h + 22
-        height = bottom + plot_h + 24
-        left = 34.0
-        plot_w = WIDTH - left - 6
-        d = _drawing(WIDTH, height, style)
-        legend.translate(left, legend_h)
-        d.add(legend)
-        peak = max(f.total for _, f in rows)
-        step = _nice_step(peak / 1_000_000) * 1_000_000
-        top = step * (int(peak / step) + (1 if peak % step else 0))
-        top = max(top, step)
-        scale = plot_h / top
-        tick = 0.0
-        while tick <= top + 1:
-            y = bottom + tick * scale
-            d.add(
-                Line(
-                    left, y, left + plot_w, y, strokeColor=_GRID if tick else _AXIS, strokeWidth=0.5
-                )
+        d.add(
+            _text(
+                left - 4,
+                y - 3,
+                format_number(tick / 1_000_000, lang),
+                fonts.regular,
+                8,
+                _MUTED,
+                "end",
             )
-            d.add(
-                _text(
-                    left - 4,
-                    y - 3,
-                    format_number(tick / 1_000_000, lang),
-                    fonts.regular,
-                    8,
-                    _MUTED,
-                    "end",
-                )
-            )
-            tick += step
-        d.add(_text(0, bottom + plot_h + 12, "mill. kr", fonts.regular, 8, _MUTED))
-        slot = plot_w / len(rows)
-        bar_w = min(72.0, slot * 0.55)
-        for i, (year, f) in enumerate(rows):
-            x = left + slot * i + (slot - bar_w) / 2
-            y = bottom
-            for source in _SOURCES:
-                amount = f.amount(source)
-                if not amount:
-                    continue
-                h = amount * scale
-                fill = style.source(source)
-                d.add(_filled_rect(x, y, bar_w, h, fill))
-                if h >= 13:
-                    label = _millions(amount, lang)
-                    d.add(_segment_label(x + bar_w / 2, y + h / 2 - 3, label, fill, fonts.regular))
-                y += h
-            d.add(
-                _text(
-                    x + bar_w / 2,
-                    y + 4,
-                    format_millions(f.total, lang),
-                    fonts.bold,
-                    8.5,
-                    _BLACK,
-                    "middle",
-                )
-            )
-            d.add(_text(x + bar_w / 2, bottom - 13, str(year), fonts.bold, 9, _BLACK, "middle"))
-        return d
-
-    return Chart("budget_by_year", title, alt, build)
-
-
-def _sum_funding(activities: Iterable[Activity], years: Iterable[int] | None = None) -> _Money:
-    """The known money of the activities (in the given years, all years when None)."""
-    chosen = None if years is None else set(years)
-    out = _Money()
-    for a in activities:
-        parts = (
-            [a.total_budget()] if chosen is None else [a.share(y) for y in a.years if y in chosen]
         )
-        for part in parts:
-            m = _Money.of(part)
-            out = _Money(
-                out.municipal + m.municipal,
-                out.state + m.state,
-                out.other + m.other,
-                out.carried_over + m.carried_over,
-            )
-    return out
-
-
-# -- budget per delprogram --------------------------------------------------------------------
-
-
-def _budget_by_subprogramme(
-    model: Initiative, lang: Language, style: _Style, years: Sequence[int], key: str
-) -> Chart | None:
-    chosen = [a for a in model.activities if set(a.years) & set(years)]
-    rows: list[tuple[str, _Money]] = []
-    for sp in model.programme.sub_programmes:
-        funding = _sum_funding((a for a in chosen if a.sub_programme_id == sp.id), years)
-        if funding.total:
-            rows.append((sp.name, funding))
-    known = {sp.id for sp in model.programme.sub_programmes}
-    orphan = _sum_funding((a for a in chosen if a.sub_programme_id not in known), years)
-    if orphan.total:
-        rows.append((pick(lang, "Uten delprogram", "Utan delprogram"), orphan))
-    if not rows:
-        return None
-    span = format_year_range(min(years), max(years))
-    title = relabel(
-        pick(lang, f"Budsjett per delprogram {span}", f"Budsjett per delprogram {span}"),
-        model.programme.level_term,
-        lang,
-    )
-    total = sum(f.total for _, f in rows)
-    alt = (
-        pick(
-            lang,
-            f"Liggende stablede søyler med budsjettet i aktivitetsplanen{'e' if len(years) > 1 else ''} "
-            f"{span} per delprogram, fordelt på finansieringskilde. ",
-            f"Liggjande stabla søyler med budsjettet i aktivitetsplan{'ane' if len(years) > 1 else 'en'} "
-            f"{span} per delprogram, fordelt på finansieringskjelde. ",
-        )
-        + "; ".join(f"{name}: {format_millions(f.total, lang)}" for name, f in rows)
-        + pick(lang, ". Til sammen ", ". Til saman ")
-        + format_millions(total, lang)
-        + "."
-    )
-
-    def build() -> Drawing:
-        fonts = style.fonts
-        label_w = 150.0
-        left = label_w + 8
-        right_room = 62.0
-        plot_w = WIDTH - left - right_room
-        row_h = 30.0
-        bar_h = 17.0
-        legend, legend_h = _legend(
-            _funding_items([f for _, f in rows], style, lang), style, 0, WIDTH
-        )
-        axis_h = 32.0
-        bottom = legend_h + axis_h
-        height = bottom + row_h * len(rows) + 6
-        d = _drawing(WIDTH, height, style)
-        legend.translate(0, legend_h)
-        d.add(legend)
-        peak = max(f.total for _, f in rows)
-        step = _nice_step(peak / 1_000_000, 4) * 1_000_000
-        top = max(step, step * (int(peak / step) + (1 if peak % step else 0)))
-        scale = plot_w / top
-        tick = 0.0
-        while tick <= top + 1:
-            x = left + tick * scale
-            d.add(
-                Line(
-                    x, bottom, x, height - 4, strokeColor=_GRID if tick else _AXIS, strokeWidth=0.5
-                )
-            )
-            d.add(
-                _text(
-                    x,
-                    bottom - 11,
-                    format_number(tick / 1_000_000, lang),
-                    fonts.regular,
-                    8,
-                    _MUTED,
-                    "middle",
-                )
-            )
-            tick += step
-        d.add(_text(left + plot_w, bottom - 23, "mill. kr", fonts.regular, 8, _MUTED, "end"))
-        for i, (name, f) in enumerate(rows):
-            y_row = height - 6 - row_h * (i + 1)
-            y = y_row + (row_h - bar_h) / 2
-            lines = _wrap(name, fonts.regular, 8.5, label_w, max_lines=2)
-            base = y + bar_h / 2 + (len(lines) - 1) * 5 - 3
-            for j, line in enumerate(lines):
-                d.add(_text(label_w, base - j * 10, line, fonts.regular, 8.5, _BLACK, "end"))
-            x = left
-            for source in _SOURCES:
-                amount = f.amount(source)
-                if not amount:
-                    continue
-                w = amount * scale
-                fill = style.source(source)
-                d.add(_filled_rect(x, y, w, bar_h, fill))
+        tick += step
+    d.add(_text(0, bottom + plot_h + 12, spec.unit, fonts.regular, 8, _MUTED))
+    slot = plot_w / len(spec.categories)
+    bar_w = min(72.0, slot * 0.55)
+    for i, category in enumerate(spec.categories):
+        x = left + slot * i + (slot - bar_w) / 2
+        y = bottom
+        for series in spec.series:
+            amount = series.values[i]
+            if not amount:
+                continue
+            h = amount * scale
+            fill = style.fill(series.fill)
+            d.add(_filled_rect(x, y, bar_w, h, fill))
+            if h >= 13:
                 label = _millions(amount, lang)
-                if w >= stringWidth(label, fonts.regular, 7.5) + 6:
-                    d.add(
-                        _segment_label(x + w / 2, y + bar_h / 2 - 2.6, label, fill, fonts.regular)
-                    )
-                x += w
-            d.add(_text(x + 4, y + bar_h / 2 - 3, format_millions(f.total, lang), fonts.bold, 8.5))
-        return d
+                d.add(_segment_label(x + bar_w / 2, y + h / 2 - 3, label, fill, fonts.regular))
+            y += h
+        total = format_millions(totals[i], lang)
+        d.add(_text(x + bar_w / 2, y + 4, total, fonts.bold, 8.5, _BLACK, "middle"))
+        d.add(_text(x + bar_w / 2, bottom - 13, category, fonts.bold, 9, _BLACK, "middle"))
+    return d
 
-    return Chart(key, title, alt, build)
+
+def _horizontal_bars(spec: BarChart, style: _Style) -> Drawing:
+    """Budget per delprogram: one stacked bar per category, its name wrapped beside it."""
+    lang = spec.language
+    fonts = style.fonts
+    label_w = 150.0
+    left = label_w + 8
+    right_room = 62.0
+    plot_w = WIDTH - left - right_room
+    row_h = 30.0
+    bar_h = 17.0
+    legend, legend_h = _legend(_series_items(spec, style), style, 0, WIDTH)
+    axis_h = 32.0
+    bottom = legend_h + axis_h
+    height = bottom + row_h * len(spec.categories) + 6
+    d = _drawing(WIDTH, height, style)
+    legend.translate(0, legend_h)
+    d.add(legend)
+    totals = [spec.total(i) for i in range(len(spec.categories))]
+    peak = max(totals)
+    step = _nice_step(peak / 1_000_000, 4) * 1_000_000
+    top = max(step, step * (int(peak / step) + (1 if peak % step else 0)))
+    scale = plot_w / top
+    tick = 0.0
+    while tick <= top + 1:
+        x = left + tick * scale
+        d.add(Line(x, bottom, x, height - 4, strokeColor=_GRID if tick else _AXIS, strokeWidth=0.5))
+        d.add(
+            _text(
+                x,
+                bottom - 11,
+                format_number(tick / 1_000_000, lang),
+                fonts.regular,
+                8,
+                _MUTED,
+                "middle",
+            )
+        )
+        tick += step
+    d.add(_text(left + plot_w, bottom - 23, spec.unit, fonts.regular, 8, _MUTED, "end"))
+    for i, name in enumerate(spec.categories):
+        y_row = height - 6 - row_h * (i + 1)
+        y = y_row + (row_h - bar_h) / 2
+        lines = _wrap(name, fonts.regular, 8.5, label_w, max_lines=2)
+        base = y + bar_h / 2 + (len(lines) - 1) * 5 - 3
+        for j, line in enumerate(lines):
+            d.add(_text(label_w, base - j * 10, line, fonts.regular, 8.5, _BLACK, "end"))
+        x = left
+        for series in spec.series:
+            amount = series.values[i]
+            if not amount:
+                continue
+            w = amount * scale
+            fill = style.fill(series.fill)
+            d.add(_filled_rect(x, y, w, bar_h, fill))
+            label = _millions(amount, lang)
+            if w >= stringWidth(label, fonts.regular, 7.5) + 6:
+                d.add(_segment_label(x + w / 2, y + bar_h / 2 - 2.6, label, fill, fonts.regular))
+            x += w
+        total = format_millions(totals[i], lang)
+        d.add(_text(x + 4, y + bar_h / 2 - 3, total, fonts.bold, 8.5))
+    return d
 
 
 # -- goal hierarchy ---------------------------------------------------------------------------
@@ -705,192 +583,132 @@ class _Box:
     lines: list[str] = field(default_factory=list)
     height: float = 0.0
 
+def _column_tree(spec: Tree, style: _Style) -> Drawing:
+    """Goals: each level in a column (hovedmål → delmål → resultatmål), boxes joined by lines."""
+    mains = spec.roots
+    n_res = sum(len(s.children) for m in mains for s in m.children)
+    heads = spec.level_labels
 
-def _goal_hierarchy(model: Initiative, lang: Language, style: _Style) -> Chart | None:
-    mains = model.goals.main_goals
-    if not mains:
-        return None
-    n_sub = sum(len(m.sub_goals) for m in mains)
-    n_res = sum(len(s.result_goals) for m in mains for s in m.sub_goals)
-    parts = []
+    fonts = style.fonts
+    size, lead, pad, gap_v, gap_main = 7.5, 9.2, 4.0, 5.0, 11.0
+    has_results = n_res > 0
+    gap_h = 16.0
+    cols = (
+        (138.0, 168.0, WIDTH - 138 - 168 - 2 * gap_h)
+        if has_results
+        else (170.0, WIDTH - 170 - gap_h, 0.0)
+    )
+    xs = (0.0, cols[0] + gap_h, cols[0] + cols[1] + 2 * gap_h)
+
+    def box(ident: str, text: str, width: float) -> _Box:
+        indent = stringWidth(ident + " ", fonts.bold, size)
+        lines = _wrap(text, fonts.regular, size, width - 2 * pad, first_indent=indent)
+        return _Box(ident, text, lines, len(lines) * lead + 2 * pad - 1)
+
+    # measure
+    layout = []
     for m in mains:
-        subs = ", ".join(f"{s.id} {s.title}" for s in m.sub_goals)
-        parts.append(
-            f"{m.id} {m.title}" + (f" – {pick(lang, 'delmål', 'delmål')}: {subs}" if subs else "")
-        )
-    alt = (
-        pick(
-            lang,
-            f"Målhierarki med {len(mains)} hovedmål, {n_sub} delmål og {n_res} resultatmål. ",
-            f"Målhierarki med {len(mains)} hovudmål, {n_sub} delmål og {n_res} resultatmål. ",
-        )
-        + ". ".join(parts)
-        + "."
-    )
-    title = pick(
-        lang,
-        "Målhierarki: hovedmål, delmål og resultatmål",
-        "Målhierarki: hovudmål, delmål og resultatmål",
-    )
+        mb = box(m.number, m.label, cols[0])
+        units = []
+        for s in m.children:
+            sb = box(s.number, s.label, cols[1])
+            rbs = [box(r.number, r.label, cols[2]) for r in s.children] if has_results else []
+            res_h = sum(r.height for r in rbs) + gap_v * max(0, len(rbs) - 1)
+            units.append((sb, rbs, max(sb.height, res_h)))
+        units_h = sum(u[2] for u in units) + gap_v * max(0, len(units) - 1)
+        layout.append((mb, units, max(mb.height, units_h)))
+    header_h = 16.0
+    height = sum(g[2] for g in layout) + gap_main * (len(layout) - 1) + header_h + 2
+    d = _drawing(WIDTH, height, style)
+    for i in range(min(3 if has_results else 2, len(heads))):
+        d.add(_text(xs[i], height - 10, heads[i], fonts.bold, 8.5, style.dark))
 
-    def build() -> Drawing:
-        fonts = style.fonts
-        size, lead, pad, gap_v, gap_main = 7.5, 9.2, 4.0, 5.0, 11.0
-        has_results = n_res > 0
-        gap_h = 16.0
-        cols = (
-            (138.0, 168.0, WIDTH - 138 - 168 - 2 * gap_h)
-            if has_results
-            else (170.0, WIDTH - 170 - gap_h, 0.0)
+    def draw_box(
+        b: _Box, x: float, top: float, w: float, h: float, fill: Color, border: Color
+    ) -> None:
+        d.add(
+            Rect(
+                x,
+                top - h,
+                w,
+                h,
+                fillColor=fill,
+                strokeColor=border,
+                strokeWidth=0.8,
+                rx=2,
+                ry=2,
+            )
         )
-        xs = (0.0, cols[0] + gap_h, cols[0] + cols[1] + 2 * gap_h)
-
-        def box(ident: str, text: str, width: float) -> _Box:
-            indent = stringWidth(ident + " ", fonts.bold, size)
-            lines = _wrap(text, fonts.regular, size, width - 2 * pad, first_indent=indent)
-            return _Box(ident, text, lines, len(lines) * lead + 2 * pad - 1)
-
-        # measure
-        layout = []
-        for m in mains:
-            mb = box(m.id, m.title, cols[0])
-            units = []
-            for s in m.sub_goals:
-                sb = box(s.id, s.title, cols[1])
-                rbs = [box(r.id, r.title, cols[2]) for r in s.result_goals] if has_results else []
-                res_h = sum(r.height for r in rbs) + gap_v * max(0, len(rbs) - 1)
-                units.append((sb, rbs, max(sb.height, res_h)))
-            units_h = sum(u[2] for u in units) + gap_v * max(0, len(units) - 1)
-            layout.append((mb, units, max(mb.height, units_h)))
-        header_h = 16.0
-        height = sum(g[2] for g in layout) + gap_main * (len(layout) - 1) + header_h + 2
-        d = _drawing(WIDTH, height, style)
-        heads = (
-            pick(lang, "Hovedmål", "Hovudmål"),
-            pick(lang, "Delmål", "Delmål"),
-            pick(lang, "Resultatmål", "Resultatmål"),
-        )
-        for i in range(3 if has_results else 2):
-            d.add(_text(xs[i], height - 10, heads[i], fonts.bold, 8.5, style.dark))
-
-        def draw_box(
-            b: _Box, x: float, top: float, w: float, h: float, fill: Color, border: Color
-        ) -> None:
+        ink = _text_on(fill)
+        y = top - pad - size + 0.5
+        d.add(_text(x + pad, y, b.ident, fonts.bold, size, ink))
+        indent = stringWidth(b.ident + " ", fonts.bold, size)
+        for j, line in enumerate(b.lines):
             d.add(
-                Rect(
-                    x,
-                    top - h,
-                    w,
-                    h,
-                    fillColor=fill,
-                    strokeColor=border,
-                    strokeWidth=0.8,
-                    rx=2,
-                    ry=2,
+                _text(
+                    x + pad + (indent if j == 0 else 0),
+                    y - j * lead,
+                    line,
+                    fonts.regular,
+                    size,
+                    ink,
                 )
             )
-            ink = _text_on(fill)
-            y = top - pad - size + 0.5
-            d.add(_text(x + pad, y, b.ident, fonts.bold, size, ink))
-            indent = stringWidth(b.ident + " ", fonts.bold, size)
-            for j, line in enumerate(b.lines):
-                d.add(
-                    _text(
-                        x + pad + (indent if j == 0 else 0),
-                        y - j * lead,
-                        line,
-                        fonts.regular,
-                        size,
-                        ink,
-                    )
-                )
 
-        def connect(x_from: float, y_from: float, x_to: float, ys: list[float]) -> None:
-            spine = (x_from + x_to) / 2
-            d.add(Line(x_from, y_from, spine, y_from, strokeColor=_AXIS, strokeWidth=0.8))
-            low, high = min([*ys, y_from]), max([*ys, y_from])
-            d.add(Line(spine, low, spine, high, strokeColor=_AXIS, strokeWidth=0.8))
-            for y in ys:
-                d.add(Line(spine, y, x_to, y, strokeColor=_AXIS, strokeWidth=0.8))
+    def connect(x_from: float, y_from: float, x_to: float, ys: list[float]) -> None:
+        spine = (x_from + x_to) / 2
+        d.add(Line(x_from, y_from, spine, y_from, strokeColor=_AXIS, strokeWidth=0.8))
+        low, high = min([*ys, y_from]), max([*ys, y_from])
+        d.add(Line(spine, low, spine, high, strokeColor=_AXIS, strokeWidth=0.8))
+        for y in ys:
+            d.add(Line(spine, y, x_to, y, strokeColor=_AXIS, strokeWidth=0.8))
 
-        top = height - header_h
-        for mb, units, group_h in layout:
-            draw_box(mb, xs[0], top, cols[0], group_h, style.dark, style.dark)
-            sub_mid = []
-            y = top
-            for sb, rbs, unit_h in units:
-                draw_box(sb, xs[1], y, cols[1], unit_h, style.faint, style.dark)
-                sub_mid.append(y - unit_h / 2)
-                ry, res_mid = y, []
-                extra = (
-                    unit_h - (sum(r.height for r in rbs) + gap_v * max(0, len(rbs) - 1))
-                ) / max(1, len(rbs))
-                for rb in rbs:
-                    h = rb.height + extra
-                    draw_box(rb, xs[2], ry, cols[2], h, colors.white, _AXIS)
-                    res_mid.append(ry - h / 2)
-                    ry -= h + gap_v
-                if res_mid:
-                    connect(xs[1] + cols[1], y - unit_h / 2, xs[2], res_mid)
-                y -= unit_h + gap_v
-            if sub_mid:
-                connect(xs[0] + cols[0], top - group_h / 2, xs[1], sub_mid)
-            top -= group_h + gap_main
-        return d
+    top = height - header_h
+    for mb, units, group_h in layout:
+        draw_box(mb, xs[0], top, cols[0], group_h, style.dark, style.dark)
+        sub_mid = []
+        y = top
+        for sb, rbs, unit_h in units:
+            draw_box(sb, xs[1], y, cols[1], unit_h, style.faint, style.dark)
+            sub_mid.append(y - unit_h / 2)
+            ry, res_mid = y, []
+            extra = (
+                unit_h - (sum(r.height for r in rbs) + gap_v * max(0, len(rbs) - 1))
+            ) / max(1, len(rbs))
+            for rb in rbs:
+                h = rb.height + extra
+                draw_box(rb, xs[2], ry, cols[2], h, colors.white, _AXIS)
+                res_mid.append(ry - h / 2)
+                ry -= h + gap_v
+            if res_mid:
+                connect(xs[1] + cols[1], y - unit_h / 2, xs[2], res_mid)
+            y -= unit_h + gap_v
+        if sub_mid:
+            connect(xs[0] + cols[0], top - group_h / 2, xs[1], sub_mid)
+        top -= group_h + gap_main
+    return d
 
-    return Chart("goal_hierarchy", title, alt, build)
 
 
 # -- organisation chart -----------------------------------------------------------------------
 
 
-def _organisation(model: Initiative, lang: Language, style: _Style) -> Chart | None:
-    bodies = model.organisation.bodies
-    if not bodies:
-        return None
-    ids = {b.id for b in bodies}
+def _org_chart(spec: Tree, style: _Style) -> Drawing:
+    """Organisation: boxes top-down, each body above the bodies that report to it."""
+    # nodes keyed by their place in a depth-first walk: two bodies may carry the same name
+    nodes: dict[str, TreeNode] = {}
     children: dict[str | None, list[str]] = {}
-    parent_of: dict[str, str | None] = {}
-    for b in bodies:
-        parent = b.reports_to if b.reports_to in ids and b.reports_to != b.id else None
-        parent_of[b.id] = parent
-    # break cycles: a body whose chain of reports_to returns to itself becomes a root
-    for b in bodies:
-        seen, cur = {b.id}, parent_of[b.id]
-        while cur is not None:
-            if cur in seen:
-                parent_of[b.id] = None
-                break
-            seen.add(cur)
-            cur = parent_of[cur]
-    for b in bodies:
-        children.setdefault(parent_of[b.id], []).append(b.id)
-    by_id = {b.id: b for b in bodies}
-    lines = []
-    for b in bodies:
-        sub = [by_id[c].name for c in children.get(b.id, [])]
-        if sub:
-            lines.append(
-                pick(lang, f"{b.name} har under seg: ", f"{b.name} har under seg: ")
-                + ", ".join(sub)
-            )
-    roots = [by_id[r].name for r in children.get(None, [])]
-    alt = (
-        pick(
-            lang,
-            f"Organisasjonskart med {len(bodies)} organer og rapporteringslinjene mellom dem. Øverst: ",
-            f"Organisasjonskart med {len(bodies)} organ og rapporteringslinene mellom dei. Øvst: ",
-        )
-        + ", ".join(roots)
-        + ". "
-        + ". ".join(lines)
-        + ("." if lines else "")
-    )
-    title = pick(
-        lang,
-        "Organisering: organer og rapporteringslinjer",
-        "Organisering: organ og rapporteringsliner",
-    )
+
+    def walk(node: TreeNode, parent: str | None) -> None:
+        key = str(len(nodes))
+        nodes[key] = node
+        children.setdefault(parent, []).append(key)
+        for child in node.children:
+            walk(child, key)
+
+    for root in spec.roots:
+        walk(root, None)
+    order = list(nodes)
 
     def leaves(node: str) -> int:
         kids = children.get(node, [])
@@ -900,119 +718,114 @@ def _organisation(model: Initiative, lang: Language, style: _Style) -> Chart | N
         kids = children.get(node, [])
         return 1 + (max(depth(k) for k in kids) if kids else 0)
 
-    def build() -> Drawing:
-        fonts = style.fonts
-        root_ids = children.get(None, [])
-        total_leaves = sum(leaves(r) for r in root_ids)
-        levels = max(depth(r) for r in root_ids)
-        width = max(WIDTH, total_leaves * 84.0)
-        slot = width / total_leaves
-        pad = 3.5
+    fonts = style.fonts
+    root_ids = children.get(None, [])
+    total_leaves = sum(leaves(r) for r in root_ids)
+    levels = max(depth(r) for r in root_ids)
+    width = max(WIDTH, total_leaves * 84.0)
+    slot = width / total_leaves
+    pad = 3.5
 
-        def box_w(node: str) -> float:
-            return min(160.0, leaves(node) * slot - 6)
+    def box_w(node: str) -> float:
+        return min(160.0, leaves(node) * slot - 6)
 
-        words = [(w, box_w(b.id)) for b in bodies for w in b.name.split()]
-        size = 7.5
-        while size > 6.0 and any(
-            stringWidth(w, fonts.bold, size) > bw - 2 * pad for w, bw in words
-        ):
-            size -= 0.25
-        lead = size * 1.22
+    words = [(w, box_w(k)) for k in order for w in nodes[k].label.split()]
+    size = 7.5
+    while size > 6.0 and any(
+        stringWidth(w, fonts.bold, size) > bw - 2 * pad for w, bw in words
+    ):
+        size -= 0.25
+    lead = size * 1.22
 
-        def content(body_id: str) -> tuple[list[str], str]:
-            b = by_id[body_id]
-            kind = enum_label(b.kind, lang)
-            note = "" if kind.casefold()[:6] in b.name.casefold() else kind
-            return _wrap(b.name, fonts.bold, size, box_w(body_id) - 2 * pad, max_lines=4), note
+    def content(body_id: str) -> tuple[list[str], str]:
+        b = nodes[body_id]
+        return _wrap(b.label, fonts.bold, size, box_w(body_id) - 2 * pad, max_lines=4), b.note
 
-        level_of: dict[str, int] = {}
+    level_of: dict[str, int] = {}
 
-        def assign(node: str, level: int) -> None:
-            level_of[node] = level
-            for k in children.get(node, []):
-                assign(k, level + 1)
+    def assign(node: str, level: int) -> None:
+        level_of[node] = level
+        for k in children.get(node, []):
+            assign(k, level + 1)
 
-        for r in root_ids:
-            assign(r, 0)
-        box_h = [0.0] * levels
-        for node, level in level_of.items():
-            text, note = content(node)
-            h = len(text) * lead + (lead if note else 0) + 2 * pad + 1
-            box_h[level] = max(box_h[level], h)
-        gap = 24.0
-        height = sum(box_h) + gap * (levels - 1) + 2
-        d = _drawing(width, height, style)
-        tops = []
-        y = height - 1
-        for h in box_h:
-            tops.append(y)
-            y -= h + gap
-        centers: dict[str, float] = {}
+    for r in root_ids:
+        assign(r, 0)
+    box_h = [0.0] * levels
+    for node, level in level_of.items():
+        text, note = content(node)
+        h = len(text) * lead + (lead if note else 0) + 2 * pad + 1
+        box_h[level] = max(box_h[level], h)
+    gap = 24.0
+    height = sum(box_h) + gap * (levels - 1) + 2
+    d = _drawing(width, height, style)
+    tops = []
+    y = height - 1
+    for h in box_h:
+        tops.append(y)
+        y -= h + gap
+    centers: dict[str, float] = {}
 
-        def place(node: str, x0: float) -> None:
-            span = leaves(node) * slot
-            centers[node] = x0 + span / 2
-            x = x0
-            for k in children.get(node, []):
-                place(k, x)
-                x += leaves(k) * slot
+    def place(node: str, x0: float) -> None:
+        span = leaves(node) * slot
+        centers[node] = x0 + span / 2
+        x = x0
+        for k in children.get(node, []):
+            place(k, x)
+            x += leaves(k) * slot
 
-        x = 0.0
-        for r in root_ids:
-            place(r, x)
-            x += leaves(r) * slot
-        for node, level in level_of.items():
-            cx, top, h, bw = centers[node], tops[level], box_h[level], box_w(node)
-            fill = (
-                style.dark if level == 0 else (style.faint if children.get(node) else colors.white)
+    x = 0.0
+    for r in root_ids:
+        place(r, x)
+        x += leaves(r) * slot
+    for node, level in level_of.items():
+        cx, top, h, bw = centers[node], tops[level], box_h[level], box_w(node)
+        fill = (
+            style.dark if level == 0 else (style.faint if children.get(node) else colors.white)
+        )
+        d.add(
+            Rect(
+                cx - bw / 2,
+                top - h,
+                bw,
+                h,
+                fillColor=fill,
+                strokeColor=style.dark,
+                strokeWidth=0.9,
+                rx=3,
+                ry=3,
             )
+        )
+        text, note = content(node)
+        ink = _text_on(fill)
+        block = len(text) * lead + (lead if note else 0)
+        ty = top - (h - block) / 2 - size + 0.5
+        for j, line in enumerate(text):
+            d.add(_text(cx, ty - j * lead, line, fonts.bold, size, ink, "middle"))
+        if note:
             d.add(
-                Rect(
-                    cx - bw / 2,
-                    top - h,
-                    bw,
-                    h,
-                    fillColor=fill,
-                    strokeColor=style.dark,
-                    strokeWidth=0.9,
-                    rx=3,
-                    ry=3,
+                _text(cx, ty - len(text) * lead, note, fonts.italic, size - 0.5, ink, "middle")
+            )
+        kids = children.get(node, [])
+        if kids:
+            bottom = top - h
+            mid = bottom - gap / 2
+            d.add(Line(cx, bottom, cx, mid, strokeColor=_AXIS, strokeWidth=0.9))
+            xs = [centers[k] for k in kids]
+            d.add(
+                Line(
+                    min([*xs, cx]), mid, max([*xs, cx]), mid, strokeColor=_AXIS, strokeWidth=0.9
                 )
             )
-            text, note = content(node)
-            ink = _text_on(fill)
-            block = len(text) * lead + (lead if note else 0)
-            ty = top - (h - block) / 2 - size + 0.5
-            for j, line in enumerate(text):
-                d.add(_text(cx, ty - j * lead, line, fonts.bold, size, ink, "middle"))
-            if note:
-                d.add(
-                    _text(cx, ty - len(text) * lead, note, fonts.italic, size - 0.5, ink, "middle")
-                )
-            kids = children.get(node, [])
-            if kids:
-                bottom = top - h
-                mid = bottom - gap / 2
-                d.add(Line(cx, bottom, cx, mid, strokeColor=_AXIS, strokeWidth=0.9))
-                xs = [centers[k] for k in kids]
-                d.add(
-                    Line(
-                        min([*xs, cx]), mid, max([*xs, cx]), mid, strokeColor=_AXIS, strokeWidth=0.9
-                    )
-                )
-                for kx in xs:
-                    d.add(Line(kx, mid, kx, tops[level + 1], strokeColor=_AXIS, strokeWidth=0.9))
-        if width > WIDTH:
-            factor = WIDTH / width
-            scaled = _drawing(WIDTH, height * factor, style)
-            group = Group(*d.contents)
-            group.scale(factor, factor)
-            scaled.add(group)
-            return scaled
-        return d
-
-    return Chart("organisation", title, alt, build)
+            for kx in xs:
+                d.add(Line(kx, mid, kx, tops[level + 1], strokeColor=_AXIS, strokeWidth=0.9))
+    if width > WIDTH:
+        factor = WIDTH / width
+        scaled = _drawing(WIDTH, height * factor, style)
+        group = Group(*d.contents)
+        group.scale(factor, factor)
+        scaled.add(group)
+        return scaled
+    return d
 
 
 # -- timelines (Gantt by quarter) -------------------------------------------------------------
@@ -1035,8 +848,9 @@ def _gantt(
     years: list[int],
     milestones: list[tuple[dt.date, str]],
     style: _Style,
-    lang: Language,
+    lang: str,
     *,
+    milestone_title: str,
     by_quarter_cells: bool,
     legend_items: Sequence[tuple[str, _Fill]],
 ) -> Drawing:
@@ -1099,8 +913,8 @@ def _gantt(
         d.add(Line(x0, plot_bottom, x0, height - 2, strokeColor=_AXIS, strokeWidth=0.6))
     d.add(Line(x_of(end), plot_bottom, x_of(end), height - 2, strokeColor=_AXIS, strokeWidth=0.6))
     d.add(Line(0, plot_top, WIDTH, plot_top, strokeColor=_AXIS, strokeWidth=0.6))
-    active = style.source(FundingSource.MUNICIPAL)
-    planned = _Fill(style.faint, ((1, 1),), style.mid, 4.0)
+    active = style.fill("dark")
+    planned = style.fill("planned")
     y = plot_top
     for row in rows:
         y -= row_h
@@ -1145,7 +959,7 @@ def _gantt(
             _text(
                 2,
                 y + ms_row - 10,
-                pick(lang, "Milepæler", "Milepælar"),
+                milestone_title,
                 fonts.bold,
                 7.5,
                 style.dark,
@@ -1170,175 +984,16 @@ def _gantt(
     return d
 
 
-def _years_covering(model: Initiative, extra: Iterable[int]) -> list[int]:
-    found = {model.period.start_year, model.period.end_year, *extra}
-    return list(range(min(found), max(found) + 1))
 
-
-def _plan_timeline(model: Initiative, lang: Language, style: _Style) -> Chart | None:
-    if not model.activities and not model.milestones:
-        return None
-    years = _years_covering(
-        model,
-        [y for a in model.activities for y in a.years] + [m.date.year for m in model.milestones],
+def _timeline(spec: Timeline, style: _Style) -> Drawing:
+    rows = [_Row(i.label, list(i.periods), i.planned, i.heading) for i in spec.items]
+    return _gantt(
+        rows,
+        list(spec.years),
+        [(m.date, m.label) for m in spec.milestones],
+        style,
+        spec.language,
+        milestone_title=spec.milestone_title,
+        by_quarter_cells=spec.scale == "quarters",
+        legend_items=[(e.label, style.fill(e.fill)) for e in spec.legend],
     )
-    rows: list[_Row] = []
-    described: list[str] = []
-    known_sp = {sp.id for sp in model.programme.sub_programmes}
-    for sp in model.programme.sub_programmes:
-        acts = [a for a in model.activities if a.sub_programme_id == sp.id]
-        if not acts and not sp.projects:
-            continue
-        rows.append(_Row(f"{sp.id} {sp.name}", heading=True))
-        for project in sp.projects:
-            pacts = [a for a in acts if a.project_id == project.id]
-            period = None
-            if project.start_year or project.end_year:
-                first = project.start_year or project.end_year or years[0]
-                last = project.end_year or project.start_year or years[-1]
-                period = (dt.date(first, 1, 1), dt.date(last, 12, 31))
-            if not pacts and period is None:
-                continue
-            rows.append(_Row(f"{project.id} {project.name}", [a.span() for a in pacts], period))
-            if pacts:
-                first_day, last_day = (
-                    min(a.span()[0] for a in pacts),
-                    max(a.span()[1] for a in pacts),
-                )
-                described.append(
-                    f"{project.id} {project.name}: {len(pacts)} "
-                    + pick(lang, "aktiviteter", "aktivitetar")
-                    + f" K{_quarter_of(first_day) + 1} {first_day.year}{EN_DASH}K{_quarter_of(last_day) + 1} {last_day.year}"
-                )
-        loose = [a for a in acts if a.project_id not in {p.id for p in sp.projects}]
-        if loose:
-            rows.append(
-                _Row(
-                    pick(lang, "Andre aktiviteter", "Andre aktivitetar"),
-                    [a.span() for a in loose],
-                )
-            )
-    orphans = [a for a in model.activities if a.sub_programme_id not in known_sp]
-    if orphans:
-        rows.append(
-            _Row(
-                pick(lang, "Uten delprogram", "Utan delprogram"),
-                [a.span() for a in orphans],
-            )
-        )
-    milestones = [
-        (m.date.first_day(), m.title) for m in sorted(model.milestones, key=lambda m: m.date)
-    ]
-    span = format_year_range(years[0], years[-1])
-    alt = (
-        pick(
-            lang,
-            f"Gantt-diagram per kvartal for {span}: kvartalene der prosjektene har aktiviteter i aktivitetsplanene. ",
-            f"Gantt-diagram per kvartal for {span}: kvartala der prosjekta har aktivitetar i aktivitetsplanane. ",
-        )
-        + "; ".join(described)
-        + (". " if described else "")
-        + (
-            pick(lang, "Milepæler: ", "Milepælar: ")
-            + "; ".join(f"{format_date(day, lang)} {text}" for day, text in milestones)
-            + "."
-            if milestones
-            else ""
-        )
-    )
-    title = pick(
-        lang,
-        f"Fremdrift {span} per prosjekt og kvartal",
-        f"Framdrift {span} per prosjekt og kvartal",
-    )
-    legend = [
-        (
-            pick(lang, "Kvartal med aktiviteter", "Kvartal med aktivitetar"),
-            style.source(FundingSource.MUNICIPAL),
-        ),
-        (
-            pick(lang, "Planlagt prosjektperiode", "Planlagd prosjektperiode"),
-            _Fill(style.faint, ((1, 1),), style.mid, 4.0),
-        ),
-    ]
-    if not any(r.planned for r in rows):
-        legend = legend[:1]
-
-    def build() -> Drawing:
-        return _gantt(
-            rows, years, milestones, style, lang, by_quarter_cells=True, legend_items=legend
-        )
-
-    return Chart("timeline", title, alt, build)
-
-
-def _activity_timeline(model: Initiative, lang: Language, style: _Style, year: int) -> Chart | None:
-    acts = sorted(model.activities_in(year), key=lambda a: (a.span()[0], a.id))
-    if not acts:
-        return None
-    last_year = max([year, *(min(a.span()[1].year, year + 1) for a in acts)])
-    years = list(range(year, last_year + 1))
-    rows: list[_Row] = []
-    known = {sp.id: sp for sp in model.programme.sub_programmes}
-    ids = {a.sub_programme_id for a in acts}
-    order: list[str | None] = [sp.id for sp in model.programme.sub_programmes]
-    order += sorted(i for i in ids - set(known) if i is not None)
-    order += [None] if None in ids else []
-    described = []
-    for sp_id in order:
-        group = [a for a in acts if a.sub_programme_id == sp_id]
-        if not group:
-            continue
-        if sp_id is None:
-            rows.append(_Row(pick(lang, "Uten delprogram", "Utan delprogram"), heading=True))
-        else:
-            name = known[sp_id].name if sp_id in known else sp_id
-            rows.append(_Row(f"{sp_id} {name}", heading=True))
-        for a in sorted(group, key=lambda a: _id_key(a.id)):
-            rows.append(_Row(f"{a.id} {a.title}", [a.span()]))
-            described.append(
-                f"{a.id} {a.title} ({format_date(a.start, lang, style='short')}{EN_DASH}{format_date(a.end, lang, style='short')})"
-            )
-    milestones = [
-        (m.date.first_day(), m.title)
-        for m in sorted(model.milestones, key=lambda m: m.date)
-        if m.date.year in years
-    ]
-    alt = (
-        pick(
-            lang,
-            f"Tidslinje for {len(acts)} aktiviteter i {year}, gruppert per delprogram, med kvartalene som rutenett: ",
-            f"Tidsline for {len(acts)} aktivitetar i {year}, gruppert per delprogram, med kvartala som rutenett: ",
-        )
-        + "; ".join(described)
-        + "."
-        + (
-            " "
-            + pick(lang, "Milepæler: ", "Milepælar: ")
-            + "; ".join(f"{format_date(d_, lang)} {t}" for d_, t in milestones)
-            + "."
-            if milestones
-            else ""
-        )
-    )
-    title = pick(lang, f"Aktiviteter i {year} per kvartal", f"Aktivitetar i {year} per kvartal")
-    legend = [
-        (
-            pick(lang, "Aktivitetens varighet", "Aktiviteten si varigheit"),
-            style.source(FundingSource.MUNICIPAL),
-        )
-    ]
-
-    def build() -> Drawing:
-        return _gantt(
-            rows, years, milestones, style, lang, by_quarter_cells=False, legend_items=legend
-        )
-
-    return Chart(f"timeline_{year}", title, alt, build)
-
-
-def _id_key(ident: str) -> tuple[tuple[int, str], ...]:
-    """«1.10» after «1.9»: numeric parts compare as numbers."""
-    import re
-
-    return tuple((int(p), "") if p.isdigit() else (0, p) for p in re.split(r"[.\-_]", ident))

@@ -35,6 +35,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from ..model import Profile
+from . import colors
 from .reproducible import normalize_zip
 
 __all__ = [
@@ -77,30 +78,15 @@ _PPR_AFTER_KEEP_NEXT = (
 # ----------------------------------------------------------------------------- colours
 
 
-def _luminance(hex_color: str) -> float:
-    value = hex_color.lstrip("#")
-    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 def contrast_ratio(first: str, second: str) -> float:
-    """WCAG 2.1 contrast ratio of two hex colours (1 … 21)."""
-    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    """WCAG 2.1 contrast ratio of two hex colours (1 … 21); see ``render.colors``."""
+    return colors.contrast_ratio(first, second)
 
 
 def accessible_on_white(hex_color: str, minimum: float = 4.5) -> str:
     """The colour, darkened just enough to reach ``minimum`` contrast against white (and so
-    for white text on it). Returns uppercase hex without «#»."""
-    value = hex_color.lstrip("#").upper()
-    red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
-    factor = 1.0
-    candidate = value
-    while contrast_ratio(candidate, "FFFFFF") < minimum and factor > 0:
-        factor -= 0.02
-        candidate = "".join(f"{max(int(c * factor), 0):02X}" for c in (red, green, blue))
-    return candidate
+    for white text on it): the one policy of ``render.colors``. Uppercase hex without «#»."""
+    return colors.darken_for_white(hex_color, minimum)
 
 
 def profile_colors(profile: Profile) -> dict[str, str]:
@@ -639,6 +625,55 @@ class TemplateKit:
 
     def _after_table(self) -> None:
         """Space after a table comes from the next paragraph's style, not an empty line."""
+
+    # -- the house template of views (render/docx_body) -------------------------------
+
+    def add_view_styles(self) -> None:
+        """Styles a document rendered from a view needs beyond the kit's own: Heading 5–6,
+        «Advarsel» (a warning: bold, red rule on the left), «Sitat» (a quotation), caption
+        text, and header/footer paragraphs with a right tab for the running head."""
+        styles = self.document.styles
+        for level in (5, 6):
+            style = styles[f"Heading {level}"]
+            _set_fonts(style.element, BODY_FONT)
+            style.font.size = Pt(10.5)
+            style.font.bold = True
+            style.font.italic = level == 6
+            style.font.color.rgb = RGBColor.from_string(TEXT_COLOR)
+            fmt = style.paragraph_format
+            fmt.space_before = Pt(8)
+            fmt.space_after = Pt(2)
+            fmt.keep_with_next = True
+            fmt.keep_together = True
+            theme = style.element.rPr.find(qn("w:color"))
+            for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
+                if theme is not None and theme.get(qn(attr)) is not None:
+                    del theme.attrib[qn(attr)]
+        warning = styles.add_style("Advarsel", WD_STYLE_TYPE.PARAGRAPH)
+        warning.base_style = styles["Normal"]
+        warning.quick_style = True
+        warning.font.bold = True
+        warning.font.color.rgb = RGBColor.from_string("9C0006")
+        warning.paragraph_format.left_indent = Mm(3)
+        warning.paragraph_format.space_before = Pt(4)
+        warning.paragraph_format.space_after = Pt(8)
+        borders = OxmlElement("w:pBdr")
+        borders.append(_border("left", 18, "9C0006"))
+        warning.element.get_or_add_pPr().append(borders)
+        quote = styles.add_style("Sitat", WD_STYLE_TYPE.PARAGRAPH)
+        quote.base_style = styles["Normal"]
+        quote.quick_style = True
+        quote.font.italic = True
+        quote.paragraph_format.left_indent = Mm(8)
+        quote.paragraph_format.right_indent = Mm(8)
+        for name in ("Header", "Footer"):
+            styles[name].paragraph_format.tab_stops.clear_all()
+            styles[name].paragraph_format.tab_stops.add_tab_stop(
+                Mm(self.text_width_mm / 2), WD_TAB_ALIGNMENT.CENTER
+            )
+            styles[name].paragraph_format.tab_stops.add_tab_stop(
+                Mm(self.text_width_mm), WD_TAB_ALIGNMENT.RIGHT
+            )
 
     # -- output -------------------------------------------------------------------------
 

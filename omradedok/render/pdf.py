@@ -41,7 +41,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfdoc import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -62,11 +61,16 @@ from reportlab.platypus.frames import Frame
 from ..errors import OmradedokError
 from ..model import Language, Profile
 from .charts import Chart, _luminance, _toward
+from .colors import header_fill
 from .pdf_fonts import FontSet, fonts_for
 from .pdf_late import Contents, ContentsEntry, LateCanvas, LateForms
-from .pdf_text import PlainCell
+from .pdf_script import prepare
+from .pdf_text import TextBlock, collapse, draw_string, split_lines
 
 _LANG_TAG = {Language.NB: "nb-NO", Language.NN: "nn-NO"}
+_HYPHENATION = {Language.NB: "nb_NO", Language.NN: "nn_NO"}
+_CONTINUED = "(forts.)"
+"""Marks the first cell of a table row continued from the page before."""
 _GREY = colors.Color(0.35, 0.35, 0.35)
 _RULE = colors.Color(0.75, 0.75, 0.75)
 _ZEBRA = colors.Color(0.955, 0.955, 0.955)
@@ -118,6 +122,10 @@ class _Styles:
     dark: colors.Color
     faint: colors.Color
     accent: colors.Color
+    head_fill: colors.Color | None = None
+    """Table header cells: ``render.colors.header_fill`` (None: the dark colour)."""
+    head_ink: colors.Color | None = None
+    hyphenation: str = "nb_NO"
     body: ParagraphStyle = field(init=False)
     small: ParagraphStyle = field(init=False)
     cell: ParagraphStyle = field(init=False)
@@ -133,7 +141,13 @@ class _Styles:
     def __post_init__(self) -> None:
         f = self.fonts
         base = ParagraphStyle(
-            "body", fontName=f.regular, fontSize=9.5, leading=13.2, spaceAfter=5, textColor=_INK
+            "body",
+            fontName=f.regular,
+            fontSize=9.5,
+            leading=13.2,
+            spaceAfter=5,
+            textColor=_INK,
+            hyphenationLang=self.hyphenation,
         )
         self.body = base
         self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=_GREY)
@@ -151,7 +165,7 @@ class _Styles:
         )
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0)
         self.cell_right = ParagraphStyle("cellr", parent=self.cell, alignment=TA_RIGHT)
-        head_ink = colors.white if _luminance(self.dark) < 0.3 else _INK
+        head_ink = self.head_ink or (colors.white if _luminance(self.dark) < 0.3 else _INK)
         self.cell_head = ParagraphStyle(
             "cellh", parent=self.cell, fontName=f.bold, textColor=head_ink
         )
@@ -245,9 +259,72 @@ def text(value: str) -> str:
     return escape(" ".join(value.split()))
 
 
-class _Heading(Paragraph):  # type: ignore[misc]
+def _lines(value: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of a text drawn straight on the canvas (cover, running header)."""
+    return split_lines(prepare(collapse(value)), font, size, width)
+
+
+def _at_most(lines: list[str], count: int) -> list[str]:
+    """A cover text's first ``count`` lines, the last ending in «…» when text is left out."""
+    if len(lines) <= count:
+        return lines
+    return [*lines[: count - 1], lines[count - 1] + " …"]
+
+
+def _lead(cell: TextBlock) -> TextBlock:
+    cell.lead_cell = True
+    return cell
+
+
+class _SplitTable(Table):  # type: ignore[misc]
+    """A table whose rows split across pages at a line of their cells (a cell taller than a
+    page never stops the build); the continued row repeats its first cell, «(forts.)»."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        frame = getattr(self, "_frame", None)
+        if parts or not getattr(frame, "_atTop", False) or getattr(self, "splitInRow", 0) <= 1:
+            return parts
+        # at the top of an empty page nothing can move on: split the row wherever it must
+        self.splitInRow = 1
+        try:
+            parts = super().split(avail_width, avail_height)
+        finally:
+            self.splitInRow = _MIN_ROW_PART
+        for part in parts:
+            if isinstance(part, Table):
+                part.splitInRow = _MIN_ROW_PART
+        return parts
+
+    def _splitCell(
+        self, value: Any, style: Any, oldHeight: float, newHeight: float, width: float
+    ) -> Any:
+        parts = super()._splitCell(value, style, oldHeight, newHeight, width)
+        if (
+            parts
+            and isinstance(value, (list, tuple))
+            and len(value) == 1
+            and getattr(value[0], "lead_cell", False)
+            and parts[0]
+            and not parts[1]
+        ):
+            head = value[0]
+            return (parts[0], (_lead(head.continuation(_CONTINUED)),))
+        return parts
+
+
+_MIN_ROW_PART = 36
+"""A row splits across pages only where at least this much of it (about three lines) stays
+on the first page; a thinner sliver moves on with the rest of the row."""
+
+
+def _table(data: Any, **kwargs: Any) -> Table:
+    return _SplitTable(data, splitByRow=1, splitInRow=_MIN_ROW_PART, **kwargs)
+
+
+class _Heading(TextBlock):
     def __init__(self, plain: str, level: int, key: str, style: ParagraphStyle) -> None:
-        super().__init__(text(plain), style)
+        super().__init__(plain, style)
         self.plain = plain
         self.level = level
         self.key = key
@@ -309,7 +386,7 @@ class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.owner = owner
 
     def afterFlowable(self, flowable: Any) -> None:
-        if isinstance(flowable, _Heading):
+        if isinstance(flowable, _Heading) and not flowable.continued:
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(
                 flowable.plain, flowable.key, flowable.level, closed=flowable.level >= 1
@@ -325,11 +402,15 @@ class PdfDocument:
         self.profile = profile
         primary = colors.HexColor(profile.primary_color)
         dark = primary if _luminance(primary) <= 0.12 else _toward(primary, 0.1)
+        head_fill, head_ink = header_fill(profile.primary_color)
         self.styles = _Styles(
             fonts=fonts_for(profile),
             dark=dark,
             faint=_toward(primary, 0.92),
             accent=colors.HexColor(profile.secondary_color),
+            head_fill=colors.HexColor(head_fill),
+            head_ink=colors.HexColor(head_ink),
+            hyphenation=_HYPHENATION[meta.language],
         )
         self.toc_depth = toc_depth
         self.story: list[Any] = []
@@ -374,8 +455,8 @@ class PdfDocument:
         if cover.facts:
             key = ParagraphStyle("ckk", parent=s.body, fontName=f.bold, fontSize=10, spaceAfter=0)
             value = ParagraphStyle("ckv", parent=s.body, fontSize=10, spaceAfter=0)
-            rows = [[Paragraph(text(k), key), Paragraph(text(v), value)] for k, v in cover.facts]
-            t = Table(rows, colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT")
+            rows = [[TextBlock(k, key), TextBlock(v, value)] for k, v in cover.facts]
+            t = _table(rows, colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT")
             t.setStyle(
                 TableStyle(
                     [
@@ -392,7 +473,7 @@ class PdfDocument:
             statement = ParagraphStyle(
                 "cst", parent=s.body, fontName=f.bold, fontSize=10.5, leading=14, spaceAfter=0
             )
-            box = Table([[Paragraph(text(cover.statement), statement)]], colWidths=[width])
+            box = _table([[TextBlock(cover.statement, statement)]], colWidths=[width])
             box.setStyle(
                 TableStyle(
                     [
@@ -412,7 +493,7 @@ class PdfDocument:
 
     def toc(self, title: str) -> None:
         s = self.styles
-        self.story.append(Paragraph(text(title), s.headings[0]))
+        self.story.append(TextBlock(title, s.headings[0]))
         toc = Contents(
             lambda: self.contents,
             s.toc_levels[: self.toc_depth + 1],
@@ -435,12 +516,12 @@ class PdfDocument:
         style = self.styles.headings[min(level, 2)]
         key = f"h{self._headings}"
         if level <= self.toc_depth:
-            self.contents.append(ContentsEntry(level, text(plain), key))
+            self.contents.append(ContentsEntry(level, text(plain), key, plain=plain))
         self.story.append(_Heading(plain, level, key, style))
 
     def paragraph(self, value: str, *, style: str = "body") -> None:
         if value.strip():
-            self.story.append(Paragraph(text(value), getattr(self.styles, style)))
+            self.story.append(TextBlock(value, getattr(self.styles, style)))
 
     def markup(self, markup: str, *, style: str = "body") -> None:
         """Pre-built platypus markup (callers escape user text with ``text()``)."""
@@ -453,7 +534,7 @@ class PdfDocument:
     def bullets(self, items: Iterable[str]) -> None:
         for item in items:
             if item.strip():
-                self.story.append(Paragraph(text(item), self.styles.bullet, bulletText="•"))
+                self.story.append(TextBlock(item, self.styles.bullet, bullet="•"))
         self.story.append(Spacer(1, 4))
 
     def facts(self, pairs: Sequence[tuple[str, str]], *, key_width: float = 0.3) -> None:
@@ -463,8 +544,8 @@ class PdfDocument:
             return
         s = self.styles
         key_style = ParagraphStyle("fk", parent=s.cell, fontName=s.fonts.bold)
-        rows = [[PlainCell(k, key_style), PlainCell(v, s.cell)] for k, v in pairs]
-        t = Table(
+        rows = [[_lead(TextBlock(k, key_style)), TextBlock(v, s.cell)] for k, v in pairs]
+        t = _table(
             rows,
             colWidths=[self.frame_width * key_width, self.frame_width * (1 - key_width)],
             hAlign="LEFT",
@@ -513,7 +594,7 @@ class PdfDocument:
         bold_right = ParagraphStyle("cbr", parent=bold_cell, alignment=TA_RIGHT)
         data: list[list[Any]] = [
             [
-                PlainCell(h, s.cell_head_right if align[i] == "R" else s.cell_head)
+                TextBlock(h, s.cell_head_right if align[i] == "R" else s.cell_head)
                 for i, h in enumerate(header)
             ]
         ]
@@ -529,13 +610,14 @@ class PdfDocument:
                     style = s.cell_right if align[i] == "R" else s.cell
                 if i == 0 and r in indented:
                     style = ParagraphStyle("ci", parent=style, leftIndent=10)
-                cells.append(PlainCell(value, style))
+                cell = TextBlock(value, style)
+                cells.append(_lead(cell) if i == 0 else cell)
             data.append(cells)
-        t = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
+        t = _table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
         commands: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), s.fonts.regular, 8),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), s.dark),
+            ("BACKGROUND", (0, 0), (-1, 0), s.head_fill or s.dark),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, _RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
@@ -559,7 +641,7 @@ class PdfDocument:
         self._figures += 1
         label = "Figur"
         drawing = _ScaledDrawing(chart.drawing(), max_height or self.frame_height - 60)
-        caption = Paragraph(f"{label} {self._figures}: {text(chart.title)}", self.styles.caption)
+        caption = TextBlock(f"{label} {self._figures}: {chart.title}", self.styles.caption)
         group: list[Any] = [Spacer(1, 4), drawing, caption]
         if self.story and isinstance(self.story[-1], _Heading):
             group.insert(0, self.story.pop())
@@ -568,8 +650,8 @@ class PdfDocument:
     def note(self, value: str) -> None:
         """A framed statement (decision, status), kept on one page."""
         s = self.styles
-        box = Table(
-            [[Paragraph(text(value), ParagraphStyle("nt", parent=s.body, spaceAfter=0))]],
+        box = _table(
+            [[TextBlock(value, ParagraphStyle("nt", parent=s.body, spaceAfter=0))]],
             colWidths=[self.frame_width],
         )
         box.setStyle(
@@ -612,11 +694,10 @@ class PdfDocument:
         y = height - top + 16
         canv.setFont(s.fonts.regular, 7.5)
         canv.setFillColor(_GREY)
-        canv.drawString(left, y, m.header_left)
-        canv.drawCentredString(width / 2, y, m.header_title)
-        canv.setFont(s.fonts.bold, 7.5)
+        draw_string(canv, left, y, m.header_left, s.fonts.regular, 7.5)
+        draw_string(canv, width / 2, y, m.header_title, s.fonts.regular, 7.5, "middle")
         canv.setFillColor(s.dark)
-        canv.drawRightString(width - right, y, m.status)
+        draw_string(canv, width - right, y, m.status, s.fonts.bold, 7.5, "end")
         canv.setStrokeColor(s.dark)
         canv.setLineWidth(0.8)
         canv.line(left, y - 5, width - right, y - 5)
@@ -626,7 +707,7 @@ class PdfDocument:
         canv.line(left, fy + 11, width - right, fy + 11)
         canv.setFont(s.fonts.regular, 7.5)
         canv.setFillColor(_GREY)
-        canv.drawString(left, fy, m.footer_left)
+        draw_string(canv, left, fy, m.footer_left, s.fonts.regular, 7.5)
         page = canv.getPageNumber()
         late: LateForms = canv.late
         late.right_aligned(
@@ -670,42 +751,38 @@ class PdfDocument:
                     raise OmradedokError(f"logoen {cover.logo} kan ikke leses: {exc}") from exc
             canv.setFillColor(ink)
             y = height - 2.6 * cm
-            for line in simpleSplit(cover.municipality, s.fonts.bold, 13, text_width - logo_w)[:2]:
-                canv.setFont(s.fonts.bold, 13)
-                canv.drawString(left, y, line)
+            for line in _lines(cover.municipality, s.fonts.bold, 13, text_width - logo_w)[:2]:
+                draw_string(canv, left, y, line, s.fonts.bold, 13)
                 y -= 17
             # title block anchored above the band's lower edge
             size = 28.0
-            lines = simpleSplit(cover.title, s.fonts.bold, size, text_width)
+            lines = _lines(cover.title, s.fonts.bold, size, text_width)
             while len(lines) > 3 and size > 18:
                 size -= 2
-                lines = simpleSplit(cover.title, s.fonts.bold, size, text_width)
+                lines = _lines(cover.title, s.fonts.bold, size, text_width)
+            lines = _at_most(lines, 6)
             sub_lines = (
-                simpleSplit(cover.subtitle, s.fonts.regular, 13, text_width)
+                _at_most(_lines(cover.subtitle, s.fonts.regular, 13, text_width), 4)
                 if cover.subtitle
                 else []
             )
             y = band_bottom + 1.3 * cm + len(sub_lines) * 17 + (6 if sub_lines else 0)
             y += (len(lines) - 1) * size * 1.18
             kind_y = y + size * 1.18 + 4
-            canv.setFont(s.fonts.regular, 16)
-            canv.drawString(left, kind_y, cover.kind)
-            canv.setFont(s.fonts.bold, size)
+            draw_string(canv, left, kind_y, cover.kind, s.fonts.regular, 16)
             for line in lines:
-                canv.drawString(left, y, line)
+                draw_string(canv, left, y, line, s.fonts.bold, size)
                 y -= size * 1.18
-            canv.setFont(s.fonts.regular, 13)
             y += size * 1.18 - 6 - 17
             for line in sub_lines:
-                canv.drawString(left, y, line)
+                draw_string(canv, left, y, line, s.fonts.regular, 13)
                 y -= 17
         if m.watermark:
             canv.setFont(s.fonts.bold, 11)
             canv.setFillColor(ink)
             canv.drawRightString(width - self.margins[1], band_bottom + 0.5 * cm, m.watermark)
-        canv.setFont(s.fonts.regular, 7.5)
         canv.setFillColor(_GREY)
-        canv.drawString(left, self.margins[3] - 22, m.footer_left)
+        draw_string(canv, left, self.margins[3] - 22, m.footer_left, s.fonts.regular, 7.5)
         canv.restoreState()
 
     def render(self) -> bytes:

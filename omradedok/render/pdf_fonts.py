@@ -1,20 +1,26 @@
 """Fonts for PDFs and charts: always embedded TrueType, never the PDF base-14 fonts.
 
-The default is DejaVu Sans, shipped in omradedok/fonts/ (covers æøå and the Northern Sami
-letters á č đ ŋ š ŧ ž), so a fresh machine produces the same PDF as this one. A municipality
-may name its own TTF font (regular and bold) in its profile; a missing bold falls back to the
-regular face rather than to a system font.
+The default is DejaVu Sans, shipped in omradedok/fonts/ (Latin with æøå, the Northern Sami
+letters á č đ ŋ š ŧ ž, combining marks), so a fresh machine produces the same PDF as this one.
+A municipality may name its own TTF font (regular and bold) in its profile; a missing bold falls
+back to the regular face rather than to a system font.
+
+Every style has a *fallback chain* (``FontChain``): a character the main font lacks is set in
+the first font of the chain that has it – DejaVu Sans behind a municipality's font, then the
+shipped Noto fonts for Arabic, Hebrew, Ethiopic (Tigrinya, Amharic), symbols and emoji
+(monochrome). Letters of those scripts always use their Noto font, so a word never mixes faces.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import OmradedokError
@@ -28,6 +34,154 @@ _DEFAULT_FILES = {
     "italic": "DejaVuSans-Oblique.ttf",
 }
 
+_SCRIPT_FONTS: dict[str, tuple[str, str]] = {
+    "arabic": ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
+    "hebrew": ("NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
+    "ethiopic": ("NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"),
+}
+"""Scripts whose letters are always set in their own Noto font (regular, bold)."""
+
+_LAST_RESORT = ("NotoSansSymbols-Regular.ttf", "NotoEmoji-Regular.ttf")
+"""Tried after the main fonts, in this order, for any style."""
+
+_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0590, 0x05FF, "hebrew"),
+    (0xFB1D, 0xFB4F, "hebrew"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"),
+    (0x08A0, 0x08FF, "arabic"),
+    (0xFB50, 0xFDFF, "arabic"),
+    (0xFE70, 0xFEFF, "arabic"),
+    (0x1200, 0x139F, "ethiopic"),
+    (0x2D80, 0x2DDF, "ethiopic"),
+    (0xAB00, 0xAB2F, "ethiopic"),
+)
+
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufe0e\ufe0f\u00ad")
+"""Format characters: drawn only when a font of the run has them, never a missing glyph."""
+
+
+def script_of(ch: str) -> str | None:
+    """«arabic», «hebrew», «ethiopic» for letters of the scripts with their own font."""
+    cp = ord(ch)
+    if cp < 0x0590:
+        return None
+    for lo, hi, script in _SCRIPT_RANGES:
+        if lo <= cp <= hi:
+            return script
+    return None
+
+
+def is_mark(ch: str) -> bool:
+    """Combining marks and joiners belong to the character before them."""
+    return ch in _INVISIBLE or unicodedata.category(ch) in ("Mn", "Me")
+
+
+def shows(ch: str) -> bool:
+    """Characters that need a glyph (not spaces, controls or invisible format characters)."""
+    return ch.isprintable() and not ch.isspace() and ch not in _INVISIBLE
+
+
+@lru_cache(maxsize=64)
+def _cmap(name: str) -> frozenset[int]:
+    font = pdfmetrics.getFont(name)
+    cmap: dict[int, int] = getattr(getattr(font, "face", None), "charToGlyph", {}) or {}
+    return frozenset(cmap)
+
+
+@dataclass(frozen=True, eq=False)
+class FontChain:
+    """A main font and the fonts tried, in order, for characters it lacks."""
+
+    main: str
+    fallbacks: tuple[str, ...]
+    scripts: tuple[tuple[str, str], ...]
+    """(script, font) pairs: letters of the script use that font first."""
+    _for_char: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    simple: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """Characters the main font sets itself (the fast path: one run, one width call)."""
+
+    def font_of(self, ch: str) -> str | None:
+        """The font that sets ``ch`` (None: no font of the chain has it)."""
+        found = self._for_char.get(ch)
+        if found is not None:
+            return found or None
+        cp = ord(ch)
+        script = script_of(ch)
+        order: list[str] = [f for s, f in self.scripts if s == script]
+        order += [self.main, *self.fallbacks]
+        found = next((name for name in order if cp in _cmap(name)), "")
+        self._for_char[ch] = found
+        return found or None
+
+    def covers(self, text: str) -> bool:
+        return self.simple.issuperset(text)
+
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """``text`` cut into (font, characters) runs; marks stay with the run's font when it
+        has them (and spaces with a script's font), invisible characters no font has are left
+        out."""
+        if self.simple.issuperset(text):
+            return [(self.main, text)] if text else []
+        out: list[tuple[str, str]] = []
+        scripts = {f for _, f in self.scripts}  # their spaces fit (emoji's are too wide)
+        font, chunk = self.main, ""
+        for ch in text:
+            if (
+                chunk
+                and ord(ch) in _cmap(font)
+                and (is_mark(ch) or (ch == " " and font in scripts))
+            ):
+                chunk += ch
+                continue
+            chosen = self.font_of(ch)
+            if chosen is None:
+                if ch in _INVISIBLE:
+                    continue
+                chosen = font if chunk else self.main
+            if chosen != font and chunk:
+                out.append((font, chunk))
+                chunk = ""
+            font = chosen
+            chunk += ch
+        if chunk:
+            out.append((font, chunk))
+        return out
+
+    def width(self, text: str, size: float) -> float:
+        if self.simple.issuperset(text):
+            return float(pdfmetrics.stringWidth(text, self.main, size))
+        return float(sum(pdfmetrics.stringWidth(t, f, size) for f, t in self.runs(text)))
+
+    def missing(self, text: str) -> set[str]:
+        """Characters of ``text`` no font of the chain can show."""
+        return {ch for ch in set(text) if shows(ch) and self.font_of(ch) is None}
+
+
+_CHAINS: dict[str, FontChain] = {}
+
+
+def chain_of(font_name: str) -> FontChain:
+    """The fallback chain registered for a style's font (a lone chain for any other font)."""
+    chain = _CHAINS.get(font_name)
+    if chain is None:
+        chain = _make_chain(font_name, (), ())
+    return chain
+
+
+def _make_chain(
+    main: str, fallbacks: tuple[str, ...], scripts: tuple[tuple[str, str], ...]
+) -> FontChain:
+    known = _CHAINS.get(main)
+    if known is not None and (known.fallbacks, known.scripts) == (fallbacks, scripts):
+        return known
+    simple = frozenset(
+        chr(cp) for cp in _cmap(main) if script_of(chr(cp)) is None and not is_mark(chr(cp))
+    )
+    chain = FontChain(main, fallbacks, scripts, simple=simple)
+    _CHAINS[main] = chain
+    return chain
+
 
 @dataclass(frozen=True)
 class FontSet:
@@ -37,6 +191,9 @@ class FontSet:
     bold: str
     italic: str
     family: str
+
+    def chain(self, font_name: str) -> FontChain:
+        return chain_of(font_name)
 
 
 @lru_cache(maxsize=32)
@@ -53,7 +210,33 @@ def _register(name: str, path: str) -> str:
     return name
 
 
-def _family(name: str, regular: str, bold: str, italic: str) -> FontSet:
+def _shipped(filename: str) -> str:
+    path = fonts_dir() / filename
+    if not path.is_file():
+        raise OmradedokError(
+            f"standardskriften mangler: {path}. Installer omradedok på nytt (fontene følger "
+            "med pakken)"
+        )
+    return _register("Omradedok-" + filename.removesuffix(".ttf"), str(path))
+
+
+def _fallbacks(
+    bold: bool, behind: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    scripts = tuple((s, _shipped(files[1 if bold else 0])) for s, files in _SCRIPT_FONTS.items())
+    last = tuple(_shipped(f) for f in _LAST_RESORT)
+    return (*behind, *(f for _, f in scripts), *last), scripts
+
+
+def _family(name: str, regular: str, bold: str, italic: str, behind: dict[str, str]) -> FontSet:
+    seen: set[str] = set()
+    for style, font in (("regular", regular), ("bold", bold), ("italic", italic)):
+        if font in seen:
+            continue
+        seen.add(font)
+        extra = tuple(f for f in (behind.get(style),) if f and f != font)
+        fallbacks, scripts = _fallbacks(style == "bold", extra)
+        _make_chain(font, fallbacks, scripts)
     addMapping(name, 0, 0, regular)
     addMapping(name, 1, 0, bold)
     addMapping(name, 0, 1, italic)
@@ -61,8 +244,7 @@ def _family(name: str, regular: str, bold: str, italic: str) -> FontSet:
     return FontSet(regular=regular, bold=bold, italic=italic, family=name)
 
 
-def default_fonts() -> FontSet:
-    """DejaVu Sans from the package's own fonts folder."""
+def _default_names() -> dict[str, str]:
     folder = fonts_dir()
     names = {}
     for style, filename in _DEFAULT_FILES.items():
@@ -74,7 +256,13 @@ def default_fonts() -> FontSet:
             )
         suffix = "" if style == "regular" else f"-{style.capitalize()}"
         names[style] = _register(f"{DEFAULT_FAMILY}{suffix}", str(path))
-    return _family(DEFAULT_FAMILY, names["regular"], names["bold"], names["italic"])
+    return names
+
+
+def default_fonts() -> FontSet:
+    """DejaVu Sans from the package's own fonts folder, with the Noto fallbacks."""
+    names = _default_names()
+    return _family(DEFAULT_FAMILY, names["regular"], names["bold"], names["italic"], {})
 
 
 def _profile_font_name(path: Path) -> str:
@@ -90,7 +278,8 @@ def _profile_font_name(path: Path) -> str:
 
 
 def fonts_for(profile: Profile | None) -> FontSet:
-    """The municipality's own font when its profile names one, else DejaVu Sans."""
+    """The municipality's own font when its profile names one (DejaVu Sans and the Noto fonts
+    behind it for what it lacks), else DejaVu Sans."""
     if profile is None or profile.font is None:
         return default_fonts()
     regular_path = Path(profile.font)
@@ -99,11 +288,46 @@ def fonts_for(profile: Profile | None) -> FontSet:
     if profile.font_bold is not None:
         bold_path = Path(profile.font_bold)
         bold = _register(_profile_font_name(bold_path), str(bold_path))
-    return _family(f"{regular}-familie", regular, bold, regular)
+    behind = _default_names()
+    return _family(f"{regular}-familie", regular, bold, regular, behind)
 
 
 def missing_glyphs(font_name: str, text: str) -> set[str]:
     """Characters of ``text`` the font has no glyph for (they would print as empty boxes)."""
-    font = pdfmetrics.getFont(font_name)
-    cmap: dict[int, int] = getattr(getattr(font, "face", None), "charToGlyph", {}) or {}
-    return {ch for ch in set(text) if ch.isprintable() and not ch.isspace() and ord(ch) not in cmap}
+    cmap = _cmap(font_name)
+    return {ch for ch in set(text) if shows(ch) and ord(ch) not in cmap}
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with code points beyond U+FFFF written as UTF-16 (reportlab
+    writes them as five hex digits, which PDF readers reject: emoji would not extract)."""
+    pairs = [
+        f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *pairs,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap

@@ -20,6 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from .pdf_text import lines_markup
+
 LateText = Callable[[int], str]
 """Produces the text once the layout is finished; gets the document's page count."""
 
@@ -127,6 +129,9 @@ class ContentsEntry:
     """Entry text as platypus markup (escaped)."""
     key: str
     """Bookmark key of the heading: the entry links to it, and its page is looked up by it."""
+    plain: str = ""
+    """The heading as plain user text: when given, the entry is laid out from it (lines
+    broken by ``pdf_text``, fallback fonts), and ``markup`` is not used."""
 
 
 class _Entry(Paragraph):  # type: ignore[misc]
@@ -185,9 +190,16 @@ class Contents(Flowable):  # type: ignore[misc]
         self._paragraphs = {}
         for entry in self._entries():
             style = self._styles[min(entry.level, len(self._styles) - 1)]
+            entry_style = ParagraphStyle(
+                f"{style.name}-entry", parent=style, rightIndent=NUMBER_COLUMN
+            )
+            markup = entry.markup
+            if entry.plain:
+                room = avail_width - style.leftIndent - NUMBER_COLUMN
+                markup = lines_markup(entry.plain, style.fontName, style.fontSize, room)
             para = _Entry(
-                entry.markup,
-                ParagraphStyle(f"{style.name}-entry", parent=style, rightIndent=NUMBER_COLUMN),
+                markup,
+                entry_style,
                 entry.key,
                 self._number_drawer(entry.key, style, avail_width),
             )

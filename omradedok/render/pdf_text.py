@@ -1,90 +1,394 @@
-"""Plain text in table cells, laid out without reportlab's paragraph machinery.
+"""User text in the PDF: line breaking with hyphenation, fallback fonts, right-to-left lines.
 
-A plan's tables have thousands of cells, all plain text in one font (the caller's user text is
-never markup). A ``Paragraph`` per cell parses XML, builds fragment lists and breaks lines by
-fragments, and a table wraps every cell more than once: that was most of the PDF's render
-time. ``PlainCell`` breaks lines greedily by word (a word wider than the cell by letter, as
-``Paragraph`` does with ``splitLongWords``), caches the result per width, and draws the lines with one text object, placed as ``Paragraph`` would place them
-(first baseline one font size below the top, then one line per ``leading``).
+One rule for every text the PDF and its charts lay out (``split_lines``):
+- lines break at spaces, never at a no-break space («60 000 kr» stays whole);
+- a word that does not fit the rest of a line is hyphenated (pyphen's nb_NO/nn_NO patterns)
+  when a hyphenation point fits, so narrow columns never cut a word without a hyphen;
+- a word wider than a whole line (an address, a code, a 30 000-letter string) breaks after
+  «/ . _ @» or else by letter with a hyphen, in one linear pass.
+
+``TextBlock`` is the flowable for all user text (paragraphs, bullets, table cells, headings):
+plain text, never markup (a ``Paragraph`` per cell parsed XML and was most of the render time),
+lines cached per width, characters set in the style's fallback chain (``pdf_fonts``), lines of
+Arabic or Hebrew reordered for display (``pdf_script``), and split across pages at any line,
+so a table cell taller than a page continues on the next one.
 """
 
 from __future__ import annotations
 
-from reportlab.lib.enums import TA_RIGHT
+import copy
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+import pyphen
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
+from .pdf_fonts import FontChain, chain_of, is_mark
+from .pdf_script import display, prepare, starts_rtl
 
-class PlainCell(Flowable):  # type: ignore[misc]
-    """One cell's text: font, size, leading, colour, left indent and alignment from ``style``."""
+_BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+"""Whitespace where a line may break: any but the no-break spaces."""
+_BREAK_AFTER = frozenset("/._@&?=\u00a0\u202f")
+"""A word wider than a whole line may break after these without a hyphen (addresses, paths;
+an amount wider than its column at its no-break spaces rather than between digits)."""
+_CODE = re.compile(r"[/@]|\w\.\w")
+"""Addresses, e-mail, file names: broken after their punctuation, never hyphenated."""
+_LONG = 80
+"""Words longer than this are not looked up in the hyphenation patterns."""
 
-    def __init__(self, text: str, style: ParagraphStyle) -> None:
+
+_BOUND = re.compile(
+    r"(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=(?:kr|mill\.|mrd\.|%|NOK)(?!\w))|(?<=mill\.) (?=kr(?!\w))|(?<=mrd\.) (?=kr(?!\w))"
+)
+"""Spaces inside an amount as users type them («60 000 kr», «7,3 mill. kr»): never a line end."""
+
+
+def collapse(text: str) -> str:
+    """Runs of breakable whitespace (line breaks included) become one space; NBSPs stay, and
+    the spaces of amounts typed with plain spaces become no-break spaces."""
+    text = _BREAKABLE.sub(" ", text).strip()
+    if any(c.isdigit() for c in text):
+        text = _BOUND.sub("\u00a0", text)
+    return text
+
+
+@lru_cache(maxsize=4)
+def _dictionary(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=lang, left=2, right=2)
+
+
+@lru_cache(maxsize=20000)
+def _points(word: str, lang: str) -> tuple[tuple[int, bool], ...]:
+    """Where ``word`` may break: (index, needs a hyphen), ascending."""
+    found: dict[int, bool] = {}
+    code = _CODE.search(word) is not None
+    after = "-/\u2013" + ("._@&?=" if code else "")
+    for i in range(2, len(word) - 1):
+        if word[i - 1] in after and word[i].isalnum():
+            found[i] = False
+    if len(word) <= _LONG and lang and not code:
+        for m in re.finditer(r"[^\W\d_]{5,}", word):
+            part = m.group()
+            for p in _dictionary(lang).positions(part):
+                if 2 <= p <= len(part) - 3:  # at least two letters before, three after
+                    found.setdefault(m.start() + p, True)
+    return tuple(sorted(found.items()))
+
+
+Measure = Callable[[str], float]
+"""Width of a string in points, for one font chain and size."""
+
+
+def measure_for(chain: FontChain, size: float, text: str) -> Measure:
+    """A width function for the words of ``text``: one C call per word when the main font
+    sets all of it (the common case), else run by run through the fallback fonts."""
+    if chain.covers(text):
+        main = chain.main
+        return lambda s: float(stringWidth(s, main, size))
+    return lambda s: chain.width(s, size)
+
+
+def _hyphenate(word: str, room: float, width: Measure, lang: str) -> tuple[str, str] | None:
+    """The longest head of ``word`` (with its hyphen) that fits ``room``, and the rest."""
+    for i, hyphen in reversed(_points(word, lang)):
+        head = word[:i] + ("-" if hyphen else "")
+        if width(head) <= room:
+            return head, word[i:]
+    return None
+
+
+def _break_long(word: str, width: float, measure: Measure, first: float | None = None) -> list[str]:
+    """``word`` in pieces of at most ``width`` (the first at most ``first``; all but the last
+    end in a hyphen or a break character). One pass over the letters: linear in its length."""
+    cache: dict[str, float] = {}
+
+    def w(ch: str) -> float:
+        value = cache.get(ch)
+        if value is None:
+            value = cache[ch] = measure(ch)
+        return value
+
+    hyphen = w("-")
+    pieces: list[str] = []
+    start, used, after = 0, 0.0, -1
+    i, n = 0, len(word)
+    limit = width if first is None else first
+    while i < n:
+        ch = word[i]
+        cw = w(ch)
+        if i > start and not is_mark(ch) and used + cw + hyphen > limit:
+            limit = width
+            if after > start:
+                pieces.append(word[start:after])
+                start = after
+                used = sum(w(c) for c in word[start:i])
+            else:
+                pieces.append(word[start:i] + "-")
+                start, used = i, 0.0
+            after = -1
+            continue
+        used += cw
+        i += 1
+        if ch in _BREAK_AFTER and i < n:
+            after = i
+    pieces.append(word[start:])
+    return pieces
+
+
+def split_lines(
+    text: str,
+    font: str | FontChain,
+    size: float,
+    width: float,
+    space_shrinkage: float = 0.0,
+    lang: str = "nb_NO",
+    indent: float = 0.0,
+) -> list[str]:
+    """Greedy lines of at most ``width`` points (logical order; ``text`` already collapsed),
+    the first one ``indent`` shorter.
+
+    Like ``Paragraph``, a line may overrun by ``space_shrinkage`` of a space per word gap."""
+    chain = font if isinstance(font, FontChain) else chain_of(font)
+    measure = measure_for(chain, size, text)
+    full = width
+    width = full - indent
+    space = measure(" ")
+    lines: list[str] = []
+    current, used, gaps = "", 0.0, 0
+    for word in text.split(" "):
+        if not word:
+            continue
+        word_width = measure(word)
+        if not current and word_width <= width:
+            current, used, gaps = word, word_width, 0
+            continue
+        if current and used + space + word_width <= width + space * space_shrinkage * (gaps + 1):
+            current, used, gaps = f"{current} {word}", used + space + word_width, gaps + 1
+            continue
+        room = width - used - (space if current else 0.0)
+        head = _hyphenate(word, room, measure, lang) if room > 2 * space else None
+        if head is not None:
+            lines.append(f"{current} {head[0]}" if current else head[0])
+            width = full
+            word = head[1]
+            word_width = measure(word)
+        elif current:
+            lines.append(current)
+            width = full
+        while word_width > width and (head := _hyphenate(word, width, measure, lang)):
+            lines.append(head[0])
+            width = full
+            word = head[1]
+            word_width = measure(word)
+        if word_width > width:
+            *pieces, word = _break_long(word, full, measure, first=width)
+            lines += pieces
+            width = full
+            word_width = measure(word)
+        current, used, gaps = word, word_width, 0
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _put(
+    text: PDFTextObject,
+    x: float,
+    y: float,
+    line: str,
+    chain: FontChain,
+    size: float,
+    rtl: bool,
+    font: list[str],
+) -> None:
+    """One line into a text object; ``font`` holds the font set last (set again only when a
+    run needs another)."""
+    visual = display(line, rtl)
+    text.setTextOrigin(x, y)
+    for name, run in chain.runs(visual):
+        if font[0] != name:
+            text.setFont(name, size)
+            font[0] = name
+        text.textOut(run)
+
+
+def draw_line(
+    canv: Canvas, x: float, y: float, line: str, chain: FontChain, size: float, rtl: bool = False
+) -> None:
+    """Draw one laid-out line (logical order) starting at ``x``."""
+    text = canv.beginText(x, y)
+    _put(text, x, y, line, chain, size, rtl, [""])
+    canv.drawText(text)
+
+
+def draw_string(
+    canv: Canvas, x: float, y: float, value: str, font: str, size: float, anchor: str = "start"
+) -> None:
+    """``canvas.drawString`` for user text: fallback fonts, Arabic joined, bidi order."""
+    chain = chain_of(font)
+    line = prepare(value)
+    width = chain.width(line, size)
+    if anchor == "middle":
+        x -= width / 2
+    elif anchor == "end":
+        x -= width
+    draw_line(canv, x, y, line, chain, size, starts_rtl(line))
+
+
+def lines_markup(value: str, font: str, size: float, width: float) -> str:
+    """User text as ``Paragraph`` markup for places that need one (contents entries with
+    links): lines broken here, joined by ``<br/>``, each run in its fallback font."""
+    chain = chain_of(font)
+    text = prepare(collapse(value))
+    rtl = starts_rtl(text)
+    out = []
+    for line in split_lines(text, chain, size, width):
+        runs = chain.runs(display(line, rtl))
+        out.append(
+            "".join(
+                escape(run) if name == chain.main else f'<font face="{name}">{escape(run)}</font>'
+                for name, run in runs
+            )
+        )
+    return "<br/>".join(out)
+
+
+class TextBlock(Flowable):  # type: ignore[misc]
+    """User text laid out in ``style`` (font, size, leading, colour, indents, alignment,
+    spaceBefore/After, ``hyphenationLang``); an optional bullet on the first line."""
+
+    continued = False
+    """True for the second part of a block split across pages."""
+    lead_cell = False
+    """True for a table row's first cell: a row split across pages repeats it, marked."""
+
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        bullet: str | None = None,
+        lines: list[str] | None = None,
+        width: float | None = None,
+    ) -> None:
         super().__init__()
-        self.text = " ".join(text.split())
+        self.text = text if lines is not None else prepare(collapse(text))
         self.style = style
-        self._lines: list[str] = []
-        self._for_width: float | None = None
+        self.bullet = bullet
+        self.rtl = starts_rtl(self.text)
+        self.chain = chain_of(style.fontName)
+        self.simple = self.chain.covers(self.text)
+        """All of it in the main font, no right-to-left run: drawn line by line as is."""
+        self._lines: list[str] = lines or []
+        self._for_width: float | None = width if lines is not None else None
+        self.spaceBefore = style.spaceBefore
+        self.spaceAfter = style.spaceAfter
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def lines_for(self, avail_width: float) -> list[str]:
         if avail_width != self._for_width:
             s = self.style
             room = avail_width - s.leftIndent - s.rightIndent
-            self._lines = split_lines(self.text, s.fontName, s.fontSize, room, s.spaceShrinkage)
+            lang = getattr(s, "hyphenationLang", "") or ""
+            self._lines = split_lines(
+                self.text, self.chain, s.fontSize, room, s.spaceShrinkage or 0.0, lang
+            )
             self._for_width = avail_width
+        return self._lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = len(self._lines) * self.style.leading
+        self.height = len(self.lines_for(avail_width)) * self.style.leading
         return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """At a line: the lines that fit here, and the rest (a cell splits the same way)."""
+        width = self._for_width if self._for_width is not None else avail_width
+        lines = self.lines_for(width)
+        fit = int((avail_height + 1e-6) // self.style.leading)
+        if fit <= 0:
+            return []
+        if fit >= len(lines):
+            return [self]
+        first, rest = self._part(lines[:fit]), self._part(lines[fit:])
+        first.spaceAfter = 0
+        rest.spaceBefore = 0
+        rest.bullet = None
+        rest.continued = True
+        return [first, rest]
+
+    def _part(self, lines: list[str]) -> TextBlock:
+        part = copy.copy(self)
+        for attribute in ("_postponed", "_frame", "canv"):
+            part.__dict__.pop(attribute, None)
+        part._lines = lines
+        return part
+
+    def continuation(self, label: str) -> TextBlock:
+        """What a split row's first cell says on the next page: its first line, «(forts.)»."""
+        first = self._lines[0] if self._lines else self.text
+        style = self.style
+        room = (self._for_width or 0.0) - style.leftIndent - style.rightIndent
+        label_width = self.chain.width(label, style.fontSize)
+        if room > 0 and label_width > room:  # a narrow number column: the marker shrinks
+            factor = max(room / label_width, 0.6)
+            style = ParagraphStyle(
+                f"{style.name}-cont",
+                parent=style,
+                fontSize=style.fontSize * factor,
+                leading=style.leading * factor,
+            )
+        return TextBlock(f"{first} {label}", style)
 
     def draw(self) -> None:
         if not self._lines:
             return
         s = self.style
         canv = self.canv
-        text = canv.beginText()
-        text.setFont(s.fontName, s.fontSize, s.leading)
-        text.setFillColor(s.textColor)
+        canv.setFillColor(s.textColor)
         y = self.height - s.fontSize
-        right = s.alignment == TA_RIGHT
-        for line in self._lines:
-            if right:
-                x = self.width - s.rightIndent - stringWidth(line, s.fontName, s.fontSize)
+        align = s.alignment
+        if self.rtl and align not in (TA_RIGHT, TA_CENTER):
+            align = TA_RIGHT
+        left, right = s.leftIndent, s.rightIndent
+        if self.bullet:
+            bullet_font = s.bulletFontName or s.fontName
+            if self.rtl:  # a right-to-left list item: bullet and indent on the right
+                bullet_x = self.width - s.bulletIndent
+                draw_string(canv, bullet_x, y, self.bullet, bullet_font, s.fontSize, "end")
+                left, right = s.rightIndent, s.leftIndent
             else:
-                x = s.leftIndent
-            text.setTextOrigin(x, y)
-            text.textOut(line)
+                draw_string(canv, s.bulletIndent, y, self.bullet, bullet_font, s.fontSize)
+        text = canv.beginText()
+        font = [""]
+        room = self.width - left - right
+        for line in self._lines:
+            if align in (TA_RIGHT, TA_CENTER):
+                line_width = (
+                    stringWidth(line, self.chain.main, s.fontSize)
+                    if self.simple
+                    else self.chain.width(line, s.fontSize)
+                )
+                x = left + (room - line_width) / (1 if align == TA_RIGHT else 2)
+            else:
+                x = left
+            if self.simple:
+                if not font[0]:
+                    text.setFont(self.chain.main, s.fontSize)
+                    font[0] = self.chain.main
+                text.setTextOrigin(x, y)
+                text.textOut(line)
+            else:
+                _put(text, x, y, line, self.chain, s.fontSize, self.rtl, font)
             y -= s.leading
         canv.drawText(text)
 
 
-def split_lines(
-    text: str, font: str, size: float, width: float, space_shrinkage: float = 0.0
-) -> list[str]:
-    """Greedy lines of at most ``width`` points. A word wider than a whole line is broken by
-    letter, starting on the current line (what ``Paragraph`` does with ``splitLongWords``).
-    Like ``Paragraph``, a line may overrun by ``space_shrinkage`` of a space per word gap."""
-    space = stringWidth(" ", font, size)
-    lines: list[str] = []
-    current, used, gaps = "", 0.0, 0
-    for word in text.split():
-        word_width = stringWidth(word, font, size)
-        if not current and word_width <= width:
-            current, used, gaps = word, word_width, 0
-        elif current and used + space + word_width <= width + space * space_shrinkage * (gaps + 1):
-            current, used, gaps = f"{current} {word}", used + space + word_width, gaps + 1
-        elif word_width <= width:
-            lines.append(current)
-            current, used, gaps = word, word_width, 0
-        else:
-            gap = space if current else 0.0
-            for ch in word:
-                ch_width = stringWidth(ch, font, size)
-                if current and used + gap + ch_width > width:
-                    lines.append(current)
-                    current, used, gap, gaps = "", 0.0, 0.0, 0
-                current += (" " if gap else "") + ch
-                used += gap + ch_width
-                gap = 0.0
-    if current:
-        lines.append(current)
-    return lines
+PlainCell = TextBlock
+"""The name table code used before ``TextBlock`` laid out all user text."""

@@ -50,6 +50,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..errors import OmradedokError
+from .colors import header_fill
 from .reproducible import normalize_zip
 
 MONEY_FORMAT = '[$-414]#,##0 "kr"'
@@ -194,11 +195,18 @@ def fill(color: str) -> PatternFill:
 def header_row(
     ws: Worksheet, row: int, labels: Sequence[str], *, color: str = "#1F4E79", first_column: int = 1
 ) -> None:
-    """Bold white text on ``color``, wrapped and top-aligned, one label per column."""
-    background = fill(color)
+    """Bold text on ``color``, wrapped and top-aligned, one label per column; fill and text
+    colour from ``colors.header_fill`` (4.5:1 contrast, as in DOCX and PDF)."""
+    background_color, text_color = header_fill(color)
+    background = fill(background_color)
+    font = (
+        HEADER_FONT
+        if text_color == "#FFFFFF"
+        else Font(name=FONT_NAME, bold=True, color=text_color[1:])
+    )
     for offset, label in enumerate(labels):
         cell = put(ws.cell(row, first_column + offset), label)
-        cell.font = HEADER_FONT
+        cell.font = font
         cell.fill = background
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         cell.border = BOX
