@@ -7,6 +7,7 @@ A plan that says «4–5 mill. kr» or gives no cost at all must not print «4 5
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
+
+from .base import MAX_KRONER
 
 _UNKNOWN_WORDS = {"", "ukjent", "ikke fastsatt", "ikkje fastsett", "ikke oppgitt", "?", "–", "-"}
 _ESTIMATE = re.compile(r"^(?:anslag(?:svis)?|anslått|overslag|ca\.?|cirka|omkring|~)\s*:?\s*")
@@ -63,6 +66,18 @@ class Amount:
 
     @classmethod
     def parse(cls, value: Any) -> Amount:
+        """An amount as the input writes it, within the model's bound for kroner (a sum of
+        amounts may exceed it; a single input figure may not)."""
+        amount = cls._parse(value)
+        if amount.high is not None and amount.high > MAX_KRONER:
+            raise ValueError(
+                "beløpet er over 1 000 000 000 000 kr; skriv beløpet i hele kroner uten "
+                "ekstra sifre"
+            )
+        return amount
+
+    @classmethod
+    def _parse(cls, value: Any) -> Amount:
         if isinstance(value, Amount):
             return value
         if value is None:
@@ -72,6 +87,8 @@ class Amount:
         if isinstance(value, int):
             return cls.exact(value)
         if isinstance(value, float):
+            if not math.isfinite(value):
+                raise ValueError(f"«{value}» er ikke et beløp; {ADVICE}")
             if value != int(value):
                 raise ValueError(f"«{value}» har øre; oppgi hele kroner")
             return cls.exact(int(value))

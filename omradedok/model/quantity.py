@@ -11,6 +11,8 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from .base import MAX_COUNT
+
 QUALIFIERS = {
     "about": ("ca.", "ca."),
     "up_to": ("opp mot", "opp mot"),
@@ -50,6 +52,8 @@ class Count:
     def __post_init__(self) -> None:
         if self.value < 0:
             raise ValueError("antallet kan ikke være negativt")
+        if self.value > MAX_COUNT:
+            raise ValueError("antallet er over 100 000 000; sjekk tallet")
         if self.qualifier is not None and self.qualifier not in QUALIFIERS:
             raise ValueError(f"ukjent presisering «{self.qualifier}»")
 
