@@ -47,9 +47,9 @@ CODES: dict[str, str] = {
     "E-REF-006": "Organene rapporterer i ring",
     # consistency
     "E-KONS-001": "Aktiviteten hører til et år utenfor perioden",
-    "E-KONS-002": "Aktiviteten har ingen ansvarlig rolle",
-    "E-KONS-003": "Rollen hører verken til et organ eller en partner",
     "W-KONS-001": "Perioden er kortere enn tre år",
+    "W-KONS-002": "Aktiviteten går også i år utenfor perioden",
+    "W-KONS-003": "Rollen hører verken til et organ eller en partner",
     "W-MAAL-001": "Delmålet har ingen indikator",
     "W-MAAL-002": "Ingen aktivitet bidrar til delmålet",
     "W-BUDS-001": "Aktiviteter et år uten budsjettramme",
@@ -61,6 +61,8 @@ CODES: dict[str, str] = {
     "W-AVT-005": "En avtalepart mangler organisasjonsnummer",
     "W-AVT-006": "Ingen signerer avtalen for kommunen",
     "W-ANSV-001": "Rollematrisen: en oppgave uten ansvarlig eller med flere ansvarlige",
+    # input format versions
+    "W-MIGR-001": "Filen er skrevet for en eldre versjon av formatet; noe leses eller skrives annerledes",
     # PDF
     "W-PDF-001": "Tegn som ingen PDF-skrift har",
     "W-PDF-002": "Kommunens skrifttype mangler tegn som brukes",

@@ -15,12 +15,12 @@ from omradedok.cli import main
 from omradedok.documents import registry
 
 EMPTY_PLAN = """\
-schema_version: "1"
+schema_version: 2
 title: Områdeløft Tomt
 municipality: {name: Tom kommune, number: "1234"}
 area: {name: Tomteby}
 period: {start_year: 2026, end_year: 2027}
-document: {date: 2026-01-05}
+document: {status: draft, date: 2026-01-05}
 """
 
 

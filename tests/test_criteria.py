@@ -108,7 +108,7 @@ def empty_model() -> Initiative:
             "municipality": {"name": "Tom kommune", "number": "1234"},
             "area": {"name": "Tomteby"},
             "period": {"start_year": 2026, "end_year": 2027},
-            "document": {"date": "2026-01-05"},
+            "document": {"status": "draft", "date": "2026-01-05"},
         }
     )
 

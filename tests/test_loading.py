@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_FILES
 
 import omradedok
 from omradedok.errors import InputError
-
-from conftest import EXAMPLE_FILES
 
 STARTER = (Path(omradedok.__file__).parent / "starter.yaml").read_text(encoding="utf-8")
 
@@ -90,7 +90,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
         [
             "unknown-key.yaml:15: municipality.countyy: ukjent felt «countyy». Mente du «county»? "
             "Gyldige felt her: address, chief_executive, contact, county, language, mayor, name, "
-            "number, org_number, profile."
+            "number, officer_title, org_number, profile."
         ],
     ),
     (
@@ -99,8 +99,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
             "end_year: 2031", "end_year: 2025"
         ),
         [
-            "types.yaml:26: area.population: «mange» er ikke et heltall; skriv et helt tall uten "
-            "mellomrom eller desimaler",
+            "types.yaml:26: area.population: «mange» kan ikke leses som antall; skriv et tall "
+            "(«6000»), eventuelt med «ca.», «opp mot», «over» eller «under» foran",
             "types.yaml:28: period: sluttår 2025 er før startår 2026; bytt om årene",
         ],
     ),
@@ -216,7 +216,9 @@ def test_warnings_are_separate_from_errors(tmp_path: Path) -> None:
 def test_quarters_are_accepted_as_dates(tmp_path: Path) -> None:
     model = omradedok.load(_write(tmp_path, "q.yaml", STARTER))
     (activity,) = model.activities
-    assert (activity.start.isoformat(), activity.end.isoformat()) == ("2026-01-01", "2026-12-31")
+    # a quarter is kept as a quarter (it prints «1. kvartal 2026»), spanning its days
+    assert (activity.start.key(), activity.end.key()) == ("2026-Q1", "2026-Q4")
+    assert activity.span() == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 
 
 def test_programme_structure_mismatch_names_both_ends(tmp_path: Path) -> None:

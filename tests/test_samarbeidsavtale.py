@@ -409,8 +409,14 @@ def test_defaults_and_edge_cases(large_model: Initiative) -> None:
     doc = Agreement(render_agreement(model, model.agreements[0], Language.NB))
     text = doc.text
     assert "Hver av partene kan si opp avtalen skriftlig med én måneds varsel." in text
-    assert "Endringer i avtalen skal avtales skriftlig mellom partene." in text
-    assert "Uenighet om forståelsen av avtalen skal først søkes løst gjennom forhandlinger" in text
+    # clauses the input does not give are not invented: one neutral label each
+    assert text.count("Ikke fastsatt i avtalen.") == 3
+    assert "Endringer i avtalen skal avtales skriftlig" not in text
+    data["agreements"][0]["notice_months"] = None
+    bare = Initiative.model_validate(data)
+    unset = Agreement(render_agreement(bare, bare.agreements[0], Language.NB))
+    assert "Oppsigelsesfrist er ikke fastsatt i avtalen." in unset.text
+    assert "måneders varsel" not in unset.text
     assert "Avtalen har ingen økonomiske bidrag fra partene." in text
     blocks = doc.signature_blocks()
     # no signatories listed: the mayor signs for the municipality, the contact for Husbanken

@@ -25,7 +25,7 @@ def test_schema_has_titles_and_descriptions() -> None:
     assert schema["title"].startswith("Områdesatsing")
     activity = schema["$defs"]["Activity"]
     assert "description" in activity
-    assert activity["properties"]["start"]["description"].startswith("Start date")
+    assert activity["properties"]["start"]["description"].startswith("When it starts")
     assert schema["$defs"]["Municipality"]["properties"]["number"]["pattern"] == r"^\d{4}$"
 
 

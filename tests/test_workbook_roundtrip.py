@@ -41,6 +41,8 @@ identifiers = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,6}", fullmatch=True) 
     ["1", "2.10", "007", "2026", "1e5", "TRUE", "01-13", "1.0"]
 )
 any_date = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+when_date = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+"""Dates of When fields (decisions, milestones, meetings): 1900–2100."""
 plan_year = st.integers(1990, 2095)
 money = st.integers(0, 10**12)
 floats = st.floats(
@@ -74,7 +76,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
     status = draw(st.sampled_from(list(DocumentStatus)))
     decision = {
         "body": draw(required),
-        "date": draw(any_date),
+        "date": draw(when_date),
         "case_number": draw(required),
         "summary": draw(text),
     }
@@ -283,7 +285,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
         "title": draw(text),
         "public_title": draw(text),
         "route": [
-            {"body": draw(required), "meeting_date": draw(any_date), "case_number": draw(text)}
+            {"body": draw(required), "meeting_date": draw(when_date), "case_number": draw(text)}
             for _ in range(draw(st.integers(0, 2)))
         ],
         "proposed_resolution": texts(3),
@@ -348,7 +350,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
             "revisions": [
                 {
                     "version": draw(required),
-                    "date": draw(any_date),
+                    "date": draw(when_date),
                     "status": draw(st.sampled_from(list(DocumentStatus))),
                     "description": draw(text),
                     "author": draw(text),
@@ -463,7 +465,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
             for y in range(start, start + draw(st.integers(0, 2)))
         ],
         "milestones": [
-            {"date": draw(any_date), "title": draw(required), "description": draw(text)}
+            {"date": draw(when_date), "title": draw(required), "description": draw(text)}
             for _ in range(draw(st.integers(0, 2)))
         ],
         "communication": draw(st.sampled_from([None, {}, communication])),

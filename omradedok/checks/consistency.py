@@ -8,6 +8,7 @@ from collections import defaultdict
 from ..errors import PathPart, Problem
 from ..locale.format import format_money
 from ..model import MUNICIPALITY_PARTY, Agreement, Initiative, PartnerKind
+from ..model.amount import Amount, add_up
 
 Path = tuple[PathPart, ...]
 
@@ -53,7 +54,8 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                 )
 
     for a, act in enumerate(model.activities):
-        if not period.start_year <= act.year <= period.end_year:
+        outside = [y for y in act.years if not period.start_year <= y <= period.end_year]
+        if outside and act.year is not None and act.year in outside:
             problems.append(
                 Problem(
                     "error",
@@ -63,14 +65,15 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                     code="E-KONS-001",
                 )
             )
-        if act.responsible_role_id is None:
+        elif outside:
             problems.append(
                 Problem(
-                    "error",
-                    f"aktivitet «{act.id}» ({act.year}) har ingen ansvarlig rolle; "
-                    "fyll ut responsible_role_id",
-                    ("activities", a, "responsible_role_id"),
-                    code="E-KONS-002",
+                    "warning",
+                    f"aktivitet «{act.id}» går også i {', '.join(map(str, outside))}, utenfor "
+                    f"perioden {period.start_year}–{period.end_year}; den vises bare i "
+                    "aktivitetsplanene innenfor perioden",
+                    ("activities", a, "start"),
+                    code="W-KONS-002",
                 )
             )
 
@@ -78,17 +81,18 @@ def consistency_problems(model: Initiative) -> list[Problem]:
         if role.body_id is None and role.partner_id is None:
             problems.append(
                 Problem(
-                    "error",
+                    "warning",
                     f"rollen «{role.id}» hører verken til et organ eller en partner; "
                     "fyll ut body_id eller partner_id",
                     ("organisation", "roles", r),
-                    code="E-KONS-003",
+                    code="W-KONS-003",
                 )
             )
 
-    totals: dict[int, int] = defaultdict(int)
+    totals: dict[int, Amount] = defaultdict(lambda: Amount.exact(0))
     for act in model.activities:
-        totals[act.year] += act.budget.total
+        for year in act.years:
+            totals[year] = totals[year] + act.share(year).total
     language = model.municipality.language
     for year, total in sorted(totals.items()):
         frame = model.budget_frame_for(year)
@@ -102,7 +106,7 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                         code="W-BUDS-001",
                     )
                 )
-        elif total > frame.total:
+        elif total.exceeds(frame.total):
             problems.append(
                 Problem(
                     "warning",
@@ -190,9 +194,9 @@ def agreement_problems(model: Initiative) -> list[Problem]:
                         code="W-AVT-001",
                     )
                 )
-            if con.party_id == MUNICIPALITY_PARTY or con.money == 0:
+            if con.party_id == MUNICIPALITY_PARTY or con.money is None or not con.money.known:
                 continue
-            money[(con.party_id, con.year)] += con.money
+            money[(con.party_id, con.year)] += con.money.low or 0
             first.setdefault((con.party_id, con.year), i)
 
         for (pid, year), amount in money.items():
@@ -212,11 +216,12 @@ def agreement_problems(model: Initiative) -> list[Problem]:
             acts = [
                 model.activities[i]
                 for i in _takes_part(model, pid, role_partner)
-                if model.activities[i].year == year
+                if year in model.activities[i].years
             ]
-            available = sum(a.budget.other for a in acts)
-            if amount <= available:
+            others = add_up(a.share(year).other for a in acts)
+            if not others.known or others.partial or others.high is None or amount <= others.high:
                 continue
+            available = others.high
             promise = (
                 f"avtalen «{agr.id}» sier at {partner.name} bidrar med "
                 f"{format_money(amount, language)} i {year}"
@@ -239,12 +244,13 @@ def agreement_problems(model: Initiative) -> list[Problem]:
         promised = sum(amount for _, _, amount in items)
         frame = model.budget_frame_for(year)
         if frame is not None:
-            planned = frame.state
+            state = add_up([frame.state])
             what = f"statlige midler i budsjettrammen for {year}"
         else:
-            planned = sum(a.budget.state for a in model.activities_in(year))
+            state = add_up(a.share(year).state for a in model.activities_in(year))
             what = f"statlige midler i aktivitetsplanen for {year}"
-        if promised > planned:
+        if Amount.exact(promised).exceeds(state) and not state.partial:
+            planned = state
             problems.append(
                 Problem(
                     "warning",

@@ -994,15 +994,15 @@ def _knowledge_sources(model: Initiative, t: _Text) -> CriterionResult:
     evidence: list[str] = []
     kinds = [k for k in SourceKind if any(s.kind is k for s in sources)]
     if sources:
-        years = sorted({s.year for s in sources})
-        span = format_year_range(years[0], years[-1])
+        years = sorted({s.year for s in sources if s.year is not None})
+        span = format_year_range(years[0], years[-1]) if years else ""
         count = t.n(len(sources), "kilde", "kilder", "kjelde", "kjelder")
         kind_count = t.n(len(kinds), "type", "typer", "type", "typar")
         kind_names = t.names((enum_label(k, t.language).lower() for k in kinds), 8)
         evidence.append(
             t(
-                f"{count} fra {span}, {kind_count}: {kind_names}",
-                f"{count} frå {span}, {kind_count}: {kind_names}",
+                f"{count}{' fra ' + span if span else ''}, {kind_count}: {kind_names}",
+                f"{count}{' frå ' + span if span else ''}, {kind_count}: {kind_names}",
             )
         )
     else:

@@ -6,9 +6,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from ..errors import PathPart, Problem
-from ..model import MUNICIPALITY_PARTY, Initiative
+from ..model import MUNICIPALITY_PARTY, Activity, Initiative
 
 Path = tuple[PathPart, ...]
+
+
+def views_years(act: Activity) -> str:
+    """«2026» or «2013–2020» for a multi-year activity."""
+    years = act.years
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
 def _duplicates(kind: str, items: Iterable[tuple[Path, str]]) -> Iterator[Problem]:
@@ -125,7 +131,7 @@ def reference_problems(model: Initiative) -> list[Problem]:
     )
     problems += _duplicates(
         "aktivitet",
-        [(("activities", i), f"{a.year}/{a.id}") for i, a in enumerate(model.activities)],
+        [(("activities", i), f"{a.years[0]}/{a.id}") for i, a in enumerate(model.activities)],
     )
     if MUNICIPALITY_PARTY in partner_ids:
         problems.append(
@@ -207,7 +213,7 @@ def reference_problems(model: Initiative) -> list[Problem]:
 
     for a, act in enumerate(model.activities):
         ap: Path = ("activities", a)
-        who = f"aktivitet «{act.id}» ({act.year})"
+        who = f"aktivitet «{act.id}» ({views_years(act)})"
         problems += _unknown(
             (*ap, "sub_programme_id"), who, "delprogram", act.sub_programme_id, sub_programme_ids
         )
@@ -293,7 +299,7 @@ def _structure_problems(model: Initiative) -> list[Problem]:
             for subp in proj.sub_projects:
                 sub_project_home[subp.id] = proj.id
     for a, act in enumerate(model.activities):
-        who = f"aktivitet «{act.id}» ({act.year})"
+        who = f"aktivitet «{act.id}» ({views_years(act)})"
         home = project_home.get(act.project_id or "")
         if home is not None and home != act.sub_programme_id:
             problems.append(

@@ -99,4 +99,34 @@ def new(
     )
 
 
-__all__ = ["InputError", "new", "schema", "validate"]
+@app.command()
+def migrate(
+    file: Annotated[Path, typer.Argument(help="Inndatafil skrevet for versjon 1 (YAML/JSON).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Filen som skal skrives (.yaml/.json).")],
+    force: Annotated[bool, typer.Option("--force", help="Overskriv en fil som finnes.")] = False,
+) -> None:
+    """Skriv om en fil til versjon 2 av formatet og vis hva som endret seg."""
+    from ..io.dump import dumps
+    from ..io.migrate import is_v1, migrate_v1
+    from ..io.textfile import parse_text
+
+    if out.exists() and not force and out.resolve() != file.resolve():
+        raise OmradedokError(f"{out} finnes allerede; velg et annet navn eller bruk --force")
+    parsed = parse_text(file)
+    if not isinstance(parsed.data, dict) or not is_v1(parsed.data):
+        raise OmradedokError(
+            f"{file} er allerede skrevet for versjon 2 (schema_version: 2); ingenting å gjøre"
+        )
+    _, changes = migrate_v1(parsed.data)
+    loaded = load_with_report(file)  # validates (as version 2) and locates every change
+    write_atomic(out, dumps(loaded.model, out).encode("utf-8"))
+    for change in changes:
+        where = parsed.location(change.path)
+        console.print(f"{escape(where)}: {escape(change.message)}", highlight=False)
+    console.print(
+        f"skrev {escape(str(out))} (versjon 2, {len(changes)} endringer og merknader)",
+        highlight=False,
+    )
+
+
+__all__ = ["InputError", "migrate", "new", "schema", "validate"]

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..locale import enum_label, format_date, format_date_range, format_money, pick
-from ..model import Activity, FundingSource, Initiative, Language
+from ..model import Activity, Funding, FundingSource, Initiative, Language
+from ..model.amount import Amount, add_up
 from . import registry, views
 from .base import Artifact, BuildContext
 
@@ -43,6 +44,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_status": ("Status", "Status"),
     "col_milestone": ("Milepæl", "Milepæl"),
     "col_budget": ("Budsjett", "Budsjett"),
+    "multi_year": ("flerårig", "fleirårig"),
+    "multi_year_note": (
+        "Flerårig tiltak {years}; budsjettet er ikke fordelt på år",
+        "Fleirårig tiltak {years}; budsjettet er ikkje fordelt på år",
+    ),
+    "share_note": (
+        "Andel {year} av flerårig tiltak {years}",
+        "Del {year} av fleirårig tiltak {years}",
+    ),
+    "no_sub_programme": ("Uten delprogram", "Utan delprogram"),
     "total": ("Sum", "Sum"),
     "total_year": ("Sum aktivitetsplanen", "Sum aktivitetsplanen"),
     "funding_source": ("Finansieringskilde", "Finansieringskjelde"),
@@ -100,9 +111,16 @@ LABELS: dict[str, tuple[str, str]] = {
 """Every text of the activity plan, bokmål and nynorsk, for the XLSX and the DOCX alike."""
 
 
+class _Keep(dict[str, Any]):
+    """Placeholders a caller does not fill stay as they are («{years}»)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def label(language: Language, key: str, **values: Any) -> str:
     nb, nn = LABELS[key]
-    return pick(language, nb, nn).format(**values)
+    return pick(language, nb, nn).format_map(_Keep(values))
 
 
 def labels(language: Language) -> dict[str, str]:
@@ -123,10 +141,21 @@ class PlanRow:
     partners: str
     sub_goals: str
     status: str
+    year: int = 0
+    """The plan's year (a multi-year activity shows its share of that year)."""
 
     @property
-    def funding(self) -> tuple[int, ...]:
-        return tuple(self.activity.budget.amount(s) for s in SOURCES)
+    def share(self) -> Funding:
+        return self.activity.share(self.year)
+
+    @property
+    def funding(self) -> tuple[Amount | None, ...]:
+        return tuple(self.share.amount(s) for s in SOURCES)
+
+    @property
+    def unsplit(self) -> bool:
+        """A multi-year activity whose budget is not split by year: marked «flerårig»."""
+        return self.activity.multi_year and not self.share.known
 
 
 @dataclass(frozen=True)
@@ -138,16 +167,27 @@ class PlanGroup:
     rows: list[PlanRow]
 
     @property
-    def funding(self) -> tuple[int, ...]:
-        return tuple(sum(r.funding[i] for r in self.rows) for i in range(len(SOURCES)))
+    def funding(self) -> tuple[Amount, ...]:
+        """Per source; a row with no known funding makes every source «minst»."""
+        out = []
+        for i in range(len(SOURCES)):
+            parts: list[Amount | None] = []
+            for r in self.rows:
+                parts.append(r.funding[i] if r.share.known else Amount.unknown())
+            out.append(add_up(parts))
+        return tuple(out)
+
+    @property
+    def total(self) -> Amount:
+        return add_up(r.share.total for r in self.rows)
 
 
 @dataclass(frozen=True)
 class SourceLine:
     source: FundingSource
     label: str
-    planned: int
-    frame: int | None
+    planned: Amount
+    frame: Amount | None
 
 
 @dataclass(frozen=True)
@@ -169,24 +209,27 @@ class ActivityPlan:
         return [row for group in self.groups for row in group.rows]
 
     @property
-    def planned(self) -> int:
-        return sum(line.planned for line in self.sources)
+    def planned(self) -> Amount:
+        return add_up(group.total for group in self.groups)
 
     @property
-    def frame(self) -> int | None:
+    def frame(self) -> Amount | None:
         frame = self.model.budget_frame_for(self.year)
         return frame.total if frame is not None else None
 
     @property
     def over_frame(self) -> bool:
-        return self.frame is not None and self.planned > self.frame
+        return self.frame is not None and self.planned.exceeds(self.frame)
 
     @property
     def title(self) -> str:
         return f"{label(self.language, 'plan_title')} {self.year}"
 
     def t(self, key: str) -> str:
-        return label(self.language, key, year=self.year, title=self.model.title)
+        from .views import own_words
+
+        text = label(self.language, key, year=self.year, title=self.model.title)
+        return own_words(self.model, self.language, text)
 
 
 def sub_programme_names(model: Initiative) -> dict[str, str]:
@@ -211,6 +254,16 @@ def role_names(model: Initiative) -> dict[str, str]:
     return names
 
 
+def _frame_amount(frame: Funding | None, source: FundingSource) -> Amount | None:
+    """A source's frame: None without a frame, unknown when the frame gives no amount at
+    all, exact 0 for a source a known frame leaves out."""
+    if frame is None:
+        return None
+    if not frame.known:
+        return Amount.unknown()
+    return frame.amount(source) or Amount.exact(0)
+
+
 def activity_plan(model: Initiative, year: int, language: Language) -> ActivityPlan:
     """The plan of ``year``: activities grouped by delprogram (programme order), sums by
     funding source, and the budget frame."""
@@ -219,26 +272,29 @@ def activity_plan(model: Initiative, year: int, language: Language) -> ActivityP
     partners = {p.id: p.name for p in model.partners}
     order = {sub_id: i for i, sub_id in enumerate(subs)}
     groups: dict[str, list[PlanRow]] = {}
+    none = label(language, "no_sub_programme")
     for act in model.activities_in(year):
-        groups.setdefault(act.sub_programme_id, []).append(
+        sp = act.sub_programme_id or ""
+        groups.setdefault(sp, []).append(
             PlanRow(
                 activity=act,
-                sub_programme=subs.get(act.sub_programme_id, act.sub_programme_id),
+                sub_programme=subs.get(sp, sp) if sp else none,
                 responsible=roles.get(act.responsible_role_id or "", act.responsible_role_id or ""),
                 partners=", ".join(partners.get(p, p) for p in act.partner_ids),
                 sub_goals=", ".join(act.sub_goal_ids),
                 status=enum_label(act.status, language),
+                year=year,
             )
         )
-    ordered = sorted(groups, key=lambda s: (order.get(s, len(order)), s))
-    plan_groups = [PlanGroup(s, subs.get(s, s), groups[s]) for s in ordered]
+    ordered = sorted(groups, key=lambda s: (s == "", order.get(s, len(order)), s))
+    plan_groups = [PlanGroup(s, subs.get(s, s) if s else none, groups[s]) for s in ordered]
     frame = model.budget_frame_for(year)
     sources = [
         SourceLine(
             source,
             enum_label(source, language),
-            sum(g.funding[i] for g in plan_groups),
-            frame.amount(source) if frame is not None else None,
+            add_up(g.funding[i] for g in plan_groups),
+            _frame_amount(frame, source),
         )
         for i, source in enumerate(SOURCES)
     ]
@@ -287,8 +343,27 @@ def docx_view(plan: ActivityPlan, template_dir: Path | None = None) -> dict[str,
 
     lang, model = plan.language, plan.model
 
-    def money(value: int) -> str:
+    def money(value: Amount | None) -> str:
         return format_money(value, lang)
+
+    def row_budget(row: PlanRow) -> str:
+        if row.unsplit:
+            return label(lang, "multi_year")
+        return money(row.share.total)
+
+    def row_period(row: PlanRow) -> str:
+        act = row.activity
+        text = format_date_range(act.start, act.end, lang) if (act.start or act.end) else ""
+        if act.multi_year:
+            years = f"{act.years[0]}–{act.years[-1]}"
+            note = label(
+                lang,
+                "multi_year_note" if row.unsplit else "share_note",
+                years=years,
+                year=plan.year,
+            )
+            text = f"{text}\n{note}" if text else note
+        return text
 
     view = views.base_view(model, lang, plan.title, template_dir)
     # the plan's own labels first: the shared labels.yaml (and a municipality's own copy in
@@ -314,14 +389,14 @@ def docx_view(plan: ActivityPlan, template_dir: Path | None = None) -> dict[str,
                     ),
                     "responsible": row.responsible,
                     "partners": row.partners,
-                    "period": format_date_range(row.activity.start, row.activity.end, lang),
+                    "period": row_period(row),
                     "milestone": row.activity.milestone,
-                    "budget": money(row.activity.budget.total),
+                    "budget": row_budget(row),
                     "status": row.status,
                 }
                 for row in group.rows
             ],
-            "total": money(sum(group.funding)),
+            "total": money(group.total),
         }
         for group in plan.groups
     ]
@@ -330,7 +405,7 @@ def docx_view(plan: ActivityPlan, template_dir: Path | None = None) -> dict[str,
             "label": line.label,
             "planned": money(line.planned),
             "frame": money(line.frame) if line.frame is not None else "–",
-            "deviation": money(line.frame - line.planned) if line.frame is not None else "–",
+            "deviation": _deviation(line.frame, line.planned, lang),
         }
         for line in plan.sources
     ]
@@ -338,7 +413,7 @@ def docx_view(plan: ActivityPlan, template_dir: Path | None = None) -> dict[str,
         {
             "name": g.name,
             **{s.value: money(g.funding[i]) for i, s in enumerate(SOURCES)},
-            "total": money(sum(g.funding)),
+            "total": money(g.total),
         }
         for g in plan.groups
     ]
@@ -346,7 +421,7 @@ def docx_view(plan: ActivityPlan, template_dir: Path | None = None) -> dict[str,
     view["source_totals"] = {line.source.value: money(line.planned) for line in plan.sources}
     view["planned_total"] = money(plan.planned)
     view["frame_total"] = money(plan.frame) if plan.frame is not None else "–"
-    view["deviation_total"] = money(plan.frame - plan.planned) if plan.frame is not None else "–"
+    view["deviation_total"] = _deviation(plan.frame, plan.planned, lang)
     if plan.frame is None:
         view["frame_check"] = plan.t("no_frame")
     else:
@@ -354,6 +429,14 @@ def docx_view(plan: ActivityPlan, template_dir: Path | None = None) -> dict[str,
     view["over_frame"] = plan.over_frame
     view["date"] = format_date(model.document.date, lang)
     return view
+
+
+def _deviation(frame: Amount | None, planned: Amount, language: Language) -> str:
+    """Frame minus plan – only where both are exact figures; otherwise a dash."""
+    if frame is None or not frame.is_exact or not planned.is_exact:
+        return "–"
+    assert frame.low is not None and planned.low is not None
+    return format_money(frame.low - planned.low, language)
 
 
 # -- the kind ------------------------------------------------------------------------------

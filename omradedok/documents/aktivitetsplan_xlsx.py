@@ -20,10 +20,50 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..locale import enum_choices, enum_label, format_date, pick
+from ..locale import enum_choices, enum_label, format_date, format_money, format_when, pick
 from ..model import ActivityStatus
+from ..model.amount import Amount
+from ..model.when import When
 from ..render import xlsx
-from .aktivitetsplan import SOURCES, ActivityPlan
+from .aktivitetsplan import SOURCES, ActivityPlan, PlanRow, label
+
+MONTH_FORMAT = "mmm yyyy"
+
+
+def _money_value(amount: Amount | None, plan: ActivityPlan) -> int | str | None:
+    """A number where the input gives one exact figure; otherwise the text the documents print
+    (an estimate, a range, «ikke fastsatt») – a formula never turns it into a figure."""
+    if amount is None:
+        return None
+    if amount.is_exact:
+        return amount.low
+    return format_money(amount, plan.language)
+
+
+def _when_value(value: When | None, plan: ActivityPlan, *, end: bool) -> object:
+    """A date cell (day or month precision: the Gantt can read it) or the When as text."""
+    if value is None:
+        return None
+    if value.precision == "day":
+        return value.first_day()
+    if value.precision == "month":
+        return value.last_day() if end else value.first_day()
+    return format_when(value, plan.language)
+
+
+def numeric_plan(plan: ActivityPlan) -> bool:
+    """Whether every amount of the plan is an exact figure, so live formulas sum it right."""
+    return all(
+        row.share.known and not row.unsplit and all(a is None or a.is_exact for a in row.funding)
+        for row in plan.rows
+    )
+
+
+def _row_sum(row: PlanRow, plan: ActivityPlan) -> str:
+    if row.unsplit:
+        return label(plan.language, "multi_year")
+    return format_money(row.share.total, plan.language)
+
 
 HEADER = 3
 FIRST = HEADER + 1
@@ -101,7 +141,8 @@ def _subtitle(plan: ActivityPlan) -> str:
     model = plan.model
     status = enum_label(model.document.status, plan.language)
     date = format_date(model.document.date, plan.language)
-    return f"{model.municipality.name} · {model.area.name} · {status}, versjon {model.document.version}, {date}"
+    version = f"versjon {model.document.version}, " if model.document.version else ""
+    return f"{model.municipality.name} · {model.area.name} · {status}, {version}{date}"
 
 
 # -- Lister ----------------------------------------------------------------------------------
@@ -149,31 +190,48 @@ def _write_activities(ws: Worksheet, plan: ActivityPlan, color: str, refs: dict[
             act.result_target,
             row.responsible,
             row.partners,
-            act.start,
-            act.end,
-            *row.funding,
+            _when_value(act.start, plan, end=False),
+            _when_value(act.end, plan, end=True),
+            *(_money_value(a, plan) for a in row.funding),
         ]
         for c, value in enumerate(values, 1):
             fmt = xlsx.DATE_FORMAT if c in (COL_START, COL_END) else None
+            if c in (COL_START, COL_END) and act.start is not None and c == COL_START:
+                fmt = MONTH_FORMAT if act.start.precision == "month" else fmt
+            if c == COL_END and act.end is not None and act.end.precision == "month":
+                fmt = MONTH_FORMAT
             fmt = xlsx.MONEY_FORMAT if c in COL_MONEY else fmt
             cell = xlsx.put(ws.cell(r, c), value, number_format=fmt)
             cell.alignment = top if c in (COL_START, COL_END, *COL_MONEY) else wrap
-        total = xlsx.put_formula(
-            ws.cell(r, COL_SUM), f"=SUM(J{r}:M{r})", number_format=xlsx.MONEY_FORMAT
+        exact = (
+            row.share.known
+            and not row.unsplit
+            and all(a is None or a.is_exact for a in row.funding)
         )
+        if exact:
+            total = xlsx.put_formula(
+                ws.cell(r, COL_SUM), f"=SUM(J{r}:M{r})", number_format=xlsx.MONEY_FORMAT
+            )
+        else:
+            total = xlsx.put(ws.cell(r, COL_SUM), _row_sum(row, plan))
         total.alignment = top
         xlsx.put(ws.cell(r, COL_STATUS), row.status).alignment = wrap
     last = FIRST + max(len(rows), 1) - 1
     xlsx.add_table(ws, f"Aktiviteter{plan.year}", f"A{HEADER}:O{last}")
     totals = last + 1
     xlsx.put(ws.cell(totals, 1), plan.t("total"))
-    for c in (*COL_MONEY, COL_SUM):
+    numeric = numeric_plan(plan)
+    sums = [*(plan.sources[i].planned for i in range(len(SOURCES))), plan.planned]
+    for c, amount in zip((*COL_MONEY, COL_SUM), sums, strict=True):
         letter = get_column_letter(c)
-        xlsx.put_formula(
-            ws.cell(totals, c),
-            f"=SUBTOTAL(109,{letter}{FIRST}:{letter}{last})",
-            number_format=xlsx.MONEY_FORMAT,
-        )
+        if numeric:
+            xlsx.put_formula(
+                ws.cell(totals, c),
+                f"=SUBTOTAL(109,{letter}{FIRST}:{letter}{last})",
+                number_format=xlsx.MONEY_FORMAT,
+            )
+        else:
+            xlsx.put(ws.cell(totals, c), format_money(amount, plan.language))
     for c in range(1, len(COLUMNS) + 1):
         cell = ws.cell(totals, c)
         cell.font = xlsx.BOLD
@@ -236,6 +294,12 @@ def _write_budget(
     ws.row_dimensions[HEADER].height = 32
     row = FIRST
     names = plan.sub_programmes or [g.name for g in plan.groups]
+    numeric = numeric_plan(plan)
+    if not numeric:
+        # Some amount is an estimate, a range or unknown: the sums are computed here and
+        # written as the documents print them («minst …»), never as a formula's false figure.
+        _write_budget_texts(ws, plan, color)
+        return
     for name in names:
         xlsx.put(ws.cell(row, 1), name).alignment = xlsx.WRAP_TOP
         for i, col in enumerate(COL_MONEY):
@@ -272,7 +336,7 @@ def _write_budget(
     for line, col in zip(plan.sources, COL_MONEY, strict=True):
         xlsx.put(ws.cell(row, 1), line.label)
         xlsx.put_formula(ws.cell(row, 2), f"=SUM({rng(col)})", number_format=xlsx.MONEY_FORMAT)
-        xlsx.put(ws.cell(row, 3), line.frame, number_format=xlsx.MONEY_FORMAT)
+        xlsx.put(ws.cell(row, 3), _money_value(line.frame, plan), number_format=xlsx.MONEY_FORMAT)
         if line.frame is not None:
             xlsx.put_formula(ws.cell(row, 4), f"=C{row}-B{row}", number_format=xlsx.MONEY_FORMAT)
         row += 1
@@ -321,6 +385,49 @@ def _write_budget(
     ws.row_dimensions[check].height = 22
     xlsx.set_widths(ws, [34, 17, 17, 17, 17, 17])
     xlsx.fit_row_heights(ws, FIRST, sub_total)
+
+
+def _write_budget_texts(ws: Worksheet, plan: ActivityPlan, color: str) -> None:
+    lang = plan.language
+    row = FIRST
+    for group in plan.groups:
+        xlsx.put(ws.cell(row, 1), group.name).alignment = xlsx.WRAP_TOP
+        for i, amount in enumerate(group.funding):
+            xlsx.put(ws.cell(row, 2 + i), format_money(amount, lang))
+        xlsx.put(ws.cell(row, 6), format_money(group.total, lang))
+        row += 1
+    xlsx.put(ws.cell(row, 1), plan.t("total")).font = xlsx.BOLD
+    for i, line in enumerate(plan.sources):
+        xlsx.put(ws.cell(row, 2 + i), format_money(line.planned, lang)).font = xlsx.BOLD
+    xlsx.put(ws.cell(row, 6), format_money(plan.planned, lang)).font = xlsx.BOLD
+    head = row + 2
+    xlsx.header_row(
+        ws,
+        head,
+        [plan.t("per_source"), plan.t("plan"), plan.t("budget_frame"), plan.t("deviation")],
+        color=color,
+    )
+    row = head + 1
+    for line in plan.sources:
+        xlsx.put(ws.cell(row, 1), line.label)
+        xlsx.put(ws.cell(row, 2), format_money(line.planned, lang))
+        if line.frame is not None:
+            xlsx.put(ws.cell(row, 3), format_money(line.frame, lang))
+        row += 1
+    check = row + 1
+    xlsx.put(ws.cell(check, 1), plan.t("check")).font = xlsx.BOLD
+    if plan.frame is None:
+        text = plan.t("no_frame")
+    else:
+        text = plan.t("over_frame" if plan.over_frame else "within_frame")
+        if not plan.over_frame and not (plan.planned.is_exact and plan.frame.is_exact):
+            text = pick(
+                lang,
+                "Ikke alle beløp er fastsatt; sammenlign med rammen når de er det",
+                "Ikkje alle beløp er fastsette; samanlikn med ramma når dei er det",
+            )
+    xlsx.put(ws.cell(check, 2), text)
+    xlsx.set_widths(ws, [34, 17, 17, 17, 17, 17])
 
 
 def _formula_text(text: str) -> str:

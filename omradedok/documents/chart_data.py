@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from ..locale import (
     enum_label,
@@ -28,6 +29,7 @@ from ..locale import (
     rounding_shows,
 )
 from ..locale.format import EN_DASH, format_year_range
+from ..locale.levels import relabel
 from ..model import Activity, Funding, FundingSource, Initiative, Language
 from ..view.blocks import Figure
 from ..view.graphics import (
@@ -103,9 +105,31 @@ def _lang(language: Language) -> str:
     return "nn" if language is Language.NN else "nb"
 
 
+@dataclass(frozen=True)
+class _Money:
+    """A funding as charts draw it: one figure per source. A range is drawn at its middle
+    and an unknown amount not at all; the documents' tables print them as given."""
+
+    municipal: int = 0
+    state: int = 0
+    other: int = 0
+    carried_over: int = 0
+
+    @classmethod
+    def of(cls, funding: Funding) -> _Money:
+        return cls(*(int(funding.amount(s) or 0) for s in FundingSource))
+
+    def amount(self, source: FundingSource) -> int:
+        return int(getattr(self, source.value))
+
+    @property
+    def total(self) -> int:
+        return self.municipal + self.state + self.other + self.carried_over
+
+
 def _bars(
     categories: Sequence[str],
-    fundings: Sequence[Funding],
+    fundings: Sequence[_Money],
     lang: Language,
     orientation: str,
 ) -> BarChart:
@@ -122,20 +146,28 @@ def _bars(
     )
 
 
-def _sum_funding(activities: Iterable[Activity]) -> Funding:
-    out = Funding()
+def _sum_funding(activities: Iterable[Activity], years: Iterable[int] | None = None) -> _Money:
+    """The known money of the activities (their shares of the given years; all years when
+    None)."""
+    chosen = None if years is None else set(years)
+    out = _Money()
     for a in activities:
-        out = Funding(
-            municipal=out.municipal + a.budget.municipal,
-            state=out.state + a.budget.state,
-            other=out.other + a.budget.other,
-            carried_over=out.carried_over + a.budget.carried_over,
+        parts = (
+            [a.total_budget()] if chosen is None else [a.share(y) for y in a.years if y in chosen]
         )
+        for part in parts:
+            m = _Money.of(part)
+            out = _Money(
+                out.municipal + m.municipal,
+                out.state + m.state,
+                out.other + m.other,
+                out.carried_over + m.carried_over,
+            )
     return out
 
 
 def _with_rounding_note(
-    caption: str, alt: str, bars: Sequence[Funding], lang: Language
+    caption: str, alt: str, bars: Sequence[_Money], lang: Language
 ) -> tuple[str, str]:
     """Caption and alt text, both saying that the figures are rounded when some bar's rounded
     segments do not add up to its rounded total (3,5 + 3,0 next to 6,4)."""
@@ -149,12 +181,15 @@ def _with_rounding_note(
 
 
 def _budget_by_year(model: Initiative, lang: Language) -> Figure | None:
-    rows: list[tuple[int, Funding]] = [
-        (b.year, b) for b in sorted(model.budget_frame, key=lambda b: b.year)
+    rows: list[tuple[int, _Money]] = [
+        (b.year, _Money.of(b)) for b in sorted(model.budget_frame, key=lambda b: b.year)
     ]
     from_frame = bool(rows)
     if not rows:
-        rows = [(year, _sum_funding(model.activities_in(year))) for year in model.activity_years()]
+        rows = [
+            (year, _sum_funding(model.activities_in(year), [year]))
+            for year in model.activity_years()
+        ]
     rows = [(y, f) for y, f in rows if f.total > 0]
     if not rows:
         return None
@@ -203,20 +238,24 @@ def _budget_by_year(model: Initiative, lang: Language) -> Figure | None:
 def _budget_by_subprogramme(
     model: Initiative, lang: Language, years: Sequence[int], key: str
 ) -> Figure | None:
-    chosen = [a for a in model.activities if a.year in set(years)]
-    rows: list[tuple[str, Funding]] = []
+    chosen = [a for a in model.activities if set(a.years) & set(years)]
+    rows: list[tuple[str, _Money]] = []
     for sp in model.programme.sub_programmes:
-        funding = _sum_funding(a for a in chosen if a.sub_programme_id == sp.id)
+        funding = _sum_funding((a for a in chosen if a.sub_programme_id == sp.id), years)
         if funding.total:
             rows.append((sp.name, funding))
     known = {sp.id for sp in model.programme.sub_programmes}
-    orphan = _sum_funding(a for a in chosen if a.sub_programme_id not in known)
+    orphan = _sum_funding((a for a in chosen if a.sub_programme_id not in known), years)
     if orphan.total:
         rows.append((pick(lang, "Uten delprogram", "Utan delprogram"), orphan))
     if not rows:
         return None
     span = format_year_range(min(years), max(years))
-    title = pick(lang, f"Budsjett per delprogram {span}", f"Budsjett per delprogram {span}")
+    title = relabel(
+        pick(lang, f"Budsjett per delprogram {span}", f"Budsjett per delprogram {span}"),
+        model.programme.level_term,
+        lang,
+    )
     total = sum(f.total for _, f in rows)
     alt = (
         pick(
@@ -367,7 +406,8 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
     if not model.activities and not model.milestones:
         return None
     years = _years_covering(
-        model, [a.year for a in model.activities] + [m.date.year for m in model.milestones]
+        model,
+        [y for a in model.activities for y in a.years] + [m.date.year for m in model.milestones],
     )
     rows: list[TimelineItem] = []
     described: list[str] = []
@@ -387,12 +427,13 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
             if not pacts and period is None:
                 continue
             rows.append(
-                TimelineItem(
-                    f"{project.id} {project.name}", tuple((a.start, a.end) for a in pacts), period
-                )
+                TimelineItem(f"{project.id} {project.name}", tuple(a.span() for a in pacts), period)
             )
             if pacts:
-                first_day, last_day = min(a.start for a in pacts), max(a.end for a in pacts)
+                first_day, last_day = (
+                    min(a.span()[0] for a in pacts),
+                    max(a.span()[1] for a in pacts),
+                )
                 described.append(
                     f"{project.id} {project.name}: {len(pacts)} "
                     + pick(lang, "aktiviteter", "aktivitetar")
@@ -403,7 +444,7 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
             rows.append(
                 TimelineItem(
                     pick(lang, "Andre aktiviteter", "Andre aktivitetar"),
-                    tuple((a.start, a.end) for a in loose),
+                    tuple(a.span() for a in loose),
                 )
             )
     orphans = [a for a in model.activities if a.sub_programme_id not in known_sp]
@@ -411,10 +452,12 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
         rows.append(
             TimelineItem(
                 pick(lang, "Uten delprogram", "Utan delprogram"),
-                tuple((a.start, a.end) for a in orphans),
+                tuple(a.span() for a in orphans),
             )
         )
-    milestones = [(m.date, m.title) for m in sorted(model.milestones, key=lambda m: m.date)]
+    milestones = [
+        (m.date.first_day(), m.title) for m in sorted(model.milestones, key=lambda m: m.date)
+    ]
     span = format_year_range(years[0], years[-1])
     alt = (
         pick(
@@ -456,30 +499,36 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
 
 
 def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure | None:
-    acts = sorted(model.activities_in(year), key=lambda a: (a.start, a.id))
+    acts = sorted(model.activities_in(year), key=lambda a: (a.span()[0], a.id))
     if not acts:
         return None
-    last_year = max([year, *(min(a.end.year, year + 1) for a in acts)])
+    last_year = max([year, *(min(a.span()[1].year, year + 1) for a in acts)])
     years = list(range(year, last_year + 1))
     rows: list[TimelineItem] = []
     known = {sp.id: sp for sp in model.programme.sub_programmes}
-    order = [sp.id for sp in model.programme.sub_programmes] + sorted(
-        {a.sub_programme_id for a in acts} - set(known)
-    )
+    ids = {a.sub_programme_id for a in acts}
+    order: list[str | None] = [sp.id for sp in model.programme.sub_programmes]
+    order += sorted(i for i in ids - set(known) if i is not None)
+    order += [None] if None in ids else []
     described = []
     for sp_id in order:
         group = [a for a in acts if a.sub_programme_id == sp_id]
         if not group:
             continue
-        name = known[sp_id].name if sp_id in known else sp_id
-        rows.append(TimelineItem(f"{sp_id} {name}", heading=True))
+        if sp_id is None:
+            rows.append(
+                TimelineItem(pick(lang, "Uten delprogram", "Utan delprogram"), heading=True)
+            )
+        else:
+            name = known[sp_id].name if sp_id in known else sp_id
+            rows.append(TimelineItem(f"{sp_id} {name}", heading=True))
         for a in sorted(group, key=lambda a: _id_key(a.id)):
-            rows.append(TimelineItem(f"{a.id} {a.title}", ((a.start, a.end),)))
+            rows.append(TimelineItem(f"{a.id} {a.title}", (a.span(),)))
             described.append(
                 f"{a.id} {a.title} ({format_date(a.start, lang, style='short')}{EN_DASH}{format_date(a.end, lang, style='short')})"
             )
     milestones = [
-        (m.date, m.title)
+        (m.date.first_day(), m.title)
         for m in sorted(model.milestones, key=lambda m: m.date)
         if m.date.year in years
     ]

@@ -90,25 +90,25 @@ def evaluation_view(
         raise ValueError("modellen har ingen evalueringsplan")
     chain = plan.result_chain
     has_chain = bool(chain.inputs or chain.activities or chain.results or chain.effects)
-    kind = enum_label(plan.evaluator_kind, language)
+    kind = enum_label(plan.evaluator_kind, language) if plan.evaluator_kind else ""
     if plan.evaluator:
-        evaluator = pick(
-            language,
-            f"{kind} evaluator: {plan.evaluator}.",
-            f"{kind} evaluator: {plan.evaluator}.",
+        evaluator = (
+            f"{kind} evaluator: {plan.evaluator}." if kind else f"Evaluator: {plan.evaluator}."
         )
     elif plan.evaluator_kind is EvaluatorKind.EXTERNAL:
         evaluator = pick(
             language,
-            "Evalueringen gjøres av en ekstern evaluator som velges etter anbudskonkurranse.",
-            "Evalueringa blir gjord av ein ekstern evaluator som blir vald etter anbodskonkurranse.",
+            "Evalueringen gjøres av en ekstern evaluator.",
+            "Evalueringa blir gjord av ein ekstern evaluator.",
         )
-    else:
+    elif plan.evaluator_kind is EvaluatorKind.INTERNAL:
         evaluator = pick(
             language,
             "Evalueringen gjøres internt i kommunen.",
             "Evalueringa blir gjord internt i kommunen.",
         )
+    else:
+        evaluator = pick(language, "Ikke fastsatt.", "Ikkje fastsett.")
     return {
         "t": views.labels(language, template_dir),
         "purpose": views.paragraphs(plan.purpose),

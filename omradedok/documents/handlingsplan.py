@@ -9,17 +9,21 @@ matrix from :mod:`omradedok.documents.roles` when those modules are available.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..locale import enum_label, format_date, format_number, format_org_number, pick
+from ..locale import enum_label, format_count, format_date, format_org_number, pick
 from ..model import Activity, Funding, Initiative, Involvement, Language
+from ..model.amount import Amount, add_up
 from ..render.docx import Picture, render_docx
 from . import registry, views
 from .base import SingleDocumentKind
 
+_NO_DATE = (dt.date.max, dt.date.max)
+"""Undated decisions sort last, in input order."""
 TEMPLATE = "handlingsplan.docx"
 FILENAME = "handlingsplan.docx"
 CHART_KEYS = (
@@ -159,8 +163,8 @@ def _knowledge(model: Initiative, language: Language) -> dict[str, Any]:
                 "ref": s.id,
                 "title": s.title + (f"\n{s.url}" if s.url else ""),
                 "publisher": s.publisher,
-                "year": s.year,
-                "kind": enum_label(s.kind, language),
+                "year": s.year or "",
+                "kind": enum_label(s.kind, language) if s.kind else "",
             }
             for s in kb.sources
         ],
@@ -269,12 +273,7 @@ def _frame(model: Initiative, language: Language) -> dict[str, Any]:
             )
         )
     frames = sorted(model.budget_frame, key=lambda b: b.year)
-    total = Funding(
-        municipal=sum(b.municipal for b in frames),
-        state=sum(b.state for b in frames),
-        other=sum(b.other for b in frames),
-        carried_over=sum(b.carried_over for b in frames),
-    )
+    total = model.frame_total()
     years_label = views.years_text(frames[0].year, frames[-1].year) if frames else ""
     return {
         "boundary": boundary,
@@ -298,7 +297,7 @@ def _population(model: Initiative, language: Language) -> str:
     area = model.area
     if area.population is None:
         return ""
-    text = format_number(area.population, language)
+    text = format_count(area.population, language)
     if area.population_year:
         text += f" ({area.population_year})"
     return text
@@ -414,7 +413,7 @@ def _progress(model: Initiative, language: Language) -> dict[str, Any]:
             {
                 "year": year,
                 "count": len(acts),
-                "total": views.money(sum(a.budget.total for a in acts), language),
+                "total": views.money(add_up(a.share(year).total for a in acts), language),
             }
         )
     intro = (
@@ -440,8 +439,11 @@ def _progress(model: Initiative, language: Language) -> dict[str, Any]:
     }
 
 
-def _budget(activities: Iterable[Activity]) -> int:
-    return sum(a.budget.total for a in activities)
+def _budget(activities: Iterable[Activity]) -> Amount | None:
+    """The activities' whole budgets («minst …» when some are not given); None – printed
+    «–» – when there are no activities to sum."""
+    acts = list(activities)
+    return add_up(a.total_budget().total for a in acts) if acts else None
 
 
 def _programme(model: Initiative, language: Language) -> dict[str, Any]:
@@ -454,8 +456,8 @@ def _programme(model: Initiative, language: Language) -> dict[str, Any]:
     owner_label = pick(language, "Ansvarlig", "Ansvarleg")
     types_label = pick(language, "Tiltakstyper", "Tiltakstypar")
 
-    def amount(value: int) -> str:
-        return views.money(value, language) if years else "–"
+    def amount(value: Amount | None) -> str:
+        return views.money(value, language) if years and value is not None else "–"
 
     sub_programmes = []
     overview = []
@@ -522,20 +524,28 @@ def _programme(model: Initiative, language: Language) -> dict[str, Any]:
             }
         )
     intro = views.paragraphs(programme.description) or [
-        pick(
+        views.own_words(
+            model,
             language,
-            "Prosjektoversikten viser delprogrammene med prosjekter og delprosjekter, hvem som er "
-            "ansvarlig, hvilke mål de bidrar til, og budsjettet i aktivitetsplanene.",
-            "Prosjektoversikta viser delprogramma med prosjekt og delprosjekt, kven som er "
-            "ansvarleg, kva mål dei bidreg til, og budsjettet i aktivitetsplanane.",
+            pick(
+                language,
+                "Prosjektoversikten viser delprogrammene med prosjekter og delprosjekter, hvem som er "
+                "ansvarlig, hvilke mål de bidrar til, og budsjettet i aktivitetsplanene.",
+                "Prosjektoversikta viser delprogramma med prosjekt og delprosjekt, kven som er "
+                "ansvarleg, kva mål dei bidreg til, og budsjettet i aktivitetsplanane.",
+            ),
         )
     ]
     return {
         "intro": intro,
         "sub_programmes": sub_programmes,
         "overview": overview if len(overview) > 1 else [],
-        "overview_title": pick(
-            language, "Budsjett og tiltak per delprogram", "Budsjett og tiltak per delprogram"
+        "overview_title": views.own_words(
+            model,
+            language,
+            pick(
+                language, "Budsjett og tiltak per delprogram", "Budsjett og tiltak per delprogram"
+            ),
         ),
         "budget_label": budget_label,
         "total_count": sum(o["count"] for o in overview),
@@ -596,7 +606,9 @@ def handlingsplan_view(
                     "case_number": d.case_number,
                     "summary": d.summary,
                 }
-                for d in sorted(model.anchoring, key=lambda d: d.date)
+                for d in sorted(
+                    model.anchoring, key=lambda d: d.date.sort_key() if d.date else _NO_DATE
+                )
             ],
             "vision": " ".join(views.paragraphs(model.goals.vision)),
             "main_goals": _goals(model, language),

@@ -31,6 +31,7 @@ from ..locale import (
     format_year_range,
     pick,
 )
+from ..locale.levels import officer_relabel, relabel
 from ..model import (
     Activity,
     ActivityStatus,
@@ -47,11 +48,14 @@ from ..model import (
     PartnerKind,
     SourceKind,
 )
+from ..model.amount import Amount, add_up
 from ..render.charts import activity_plan_charts, plan_charts, source_label
 from ..render.pdf import Cover, PdfDocument, PdfMeta
 from . import registry
 from .base import Artifact, BuildContext
-from .views import goal_titles, indicator_value, role_text, years_text
+from .views import baseline_text as views_baseline
+from .views import goal_titles, role_text, years_text
+from .views import target_text as views_target
 
 ENGINES = ("reportlab", "libreoffice")
 _SHORT_SOURCE = {
@@ -87,8 +91,16 @@ _SHARED_VALUE_LABELS: dict[tuple[type, str], tuple[str, str]] = {
 }
 
 
-def label(value: StrEnum, lang: Language) -> str:
+def own_words(model: Initiative, lang: Language, text: str) -> str:
+    """A label in the initiative's own words (level name, recommending officer)."""
+    text = relabel(text, model.programme.level_term, lang)
+    return officer_relabel(text, model.municipality.officer_title, lang)
+
+
+def label(value: StrEnum | None, lang: Language) -> str:
     """Norwegian name of an enum value (locale.enum_label, minus its shared-value mix-ups)."""
+    if value is None:
+        return enum_label(None, lang)
     fixed = _SHARED_VALUE_LABELS.get((type(value), value.value))
     if fixed is not None:
         return pick(lang, *fixed)
@@ -144,27 +156,35 @@ def partner_name(model: Initiative, partner_id: str) -> str:
 
 
 def indicator_row(goal_id: str, ind: Indicator, lang: Language) -> list[str]:
-    base = (
-        f"{indicator_value(ind.baseline.value, ind.unit, lang)} ({ind.baseline.year})"
-        if ind.baseline
-        else "–"
-    )
-    target = (
-        f"{indicator_value(ind.target.value, ind.unit, lang)} ({ind.target.year})"
-        if ind.target
-        else "–"
-    )
+    base = views_baseline(ind, lang) if ind.baseline else "–"
+    target = views_target(ind, lang) if ind.target else "–"
     return [goal_id, f"{ind.id} {ind.name}", ind.unit, base, target, ind.data_source]
 
 
-def sum_funding(activities: Iterable[Activity]) -> Funding:
-    acts = list(activities)
-    return Funding(
-        municipal=sum(a.budget.municipal for a in acts),
-        state=sum(a.budget.state for a in acts),
-        other=sum(a.budget.other for a in acts),
-        carried_over=sum(a.budget.carried_over for a in acts),
-    )
+def sum_funding(activities: Iterable[Activity], year: int | None = None) -> Funding:
+    """Per source: the activities' budgets (one year's share when ``year`` is given); an
+    activity with no known budget makes every source a «minst» sum."""
+    parts = [a.share(year) if year is not None else a.total_budget() for a in activities]
+    sums: dict[str, Amount | None] = {}
+    for src in _SOURCES:
+        given = [p.amount(src) if p.known else Amount.unknown() for p in parts]
+        if all(g is None for g in given):
+            sums[src.value] = None
+        else:
+            sums[src.value] = add_up(given)
+    return Funding(**sums)
+
+
+def funding_rest(frame: Funding, planned: Funding) -> Funding:
+    """What the frame leaves after the plan, per source – only where both are exact."""
+    out: dict[str, Amount | None] = {}
+    for src in _SOURCES:
+        f, p = frame.amount(src) or Amount.exact(0), planned.amount(src) or Amount.exact(0)
+        if f.is_exact and p.is_exact and f.low is not None and p.low is not None:
+            out[src.value] = Amount.exact(max(0, f.low - p.low))
+        else:
+            out[src.value] = None
+    return Funding(**out)
 
 
 def money_cells(f: Funding, lang: Language) -> list[str]:
@@ -201,7 +221,15 @@ def _meta(
         header_left=model.title,
         header_title=short,
         status=label(model.document.status, lang),
-        footer_left=f"{muni.name} · versjon {model.document.version} · {format_date(model.document.date, lang, style='short')}",
+        footer_left=" · ".join(
+            x
+            for x in (
+                muni.name,
+                f"versjon {model.document.version}" if model.document.version else "",
+                format_date(model.document.date, lang, style="short"),
+            )
+            if x
+        ),
         watermark=watermark(model, lang),
         landscape=landscape,
     )
@@ -219,7 +247,12 @@ def _cover(model: Initiative, lang: Language, kind: str, subtitle: str) -> Cover
             format_year_range(model.period.start_year, model.period.end_year),
         ),
         ("Status", label(doc.status, lang)),
-        ("Versjon", f"{doc.version}, {format_date(doc.date, lang)}"),
+        (
+            "Versjon" if doc.version else "Dato",
+            f"{doc.version}, {format_date(doc.date, lang)}"
+            if doc.version
+            else format_date(doc.date, lang),
+        ),
     ]
     if model.council_case is not None:
         facts.append(("Arkivsak", model.council_case.archive_case_number))
@@ -255,7 +288,7 @@ def _plan_matrix_rows(model: Initiative, lang: Language) -> list[list[str]]:
 
 def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
     def L(nb: str, nn: str) -> str:
-        return pick(lang, nb, nn)
+        return own_words(model, lang, pick(lang, nb, nn))
 
     title = L(f"Handlingsplan for {model.title}", f"Handlingsplan for {model.title}")
     period = format_year_range(model.period.start_year, model.period.end_year)
@@ -283,7 +316,7 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
                 else "",
             ),
             (L("Hovedmål", "Hovudmål"), str(len(model.goals.main_goals))),
-            ("Delprogram", str(len(model.programme.sub_programmes))),
+            (L("Delprogram", "Delprogram"), str(len(model.programme.sub_programmes))),
             ("Status", label(model.document.status, lang)),
             (L("Revideres", "Vert revidert"), format_date(model.document.revision_due, lang)),
         ]
@@ -329,8 +362,8 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
                     s.id,
                     s.title + (f" ({s.url})" if s.url else ""),
                     s.publisher,
-                    str(s.year),
-                    label(s.kind, lang),
+                    str(s.year or ""),
+                    label(s.kind, lang) if s.kind else "",
                 ]
                 for s in kb.sources
             ],
@@ -413,12 +446,7 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
     money_head = [source_label(s, lang) for s in _SOURCES] + ["Sum"]
     if model.budget_frame:
         frames = sorted(model.budget_frame, key=lambda b: b.year)
-        total = Funding(
-            municipal=sum(b.municipal for b in frames),
-            state=sum(b.state for b in frames),
-            other=sum(b.other for b in frames),
-            carried_over=sum(b.carried_over for b in frames),
-        )
+        total = model.frame_total()
         doc.table(
             ["År", *money_head],
             [[str(b.year), *money_cells(b, lang)] for b in frames]
@@ -451,7 +479,7 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
             )
         )
         doc.table(
-            ["Delprogram", *money_head],
+            [L("Delprogram", "Delprogram"), *money_head],
             rows,
             widths=[0.26, 0.15, 0.15, 0.14, 0.14, 0.16],
             align="LRRRRR",
@@ -584,8 +612,14 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
                 (L("Brukere", "Brukarar"), ", ".join(ev.users)),
                 (
                     "Evaluator",
-                    f"{label(ev.evaluator_kind, lang)}"
-                    + (f": {ev.evaluator}" if ev.evaluator else ""),
+                    ": ".join(
+                        x
+                        for x in (
+                            label(ev.evaluator_kind, lang) if ev.evaluator_kind else "",
+                            ev.evaluator,
+                        )
+                        if x
+                    ),
                 ),
             ],
             key_width=0.22,
@@ -629,14 +663,12 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
                 [
                     [
                         f"{goal} · {ind.id} {ind.name}",
-                        f"{indicator_value(ind.baseline.value, ind.unit, lang)} ({ind.baseline.year}{', ' + ind.baseline.source if ind.baseline.source else ''})"
+                        views_baseline(ind, lang, with_source=True).replace("\n", ", ")
                         if ind.baseline
                         else "–",
-                        f"{indicator_value(ind.target.value, ind.unit, lang)} ({ind.target.year})"
-                        if ind.target
-                        else "–",
+                        views_target(ind, lang) if ind.target else "–",
                         ind.data_source,
-                        label(ind.frequency, lang),
+                        label(ind.frequency, lang) if ind.frequency else "",
                         role_text(model, ind.responsible_role_id),
                     ]
                     for goal, ind in indicators
@@ -735,7 +767,7 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
                 [
                     r.version,
                     format_date(r.date, lang, style="short"),
-                    label(r.status, lang),
+                    label(r.status, lang) if r.status else "",
                     r.description,
                     r.author,
                 ]
@@ -751,7 +783,7 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
 
 def render_aktivitetsplan(model: Initiative, lang: Language, year: int) -> bytes:
     def L(nb: str, nn: str) -> str:
-        return pick(lang, nb, nn)
+        return own_words(model, lang, pick(lang, nb, nn))
 
     acts = model.activities_in(year)
     title = L(
@@ -773,7 +805,7 @@ def render_aktivitetsplan(model: Initiative, lang: Language, year: int) -> bytes
     )
     doc.toc(L("Innhold", "Innhald"))
     charts = {c.key: c for c in activity_plan_charts(model, lang, year)}
-    total = sum_funding(acts)
+    total = sum_funding(acts, year)
     doc.heading(L("1 Innledning", "1 Innleiing"), 0)
     doc.paragraph(
         L(
@@ -814,12 +846,13 @@ def render_aktivitetsplan(model: Initiative, lang: Language, year: int) -> bytes
     widths = [0.04, tiltak, 0.055, 0.1, 0.12, 0.09, *([money_w] * (len(sources) + 1)), 0.075]
     align = "LLLLLL" + "R" * (len(sources) + 1) + "L"
     known = {sp.id: sp.name for sp in model.programme.sub_programmes}
-    order = [sp.id for sp in model.programme.sub_programmes] + sorted(
-        {a.sub_programme_id for a in acts} - set(known)
-    )
+    known[""] = L("Uten delprogram", "Utan delprogram")
+    ids = {a.sub_programme_id or "" for a in acts}
+    order = [sp.id for sp in model.programme.sub_programmes]
+    order += sorted(i for i in ids - set(known) if i) + ([""] if "" in ids else [])
     number = 0
     for sp_id in order:
-        group = sorted_activities(a for a in acts if a.sub_programme_id == sp_id)
+        group = sorted_activities(a for a in acts if (a.sub_programme_id or "") == sp_id)
         if not group:
             continue
         number += 1
@@ -827,6 +860,12 @@ def render_aktivitetsplan(model: Initiative, lang: Language, year: int) -> bytes
         rows = []
         for a in group:
             partners = ", ".join(partner_name(model, p) for p in a.partner_ids)
+            share = a.share(year)
+            unsplit = a.multi_year and not share.known
+            period = format_date_range(a.start, a.end, lang) if (a.start or a.end) else ""
+            if a.multi_year:
+                years = f"{a.years[0]}–{a.years[-1]}"
+                period += ("\n" if period else "") + L(f"Flerårig {years}", f"Fleirårig {years}")
             rows.append(
                 [
                     a.id,
@@ -834,13 +873,13 @@ def render_aktivitetsplan(model: Initiative, lang: Language, year: int) -> bytes
                     ", ".join(a.sub_goal_ids),
                     a.result_target,
                     role_text(model, a.responsible_role_id) + (f"; {partners}" if partners else ""),
-                    format_date_range(a.start, a.end, lang),
-                    *[_compact_money(a.budget.amount(s), lang) for s in sources],
-                    _compact_money(a.budget.total, lang),
+                    period,
+                    *[("" if unsplit else _compact_money(share.amount(s), lang)) for s in sources],
+                    L("flerårig", "fleirårig") if unsplit else _compact_money(share.total, lang),
                     label(a.status, lang),
                 ]
             )
-        f = sum_funding(group)
+        f = sum_funding(group, year)
         rows.append(
             [
                 "",
@@ -868,15 +907,18 @@ def render_aktivitetsplan(model: Initiative, lang: Language, year: int) -> bytes
     doc.heading(L("3 Budsjett og finansiering", "3 Budsjett og finansiering"), 0)
     rows = []
     for sp_id in order:
-        group = [a for a in acts if a.sub_programme_id == sp_id]
+        group = [a for a in acts if (a.sub_programme_id or "") == sp_id]
         if group:
             rows.append(
-                [f"{sp_id} {known.get(sp_id, '')}".rstrip(), *money_cells(sum_funding(group), lang)]
+                [
+                    f"{sp_id} {known.get(sp_id, '')}".strip(),
+                    *money_cells(sum_funding(group, year), lang),
+                ]
             )
     rows.append(["Sum", *money_cells(total, lang)])
     money_head = [source_label(s, lang) for s in _SOURCES] + ["Sum"]
     doc.table(
-        ["Delprogram", *money_head],
+        [L("Delprogram", "Delprogram"), *money_head],
         rows,
         widths=[0.3, 0.14, 0.14, 0.14, 0.14, 0.14],
         align="LRRRRR",
@@ -885,12 +927,7 @@ def render_aktivitetsplan(model: Initiative, lang: Language, year: int) -> bytes
     frame = model.budget_frame_for(year)
     if frame is not None:
         doc.heading(L("3.1 Finansieringsplan", "3.1 Finansieringsplan"), 1)
-        rest = Funding(
-            municipal=max(0, frame.municipal - total.municipal),
-            state=max(0, frame.state - total.state),
-            other=max(0, frame.other - total.other),
-            carried_over=max(0, frame.carried_over - total.carried_over),
-        )
+        rest = funding_rest(frame, total)
         doc.table(
             ["", *money_head],
             [
@@ -913,9 +950,14 @@ def render_aktivitetsplan(model: Initiative, lang: Language, year: int) -> bytes
     return doc.render()
 
 
-def _compact_money(value: int, lang: Language) -> str:
-    """Table cells: «250 000» (kr in the header would repeat on every row)."""
-    return format_number(value, lang, decimals=0) if value else "–"
+def _compact_money(value: Amount | None, lang: Language) -> str:
+    """Table cells: «250 000» (kr in the header would repeat on every row); an estimate, a
+    range or an unknown amount as the documents print it."""
+    if value is None:
+        return "–"
+    if value.is_exact and value.low is not None:
+        return format_number(value.low, lang, decimals=0) if value.low else "–"
+    return format_money(value, lang)
 
 
 # -- LibreOffice route (tagged PDF/A-2) -------------------------------------------------------

@@ -448,10 +448,16 @@ def _activity_row(model: Initiative, act: Activity, index: int, names: dict[str,
         if owner != act.responsible_role_id:
             cells.add(party_id("role", owner), Involvement.INFORMED)
     return MatrixRow(
-        act.title, "activity", f"{act.year}/{act.id}", act.id, cells.frozen(), year=act.year,
-        group=act.sub_programme_id, group_name=names.get(act.sub_programme_id, act.sub_programme_id),
+        act.title, "activity", activity_key(act), act.id, cells.frozen(), year=act.years[0],
+        group=act.sub_programme_id or "",
+        group_name=names.get(act.sub_programme_id or "", act.sub_programme_id or ""),
         path=("activities", index),
     )  # fmt: skip
+
+
+def activity_key(act: Activity) -> str:
+    """«2026/2.3»: an activity by its (first) year and id, unique across the plans."""
+    return f"{act.years[0]}/{act.id}"
 
 
 def _activity_sort_key(act: Activity) -> tuple[int, list[tuple[int, int | str]]]:
@@ -459,7 +465,7 @@ def _activity_sort_key(act: Activity) -> tuple[int, list[tuple[int, int | str]]]
     parts: list[tuple[int, int | str]] = []
     for piece in act.id.replace("-", ".").split("."):
         parts.append((0, int(piece)) if piece.isdigit() else (1, piece))
-    return act.year, parts
+    return act.years[0], parts
 
 
 def _sorted_activities(activities: Iterable[Activity]) -> list[Activity]:
@@ -577,7 +583,7 @@ def agreement_matrix(model: Initiative, agreement: Agreement) -> ResponsibilityM
             MatrixParty(party_id("partner", pid), pid, partner.name if partner else pid, "partner")
         )
     partner_keys = {party_id("partner", pid) for pid in agreement.partner_ids}
-    activities = {f"{a.year}/{a.id}": a for a in model.activities}
+    activities = {activity_key(a): a for a in model.activities}
 
     own: list[MatrixRow] = []
     rows: list[MatrixRow] = []
@@ -625,7 +631,8 @@ def agreement_activities(model: Initiative, agreement: Agreement) -> list[Activi
 
 def activity_date_overlap(act: Activity, start: dt.date, end: dt.date) -> bool:
     """Whether an activity runs at some point between start and end (both inclusive)."""
-    return act.start <= end and act.end >= start
+    first, last = act.span()
+    return first <= end and last >= start
 
 
 __all__ = [

@@ -58,18 +58,22 @@ def saksframlegg_view(
     participation = views.paragraphs(model.participation.summary)
     if inputs:
         participation.append(
-            pick(
+            views.own_words(
+                model,
                 language,
-                f"Det kom inn {len(inputs)} høringsinnspill som er omtalt her. Tabellen viser hva "
-                "som kom inn, og hvordan kommunedirektøren har vurdert innspillene.",
-                f"Det kom inn {len(inputs)} høyringsinnspel som er omtala her. Tabellen viser kva "
-                "som kom inn, og korleis kommunedirektøren har vurdert innspela.",
-            )
-            if len(inputs) > 1
-            else pick(
-                language,
-                "Tabellen viser innspillet som kom inn, og hvordan kommunedirektøren har vurdert det.",
-                "Tabellen viser innspelet som kom inn, og korleis kommunedirektøren har vurdert det.",
+                pick(
+                    language,
+                    f"Det kom inn {len(inputs)} høringsinnspill som er omtalt her. Tabellen viser hva "
+                    "som kom inn, og hvordan kommunedirektøren har vurdert innspillene.",
+                    f"Det kom inn {len(inputs)} høyringsinnspel som er omtala her. Tabellen viser kva "
+                    "som kom inn, og korleis kommunedirektøren har vurdert innspela.",
+                )
+                if len(inputs) > 1
+                else pick(
+                    language,
+                    "Tabellen viser innspillet som kom inn, og hvordan kommunedirektøren har vurdert det.",
+                    "Tabellen viser innspelet som kom inn, og korleis kommunedirektøren har vurdert det.",
+                ),
             )
         )
     view["case"] = {

@@ -31,6 +31,7 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
+from ..checks.references import views_years
 from ..locale.format import (
     format_date,
     format_date_range,
@@ -48,6 +49,7 @@ from ..model import (
     Language,
     Person,
 )
+from ..model.amount import Amount, add_up
 from ..render.docx import render_docx
 from ..render.docx_styles import TEMPLATE_PRIMARY, TEXT_WIDTH_MM
 from . import registry, views
@@ -149,22 +151,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "Avtalen har ingen økonomiske bidrag fra partene.",
         "Avtalen har ingen økonomiske bidrag frå partane.",
     ),
-    "default_amendments": (
-        "Endringer i avtalen skal avtales skriftlig mellom partene.",
-        "Endringar i avtalen skal avtalast skriftleg mellom partane.",
-    ),
-    "default_breach": (
-        "Dersom en part ikke oppfyller pliktene sine etter avtalen, skal de andre partene varsle "
-        "skriftlig og gi en rimelig frist til å rette forholdet.",
-        "Dersom ein part ikkje oppfyller pliktene sine etter avtalen, skal dei andre partane "
-        "varsle skriftleg og gi ein rimeleg frist til å rette forholdet.",
-    ),
-    "default_disputes": (
-        "Uenighet om forståelsen av avtalen skal først søkes løst gjennom forhandlinger mellom "
-        "partene.",
-        "Usemje om forståinga av avtalen skal først søkjast løyst gjennom forhandlingar mellom "
-        "partane.",
-    ),
+    "not_agreed": ("Ikke fastsatt i avtalen.", "Ikkje fastsett i avtalen."),
 }
 
 _NUMBER_WORDS = {
@@ -420,7 +407,13 @@ def _count_word(n: int, language: Language) -> str:
     return pick(language, *words) if words else str(n)
 
 
-def _notice_text(months: int, language: Language) -> str:
+def _notice_text(months: int | None, language: Language) -> str:
+    if months is None:
+        return pick(
+            language,
+            "Oppsigelsesfrist er ikke fastsatt i avtalen.",
+            "Oppseiingsfrist er ikkje fastsett i avtalen.",
+        )
     if months == 0:
         return pick(
             language,
@@ -466,29 +459,36 @@ def _economy(
     """The economy table (party × year with subtotals), the per-year table, and plain sums."""
     if not agreement.contributions:
         return None, None, []
-    per: dict[tuple[str, int], tuple[int, int, list[str]]] = {}
+
+    def plus(a: Amount | None, b: Amount | None) -> Amount | None:
+        return None if a is None and b is None else add_up([a, b])
+
+    per: dict[tuple[str, int], tuple[Amount | None, Amount | None, list[str]]] = {}
     for con in agreement.contributions:
-        amount, in_kind, descs = per.get((con.party_id, con.year), (0, 0, []))
+        amount, in_kind, descs = per.get((con.party_id, con.year), (None, None, []))
         if con.in_kind_description and con.in_kind_description not in descs:
             descs = [*descs, con.in_kind_description]
-        per[(con.party_id, con.year)] = (amount + con.money, in_kind + con.in_kind, descs)
+        money = con.money
+        if con.money is None and con.in_kind is None:
+            money = Amount.unknown()  # a contribution without a figure: its value is unknown
+        per[(con.party_id, con.year)] = (plus(amount, money), plus(in_kind, con.in_kind), descs)
 
-    def kr(value: int) -> str:
-        return format_money(value, language)
+    def kr(value: Amount | None) -> str:
+        return "–" if value is None else format_money(value, language)
 
     rows: list[tuple[Sequence[_Cell], bool]] = []
     sums: list[dict[str, Any]] = []
-    grand = [0, 0]
+    grand: list[Amount | None] = [None, None]
     for pid in parties:
         years = sorted(y for (p, y) in per if p == pid)
         if not years:
             continue
         name = _party_name(model, pid)
-        subtotal = [0, 0]
+        subtotal: list[Amount | None] = [None, None]
         for i, year in enumerate(years):
             m, k, descs = per[(pid, year)]
-            subtotal[0] += m
-            subtotal[1] += k
+            subtotal[0] = plus(subtotal[0], m)
+            subtotal[1] = plus(subtotal[1], k)
             rows.append(
                 (
                     [
@@ -497,15 +497,20 @@ def _economy(
                         _Cell(kr(m), "right"),
                         _Cell(kr(k), "right"),
                         _Cell("; ".join(descs)),
-                        _Cell(kr(m + k), "right"),
+                        _Cell(kr(add_up([m, k])), "right"),
                     ],
                     False,
                 )
             )
-        grand[0] += subtotal[0]
-        grand[1] += subtotal[1]
+        grand[0] = plus(grand[0], subtotal[0])
+        grand[1] = plus(grand[1], subtotal[1])
         sums.append(
-            {"party": name, "money": subtotal[0], "in_kind": subtotal[1], "total": sum(subtotal)}
+            {
+                "party": name,
+                "money": subtotal[0],
+                "in_kind": subtotal[1],
+                "total": add_up(subtotal),
+            }
         )
         rows.append(
             (
@@ -515,7 +520,7 @@ def _economy(
                     _Cell(kr(subtotal[0]), "right", bold=True),
                     _Cell(kr(subtotal[1]), "right", bold=True),
                     _Cell(""),
-                    _Cell(kr(sum(subtotal)), "right", bold=True),
+                    _Cell(kr(add_up(subtotal)), "right", bold=True),
                 ],
                 True,
             )
@@ -529,7 +534,7 @@ def _economy(
                     _Cell(kr(grand[0]), "right", bold=True),
                     _Cell(kr(grand[1]), "right", bold=True),
                     _Cell(""),
-                    _Cell(kr(sum(grand)), "right", bold=True),
+                    _Cell(kr(add_up(grand)), "right", bold=True),
                 ],
                 True,
             )
@@ -546,15 +551,18 @@ def _economy(
 
     year_rows: list[tuple[Sequence[_Cell], bool]] = []
     for year in sorted({y for (_, y) in per}):
-        m = sum(v[0] for (p, y), v in per.items() if y == year and p in parties)
-        k = sum(v[1] for (p, y), v in per.items() if y == year and p in parties)
+        m = None
+        k = None
+        for (p, y), v in per.items():
+            if y == year and p in parties:
+                m, k = plus(m, v[0]), plus(k, v[1])
         year_rows.append(
             (
                 [
                     _Cell(str(year)),
                     _Cell(kr(m), "right"),
                     _Cell(kr(k), "right"),
-                    _Cell(kr(m + k), "right"),
+                    _Cell(kr(add_up([m, k])), "right"),
                 ],
                 False,
             )
@@ -565,7 +573,7 @@ def _economy(
                 _Cell(t["total"], bold=True),
                 _Cell(kr(grand[0]), "right", bold=True),
                 _Cell(kr(grand[1]), "right", bold=True),
-                _Cell(kr(sum(grand)), "right", bold=True),
+                _Cell(kr(add_up(grand)), "right", bold=True),
             ],
             True,
         )
@@ -665,7 +673,7 @@ def agreement_view(
     goals = [{"id": g, "title": titles[g]} for g in agreement.goal_ids if g in titles]
 
     activities = []
-    budget_total = 0
+    budget_total = Amount.exact(0)
     for act in agreement_activities(model, agreement):
         role = model.role(act.responsible_role_id) if act.responsible_role_id else None
         responsible = role.title if role else ""
@@ -674,11 +682,11 @@ def agreement_view(
         taking_part = [
             _party_name(model, pid) for pid in agreement.partner_ids if takes_part(model, act, pid)
         ]
-        budget_total += act.budget.total
+        budget_total = budget_total + act.total_budget().total
         activities.append(
             {
                 "nr": act.id,
-                "year": str(act.year),
+                "year": views_years(act),
                 "title": act.title,
                 "responsible": responsible,
                 "partners": ", ".join(taking_part),
@@ -688,7 +696,7 @@ def agreement_view(
                     else ""
                 ),
                 "period": format_date_range(act.start, act.end, language),
-                "budget": format_money(act.budget.total, language),
+                "budget": format_money(act.total_budget().total, language),
             }
         )
 
@@ -851,9 +859,9 @@ def agreement_view(
         "economy_sums": economy_sums,
         "duration": duration,
         "notice": _notice_text(agreement.notice_months, language),
-        "amendments": _blocks(agreement.amendments or t["default_amendments"]),
-        "breach": _blocks(agreement.breach or t["default_breach"]),
-        "disputes": _blocks(agreement.disputes or t["default_disputes"]),
+        "amendments": _blocks(agreement.amendments or t["not_agreed"]),
+        "breach": _blocks(agreement.breach or t["not_agreed"]),
+        "disputes": _blocks(agreement.disputes or t["not_agreed"]),
         "contacts": contacts,
         "copies_text": copies_text,
         "signatures": signatures,

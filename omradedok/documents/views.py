@@ -29,6 +29,7 @@ from ..locale import (
     pick,
 )
 from ..locale.format import NBSP
+from ..locale.levels import officer_relabel, relabel
 from ..model import (
     DocumentStatus,
     FundingSource,
@@ -37,6 +38,7 @@ from ..model import (
     Involvement,
     Language,
 )
+from ..model.amount import Amount
 from ..render.docx import DocMeta, Fragment, Picture, TemplateSpec, register_template, render_docx
 from ..render.docx_styles import profile_colors
 from ..resources import templates_dir
@@ -138,11 +140,10 @@ def status_banner(model: Initiative, language: Language) -> str:
     info = model.document
     if info.status is DocumentStatus.ADOPTED:
         return ""
-    parts = [
-        enum_label(info.status, language).upper(),
-        f"{pick(language, 'versjon', 'versjon')} {info.version}",
-        format_date(info.date, language),
-    ]
+    parts = [enum_label(info.status, language).upper()]
+    if info.version:
+        parts.append(f"versjon {info.version}")
+    parts.append(format_date(info.date, language))
     if info.status is DocumentStatus.CONSULTATION and info.consultation_deadline:
         deadline = pick(language, "høringsfrist", "høyringsfrist")
         parts.append(f"{deadline} {format_date(info.consultation_deadline, language)}")
@@ -153,10 +154,12 @@ def decision_text(model: Initiative, language: Language) -> str:
     decision = model.document.decision
     if decision is None or model.document.status is not DocumentStatus.ADOPTED:
         return ""
+    when = f" {format_date(decision.date, language)}" if decision.date else ""
+    case = f", sak {decision.case_number}" if decision.case_number else ""
     return pick(
         language,
-        f"Vedtatt av {decision.body} {format_date(decision.date, language)}, sak {decision.case_number}",
-        f"Vedteken av {decision.body} {format_date(decision.date, language)}, sak {decision.case_number}",
+        f"Vedtatt av {decision.body}{when}{case}",
+        f"Vedteken av {decision.body}{when}{case}",
     )
 
 
@@ -164,15 +167,18 @@ def status_statement(model: Initiative, language: Language, document_name: str) 
     """Plain words about the document's status (for «Om dokumentet»)."""
     info = model.document
     date = format_date(info.date, language)
+    version = f"versjon {info.version}, " if info.version else ""
     lines: list[str] = []
     if info.status is DocumentStatus.ADOPTED and info.decision is not None:
         decision = info.decision
+        when = f" {format_date(decision.date, language)}" if decision.date else ""
+        case = f" i sak {decision.case_number}" if decision.case_number else ""
+        this = pick(language, "Dette er ", "Dette er ")
+        dated = f"{version}datert {date}" if version else f"datert {date}"
         text = pick(
             language,
-            f"{document_name} ble vedtatt av {decision.body} {format_date(decision.date, language)} "
-            f"i sak {decision.case_number}. Dette er versjon {info.version}, datert {date}.",
-            f"{document_name} vart vedteken av {decision.body} {format_date(decision.date, language)} "
-            f"i sak {decision.case_number}. Dette er versjon {info.version}, datert {date}.",
+            f"{document_name} ble vedtatt av {decision.body}{when}{case}. {this}{dated}.",
+            f"{document_name} vart vedteken av {decision.body}{when}{case}. {this}{dated}.",
         )
         lines.append(text)
         if decision.summary:
@@ -181,8 +187,8 @@ def status_statement(model: Initiative, language: Language, document_name: str) 
         deadline = info.consultation_deadline
         text = pick(
             language,
-            f"Dette er et høringsutkast (versjon {info.version}, {date}). Det er ikke vedtatt.",
-            f"Dette er eit høyringsutkast (versjon {info.version}, {date}). Det er ikkje vedteke.",
+            f"Dette er et høringsutkast ({version}{date}). Det er ikke vedtatt.",
+            f"Dette er eit høyringsutkast ({version}{date}). Det er ikkje vedteke.",
         )
         if deadline:
             text += pick(
@@ -195,18 +201,18 @@ def status_statement(model: Initiative, language: Language, document_name: str) 
         lines.append(
             pick(
                 language,
-                f"Dette er versjon {info.version}, datert {date}, lagt fram til politisk behandling. "
-                "Den er ikke vedtatt.",
-                f"Dette er versjon {info.version}, datert {date}, lagd fram til politisk handsaming. "
-                "Han er ikkje vedteken.",
+                f"Dette er {version}datert {date}, lagt fram til politisk behandling. "
+                "Det er ikke vedtatt.",
+                f"Dette er {version}datert {date}, lagd fram til politisk handsaming. "
+                "Det er ikkje vedteke.",
             )
         )
     else:
         lines.append(
             pick(
                 language,
-                f"Dette er et utkast (versjon {info.version}, {date}). Det er ikke vedtatt.",
-                f"Dette er eit utkast (versjon {info.version}, {date}). Det er ikkje vedteke.",
+                f"Dette er et utkast ({version}{date}). Det er ikke vedtatt.",
+                f"Dette er eit utkast ({version}{date}). Det er ikkje vedteke.",
             )
         )
     if info.revision_due:
@@ -248,7 +254,7 @@ def doc_facts(model: Initiative, language: Language) -> dict[str, Any]:
         "subtitle": f"{model.title} {period_text(model)}",
         "area_line": area_line if area.name not in model.title else area.district,
         "status": enum_label(model.document.status, language),
-        "version": model.document.version,
+        "version": model.document.version or "",
         "date": format_date(model.document.date, language),
         "period": period_text(model),
         "decision_text": decision_text(model, language),
@@ -262,12 +268,23 @@ def doc_facts(model: Initiative, language: Language) -> dict[str, Any]:
     }
 
 
+def own_words(model: Initiative, language: Language, text: str) -> str:
+    """A label in the initiative's own words: its level name («satsingsområde» for
+    «delprogram») and its recommending officer («Rådmannens innstilling»)."""
+    text = relabel(text, model.programme.level_term, language)
+    return officer_relabel(text, model.municipality.officer_title, language)
+
+
+def own_labels(model: Initiative, texts: Mapping[str, str], language: Language) -> dict[str, str]:
+    return {key: own_words(model, language, value) for key, value in texts.items()}
+
+
 def base_view(
     model: Initiative, language: Language, document_title: str, template_dir: Path | None
 ) -> dict[str, Any]:
     """The keys every DOCX template built with the house kit expects."""
     return {
-        "t": labels(language, template_dir),
+        "t": own_labels(model, labels(language, template_dir), language),
         "municipality": model.municipality.name,
         "header_text": f"{model.municipality.name} – {document_title}",
         "status_banner": status_banner(model, language),
@@ -289,16 +306,11 @@ def doc_meta(
         subject=f"{model.title} {period_text(model)} – {model.area.name}",
         author=model.municipality.name,
         keywords=tuple(dict.fromkeys([*keywords, model.area.name, "områdesatsing"])),
-        description=pick(
-            language,
-            f"{title}. {enum_label(model.document.status, language)}, versjon "
-            f"{model.document.version}.",
-            f"{title}. {enum_label(model.document.status, language)}, versjon "
-            f"{model.document.version}.",
-        ),
+        description=f"{title}. {enum_label(model.document.status, language)}"
+        + (f", versjon {model.document.version}." if model.document.version else "."),
         category=category,
         status=enum_label(model.document.status, language),
-        version=model.document.version,
+        version=model.document.version or "",
         date=model.document.date,
         language=language,
     )
@@ -369,8 +381,10 @@ def indicator_value(value: float, unit: str, language: Language) -> str:
 def baseline_text(indicator: Indicator, language: Language, *, with_source: bool = False) -> str:
     baseline = indicator.baseline
     if baseline is None:
-        return pick(language, "Ikke målt", "Ikkje målt")
-    text = f"{indicator_value(baseline.value, indicator.unit, language)} ({baseline.year})"
+        return pick(language, "Ikke fastsatt", "Ikkje fastsett")
+    text = indicator_value(baseline.value, indicator.unit, language)
+    if baseline.year is not None:
+        text += f" ({baseline.year})"
     if with_source and baseline.source:
         text += f"\n{pick(language, 'Kilde', 'Kjelde')}: {baseline.source}"
     return text
@@ -380,7 +394,19 @@ def target_text(indicator: Indicator, language: Language) -> str:
     target = indicator.target
     if target is None:
         return pick(language, "Ikke fastsatt", "Ikkje fastsett")
-    return f"{indicator_value(target.value, indicator.unit, language)} ({target.year})"
+    text = indicator_value(target.value, indicator.unit, language)
+    return f"{text} ({target.year})" if target.year is not None else text
+
+
+def observations_text(indicator: Indicator, language: Language) -> str:
+    """«2015: 27 %; 2018: 64 %» – the values observed over time, oldest first."""
+    parts = []
+    for obs in sorted(indicator.observations, key=lambda o: o.year):
+        part = f"{obs.year}: {indicator_value(obs.value, indicator.unit, language)}"
+        if obs.source:
+            part += f" ({obs.source})"
+        parts.append(part)
+    return "; ".join(parts)
 
 
 def goal_titles(model: Initiative) -> dict[str, str]:
@@ -394,7 +420,8 @@ def goal_titles(model: Initiative) -> dict[str, str]:
     return titles
 
 
-def money(value: int, language: Language) -> str:
+def money(value: int | Amount | None, language: Language) -> str:
+    """«400 000 kr», «anslag …», «4–5 mill. kr», «minst …» or «ikke fastsatt»."""
     return format_money(value, language)
 
 

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from ..checks import validate
 from ..errors import InputError, PathPart, Problem, Report
 from ..model import Initiative
+from .migrate import is_v1, migrate_v1
 from .partial import field_problems, reference_problems_despite
 from .textfile import parse_text
 
@@ -33,6 +34,10 @@ class Loaded:
 
 def model_from_data(data: dict[str, Any], name: str, locate: Locate) -> tuple[Initiative, Report]:
     """Validate plain data; every problem is located with ``locate`` (file:line or Sheet!Cell)."""
+    changes: list[Problem] = []
+    if isinstance(data, dict) and is_v1(data):
+        data, migrated = migrate_v1(data)
+        changes = [c.as_warning() for c in migrated]
     try:
         model = Initiative.model_validate(data)
     except ValidationError as exc:
@@ -40,7 +45,7 @@ def model_from_data(data: dict[str, Any], name: str, locate: Locate) -> tuple[In
         problems += reference_problems_despite(data, exc, locate)
         raise InputError(name, problems) from None
     report = validate(model)
-    located = [p.located(locate(p.path)) for p in report.problems]
+    located = [p.located(locate(p.path)) for p in [*changes, *report.problems]]
     report = Report(located)
     if report.errors:
         raise InputError(name, report.problems)

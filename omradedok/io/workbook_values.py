@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from ..locale.labels import enum_choices, enum_from_label, enum_label
 from ..model import Language
+from ..model.when import When
 from ..render.xlsx import (
     DATE_FORMAT,
     INTEGER_FORMAT,
@@ -110,6 +111,11 @@ def to_cell(kind: Kind, value: Any, language: Language, enum: type[StrEnum] | No
         assert enum is not None
         return ", ".join(enum_label(enum(v), language) for v in value) if value else None
     if kind is Kind.DATE:
+        if isinstance(value, str | int):  # a When: a date cell only at day precision
+            when = When.parse(value)
+            if when.precision != "day":
+                return when.key() if isinstance(value, str) else value
+            value = when.first_day()
         # Excel's calendar starts in 1900; earlier dates stay ISO text and read back exactly.
         return value if value.year >= 1900 else value.isoformat()
     if kind is Kind.FLAG:
@@ -136,7 +142,7 @@ def _as_text(raw: Any) -> str:
     return str(raw)
 
 
-def _whole(raw: Any, *, money: bool) -> int:
+def _whole(raw: Any, *, money: bool) -> int | str:
     what = "et beløp i hele kroner" if money else "et heltall"
     example = "f.eks. 250000" if money else "f.eks. 2026"
     if isinstance(raw, bool):
@@ -155,6 +161,9 @@ def _whole(raw: Any, *, money: bool) -> int:
             text = re.sub(r"(?i)(kr\.?|nok)$", "", text).removesuffix(",-")
         if re.fullmatch(r"-?\d+", text):
             return int(text)
+        # «anslag 400 000», «4–5 mill. kr», «ca. 6000»: the model reads these itself
+        if re.search(r"\d", text):
+            return text_from_excel(raw).strip()
     raise ValueError(f"«{_as_text(raw)}» er ikke {what}; skriv {example}")
 
 

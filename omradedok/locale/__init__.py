@@ -1,6 +1,8 @@
 """Norwegian (bokmål and nynorsk) labels and Babel-based formatting."""
 
 from .format import (
+    format_amount,
+    format_count,
     format_date,
     format_date_range,
     format_millions,
@@ -8,11 +10,14 @@ from .format import (
     format_number,
     format_org_number,
     format_quarter,
+    format_when,
+    format_when_range,
     format_year_range,
     millions,
     round_half_up,
     rounded_note,
     rounding_shows,
+    unknown_text,
 )
 from .labels import enum_choices, enum_from_label, enum_label, pick
 
@@ -20,6 +25,8 @@ __all__ = [
     "enum_choices",
     "enum_from_label",
     "enum_label",
+    "format_amount",
+    "format_count",
     "format_date",
     "format_date_range",
     "format_millions",
@@ -27,10 +34,13 @@ __all__ = [
     "format_number",
     "format_org_number",
     "format_quarter",
+    "format_when",
+    "format_when_range",
     "format_year_range",
     "millions",
     "pick",
     "round_half_up",
     "rounded_note",
     "rounding_shows",
+    "unknown_text",
 ]

@@ -15,8 +15,11 @@ from ..model.enums import (
     FundingSource,
     Involvement,
     Language,
+    LevelTerm,
     MeasureType,
+    OfficerTitle,
     PartnerKind,
+    PlanDocumentKind,
     SourceKind,
 )
 
@@ -38,13 +41,38 @@ _LABEL_TABLE: list[tuple[StrEnum, str, str]] = [
     (PartnerKind.HOUSING_COOPERATIVE, "Borettslag/sameie", "Burettslag/sameige"),
     (PartnerKind.BUSINESS, "Næringsliv", "Næringsliv"),
     (PartnerKind.RESEARCH, "Forskning/utdanning", "Forsking/utdanning"),
+    (PartnerKind.MUNICIPALITY, "Kommunen", "Kommunen"),
+    (PartnerKind.STATE_AND_MUNICIPALITY, "Stat og kommune", "Stat og kommune"),
     (PartnerKind.OTHER, "Annen", "Annan"),
     (BodyKind.STEERING_GROUP, "Styringsgruppe", "Styringsgruppe"),
     (BodyKind.PROGRAMME_GROUP, "Programgruppe", "Programgruppe"),
     (BodyKind.WORKING_GROUP, "Arbeidsgruppe", "Arbeidsgruppe"),
     (BodyKind.REFERENCE_GROUP, "Referansegruppe", "Referansegruppe"),
     (BodyKind.RESIDENT_COUNCIL, "Beboerråd", "Bebuarråd"),
+    (BodyKind.MUNICIPAL_COUNCIL, "Kommunestyre/bystyre", "Kommunestyre/bystyre"),
+    (BodyKind.EXECUTIVE_COMMITTEE, "Formannskap", "Formannskap"),
+    (BodyKind.CITY_GOVERNMENT, "Byråd", "Byråd"),
+    (BodyKind.DISTRICT_COUNCIL, "Bydelsutvalg", "Bydelsutval"),
+    (BodyKind.ADVISORY_COUNCIL, "Råd", "Råd"),
+    (BodyKind.CITY_DEPARTMENT, "Byrådsavdeling", "Byrådsavdeling"),
+    (BodyKind.AGENCY, "Etat", "Etat"),
+    (BodyKind.ADMINISTRATIVE_UNIT, "Administrativ enhet", "Administrativ eining"),
     (BodyKind.OTHER, "Annet organ", "Anna organ"),
+    (PlanDocumentKind.PROGRAMME_PLAN, "Programplan", "Programplan"),
+    (PlanDocumentKind.ACTION_PART, "Handlingsdel", "Handlingsdel"),
+    (PlanDocumentKind.REVISION, "Revisjon", "Revisjon"),
+    (PlanDocumentKind.OTHER, "Plandokument", "Plandokument"),
+    (OfficerTitle.CHIEF_EXECUTIVE, "Kommunedirektør", "Kommunedirektør"),
+    (OfficerTitle.RADMANN, "Rådmann", "Rådmann"),
+    (OfficerTitle.CITY_GOVERNMENT, "Byråd", "Byråd"),
+    (OfficerTitle.DISTRICT_DIRECTOR, "Bydelsdirektør", "Bydelsdirektør"),
+    (OfficerTitle.COUNTY_DIRECTOR, "Fylkesdirektør", "Fylkesdirektør"),
+    (LevelTerm.SUB_PROGRAMME, "Delprogram", "Delprogram"),
+    (LevelTerm.FOCUS_AREA, "Satsingsområde", "Satsingsområde"),
+    (LevelTerm.EFFORT_AREA, "Innsatsområde", "Innsatsområde"),
+    (LevelTerm.STRATEGY, "Strategi", "Strategi"),
+    (LevelTerm.THEME, "Tema", "Tema"),
+    (LevelTerm.PROGRAMME_AREA, "Programområde", "Programområde"),
     (ActivityStatus.PLANNED, "Planlagt", "Planlagd"),
     (ActivityStatus.ONGOING, "Pågår", "Pågår"),
     (ActivityStatus.COMPLETED, "Fullført", "Fullført"),
@@ -97,8 +125,11 @@ _ENUM_LABELS: dict[tuple[type[StrEnum], str], tuple[str, str]] = {
 }
 
 
-def enum_label(value: StrEnum, language: Language | str = Language.NB) -> str:
-    """The Norwegian name of an enum value, e.g. ActivityStatus.ONGOING → «Pågår»."""
+def enum_label(value: StrEnum | None, language: Language | str = Language.NB) -> str:
+    """The Norwegian name of an enum value, e.g. ActivityStatus.ONGOING → «Pågår»; an
+    absent value is the one neutral label «Ikke fastsatt» / «Ikkje fastsett»."""
+    if value is None:
+        return pick(language, "Ikke fastsatt", "Ikkje fastsett")
     nb, nn = _ENUM_LABELS[(type(value), value.value)]
     return nn if Language(language) is Language.NN else nb
 

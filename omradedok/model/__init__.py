@@ -1,7 +1,8 @@
 """Pydantic models of an områdesatsing, by concept."""
 
-from .activities import Activity, BudgetFrame, Funding
+from .activities import Activity, BudgetFrame, Funding, YearShare
 from .agreements import MUNICIPALITY_PARTY, Agreement, Contribution, Obligation, Signatory
+from .amount import Amount
 from .base import Base
 from .communication import Channel, CommunicationMeasure, CommunicationPlan, TargetGroup
 from .council import CaseRouteStep, ConsultationInput, CouncilCase
@@ -16,12 +17,26 @@ from .enums import (
     FundingSource,
     Involvement,
     Language,
+    LanguageTag,
+    LevelTerm,
     MeasureType,
+    OfficerTitle,
     PartnerKind,
+    PlanDocumentKind,
     SourceKind,
 )
 from .evaluation import EvaluationPlan, EvaluationPoint, Reporting, ResultChain
-from .goals import Baseline, Goals, Indicator, MainGoal, ResultGoal, Strategy, SubGoal, Target
+from .goals import (
+    Baseline,
+    Goals,
+    Indicator,
+    MainGoal,
+    Observation,
+    ResultGoal,
+    Strategy,
+    SubGoal,
+    Target,
+)
 from .initiative import SCHEMA_VERSION, Initiative
 from .municipality import Area, Contact, Municipality, Person, Profile
 from .organisation import Body, Member, Organisation, Partner, Role
@@ -33,11 +48,14 @@ from .plan import (
     Milestone,
     Participation,
     Period,
+    PlanDocument,
     Revision,
     Source,
 )
 from .programme import Programme, Project, SubProgramme, SubProject
+from .quantity import Count
 from .tasks import Task, TaskRole
+from .when import When
 
 __all__ = [
     "MUNICIPALITY_PARTY",
@@ -45,6 +63,7 @@ __all__ = [
     "Activity",
     "ActivityStatus",
     "Agreement",
+    "Amount",
     "Area",
     "Base",
     "Baseline",
@@ -60,6 +79,7 @@ __all__ = [
     "Contact",
     "Contribution",
     "CouncilCase",
+    "Count",
     "Decision",
     "DocumentInfo",
     "DocumentStatus",
@@ -77,18 +97,24 @@ __all__ = [
     "Involvement",
     "KnowledgeBase",
     "Language",
+    "LanguageTag",
+    "LevelTerm",
     "MainGoal",
     "MeasureType",
     "Member",
     "Milestone",
     "Municipality",
     "Obligation",
+    "Observation",
+    "OfficerTitle",
     "Organisation",
     "Participation",
     "Partner",
     "PartnerKind",
     "Period",
     "Person",
+    "PlanDocument",
+    "PlanDocumentKind",
     "Profile",
     "Programme",
     "Project",
@@ -108,4 +134,6 @@ __all__ = [
     "TargetGroup",
     "Task",
     "TaskRole",
+    "When",
+    "YearShare",
 ]

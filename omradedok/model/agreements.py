@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Base, Date, Id, Kroner, Text, WholeNumber, Year
+from .amount import Amount
+from .base import Base, Date, Id, Text, WholeNumber, Year
 from .enums import Involvement
 from .municipality import Person
 
@@ -26,8 +27,8 @@ class Contribution(Base):
 
     party_id: Id
     year: Year
-    money: Kroner = 0
-    in_kind: Kroner = 0
+    money: Amount | None = None
+    in_kind: Amount | None = None
     """Value of in-kind contributions in kroner."""
     in_kind_description: Text = ""
 
@@ -55,7 +56,8 @@ class Agreement(Base):
     contributions: list[Contribution] = Field(default_factory=list)
     valid_from: Date
     valid_to: Date
-    notice_months: WholeNumber = Field(default=3, ge=0, le=36)
+    notice_months: WholeNumber | None = Field(default=None, ge=0, le=36)
+    """Notice period; the agreement states none when it is left out."""
     amendments: Text = ""
     breach: Text = ""
     disputes: Text = ""

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Base, Date, Text
+from .base import Base, Text
 from .municipality import Person
+from .when import When
 
 
 class CaseRouteStep(Base):
     """One row of the saksgang table: body, meeting date, case number."""
 
     body: Text = Field(min_length=1, examples=["Formannskapet"])
-    meeting_date: Date
-    case_number: Text = Field(default="", examples=["PS 12/26"])
+    meeting_date: When | None = None
+    case_number: Text = Field(default="", examples=["PS 12/26", "sak 178/13"])
 
 
 class ConsultationInput(Base):

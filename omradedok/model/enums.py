@@ -21,6 +21,59 @@ class DocumentStatus(StrEnum):
     ADOPTED = "adopted"
 
 
+class PlanDocumentKind(StrEnum):
+    """The kinds of plan document a programme has over time."""
+
+    PROGRAMME_PLAN = "programme_plan"
+    ACTION_PART = "action_part"
+    """Handlingsdel for a sub-period under a longer programme plan."""
+    REVISION = "revision"
+    OTHER = "other"
+
+
+class OfficerTitle(StrEnum):
+    """Who recommends in the council case (names «… innstilling»)."""
+
+    CHIEF_EXECUTIVE = "kommunedirektor"
+    RADMANN = "radmann"
+    CITY_GOVERNMENT = "byrad"
+    DISTRICT_DIRECTOR = "bydelsdirektor"
+    COUNTY_DIRECTOR = "fylkesdirektor"
+
+
+class LevelTerm(StrEnum):
+    """What the municipality calls the programme's first level."""
+
+    SUB_PROGRAMME = "delprogram"
+    FOCUS_AREA = "satsingsomrade"
+    EFFORT_AREA = "innsatsomrade"
+    STRATEGY = "strategi"
+    THEME = "tema"
+    PROGRAMME_AREA = "programomrade"
+
+
+class LanguageTag(StrEnum):
+    """Languages a passage may be written in (BCP 47 tags Word and PDF readers know)."""
+
+    NB = "nb"
+    NN = "nn"
+    SE = "se"
+    """Nordsamisk."""
+    SMJ = "smj"
+    """Lulesamisk."""
+    SMA = "sma"
+    """Sørsamisk."""
+    EN = "en"
+    AR = "ar"
+    SO = "so"
+    TI = "ti"
+    UR = "ur"
+    PL = "pl"
+    FI = "fi"
+    FKV = "fkv"
+    """Kvensk."""
+
+
 class MeasureType(StrEnum):
     """The method asks for physical, social and cultural measures together."""
 
@@ -37,6 +90,10 @@ class PartnerKind(StrEnum):
     HOUSING_COOPERATIVE = "housing_cooperative"
     BUSINESS = "business"
     RESEARCH = "research"
+    MUNICIPALITY = "municipality"
+    """The municipality itself, or one of its political bodies."""
+    STATE_AND_MUNICIPALITY = "state_and_municipality"
+    """Shared ownership (state + municipality), e.g. a joint programme."""
     OTHER = "other"
 
 
@@ -46,6 +103,21 @@ class BodyKind(StrEnum):
     WORKING_GROUP = "working_group"
     REFERENCE_GROUP = "reference_group"
     RESIDENT_COUNCIL = "resident_council"
+    MUNICIPAL_COUNCIL = "municipal_council"
+    """Kommunestyre / bystyre."""
+    EXECUTIVE_COMMITTEE = "executive_committee"
+    """Formannskap."""
+    CITY_GOVERNMENT = "city_government"
+    """Byråd."""
+    DISTRICT_COUNCIL = "district_council"
+    """Bydelsutvalg."""
+    ADVISORY_COUNCIL = "advisory_council"
+    """Råd: eldreråd, ungdomsråd, råd for personer med funksjonsnedsettelse."""
+    CITY_DEPARTMENT = "city_department"
+    """Byrådsavdeling."""
+    AGENCY = "agency"
+    """Etat / kommunal virksomhet."""
+    ADMINISTRATIVE_UNIT = "administrative_unit"
     OTHER = "other"
 
 

@@ -32,7 +32,7 @@ class Reporting(Base):
 class EvaluationPlan(Base):
     purpose: Text = ""
     users: list[Text] = Field(default_factory=list)
-    evaluator_kind: EvaluatorKind = EvaluatorKind.INTERNAL
+    evaluator_kind: EvaluatorKind | None = None
     evaluator: Text = ""
     schedule: list[EvaluationPoint] = Field(default_factory=list)
     questions: list[Text] = Field(default_factory=list)

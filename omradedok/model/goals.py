@@ -9,7 +9,15 @@ from .enums import Frequency
 
 
 class Baseline(Base):
-    """The nullpunkt: value measured in a year, from a source."""
+    """The nullpunkt: value measured in a year (when the source gives it), from a source."""
+
+    value: Measure
+    year: Year | None = None
+    source: Text = ""
+
+
+class Observation(Base):
+    """A value observed in a year (results over time: 27 % → full coverage)."""
 
     value: Measure
     year: Year
@@ -18,7 +26,7 @@ class Baseline(Base):
 
 class Target(Base):
     value: Measure
-    year: Year
+    year: Year | None = None
 
 
 class Indicator(Base):
@@ -29,8 +37,10 @@ class Indicator(Base):
     unit: Text = Field(default="", examples=["prosent", "antall"])
     baseline: Baseline | None = None
     target: Target | None = None
+    observations: list[Observation] = Field(default_factory=list)
+    """Values observed over time, in addition to baseline and target."""
     data_source: Text = ""
-    frequency: Frequency = Frequency.YEARLY
+    frequency: Frequency | None = None
     responsible_role_id: Id | None = None
 
 

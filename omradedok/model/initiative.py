@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from .activities import Activity, BudgetFrame
+from .activities import Activity, BudgetFrame, Funding
 from .agreements import Agreement
 from .base import Base, Text, WholeNumber
 from .communication import CommunicationPlan
@@ -19,13 +20,19 @@ from .plan import Decision, DocumentInfo, KnowledgeBase, Milestone, Participatio
 from .programme import Programme
 from .tasks import Task
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Literal[2] = 2
+
+
+def _version_number(value: Any) -> Any:
+    """«2» from a workbook cell or a quoted YAML value is version 2."""
+    return 2 if value == "2" else value
 
 
 class Initiative(Base):
     """An områdesatsing (area-based initiative) with everything phase 2 documents need."""
 
-    schema_version: str = Field(default=SCHEMA_VERSION, pattern=r"^1$")
+    schema_version: Annotated[Literal[2], BeforeValidator(_version_number)] = 2
+    """Version 2 of the input format; version-1 files are read through io.migrate."""
     title: Text = Field(min_length=1, examples=["Områdeløft Nordbyen"])
     municipality: Municipality
     area: Area
@@ -75,10 +82,22 @@ class Initiative(Base):
                         yield res.id, ind
 
     def activity_years(self) -> list[int]:
-        return sorted({a.year for a in self.activities})
+        return sorted({y for a in self.activities for y in a.years})
 
     def activities_in(self, year: int) -> list[Activity]:
-        return [a for a in self.activities if a.year == year]
+        """The activities of one year's plan: those of that year and the multi-year ones
+        that run in it."""
+        return [a for a in self.activities if year in a.years]
+
+    def frame_total(self) -> Funding:
+        """The economic frame of the whole period, summed per source."""
+        from .amount import Amount, add_up
+
+        sums: dict[str, Amount | None] = {}
+        for key in ("municipal", "state", "other", "carried_over"):
+            given = [getattr(b, key) for b in self.budget_frame if getattr(b, key) is not None]
+            sums[key] = add_up(given) if given else None
+        return Funding(**sums)
 
     def partner(self, partner_id: str) -> Partner | None:
         return next((p for p in self.partners if p.id == partner_id), None)

@@ -7,8 +7,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .base import Base, Count, OrgNumber, Text, Year
-from .enums import Language
+from .base import Base, OrgNumber, Text, Year
+from .enums import Language, OfficerTitle
+from .quantity import Count
 
 GrunnkretsCode = Annotated[str, Field(pattern=r"^\d{8}$")]
 
@@ -60,7 +61,10 @@ class Municipality(Base):
     mayor: Person | None = None
     """Signs agreements for the municipality unless a delegate is named."""
     chief_executive: Person | None = None
-    """Kommunedirektør; signs the recommendation in the council case."""
+    """Kommunedirektør, rådmann, byråd …; signs the recommendation in the council case."""
+    officer_title: OfficerTitle = OfficerTitle.CHIEF_EXECUTIVE
+    """Who recommends in the council case: names «Kommunedirektørens / Rådmannens /
+    Byrådets innstilling» (kommunedirektør is the title the kommunelov uses)."""
     profile: Profile = Field(default_factory=Profile)
 
 
@@ -75,5 +79,6 @@ class Area(Base):
     grunnkrets_codes: list[GrunnkretsCode] = Field(default_factory=list)
     """Statistical units (8-digit grunnkrets numbers) inside the boundary."""
     population: Count | None = None
+    """Residents, as the source says it: 6000, «ca. 6000», «opp mot 6000»."""
     population_year: Year | None = None
     description: Text = ""

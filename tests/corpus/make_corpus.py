@@ -20,9 +20,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus.xlsx_mutations import formatted_rows, formula_without_value, merge_cells, zip_bomb
-
 import omradedok
+from corpus.xlsx_mutations import formatted_rows, formula_without_value, merge_cells, zip_bomb
 from omradedok.io import dumps_json
 from omradedok.io.workbook import export_bytes
 
