@@ -123,7 +123,10 @@ def render_set(
         log.warning("%s: %s", model.title, warning)
     log.info(
         "lager %d dokumenter for «%s» (%s, %d prosess%s)",
-        len(artifacts), model.title, language or model.municipality.language.value, workers,
+        len(artifacts),
+        model.title,
+        language or model.municipality.language.value,
+        workers,
         "" if workers == 1 else "er",
     )
     count = [0]
@@ -136,7 +139,10 @@ def render_set(
             step = BuildStep("rendered", count[0], len(artifacts), artifacts[index].filename)
         log.debug(
             "laget %s (%d av %d, %.2f s etter start)",
-            step.name, step.done, step.total, time.perf_counter() - started,
+            step.name,
+            step.done,
+            step.total,
+            time.perf_counter() - started,
         )
         if progress is not None:
             progress(step)
@@ -204,7 +210,9 @@ def build(
     result.leftovers = replaced.leftovers
     log.info(
         "byttet ut dokumentsettet i %s: %d filer skrevet, %d fjernet",
-        out, len(result.written), len(result.removed),
+        out,
+        len(result.written),
+        len(result.removed),
     )
     for path in result.removed:
         log.debug("fjernet %s (fra forrige bygging, ikke med nå)", path)

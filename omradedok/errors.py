@@ -34,13 +34,15 @@ class Problem:
     path: tuple[PathPart, ...] = ()
     location: str = ""
     """Where in the user's file: «plan.yaml:57» or «Aktiviteter!D7»."""
+    code: str = ""
+    """The rule's stable code («E-REF-001»), listed in :mod:`omradedok.error_codes`."""
 
     def __str__(self) -> str:
         where = ": ".join(p for p in (self.location, format_path(self.path)) if p)
         return f"{where}: {self.message}" if where else self.message
 
     def located(self, location: str) -> Problem:
-        return Problem(self.severity, self.message, self.path, location)
+        return Problem(self.severity, self.message, self.path, location, self.code)
 
 
 @dataclass
@@ -72,6 +74,11 @@ class OmradedokError(Exception):
 class InputError(OmradedokError):
     """The input cannot be used; lists every problem found, with where and how to fix."""
 
+    @property
+    def code(self) -> str:
+        """The code of the first error (every problem has its own in ``problems``)."""
+        return next((p.code for p in self.errors), "")
+
     def __init__(self, source: str, problems: Sequence[Problem]) -> None:
         self.source = source
         self.problems = list(problems)
@@ -92,6 +99,8 @@ class InputError(OmradedokError):
 class TemplateError(OmradedokError):
     """A document template is missing, broken, or uses something the view does not provide."""
 
+    code = "E-MAL-001"
+
 
 class OutputError(OmradedokError):
     """A document could not be written (folder not writable, file locked by Word …)."""
@@ -103,6 +112,8 @@ class LocatedTemplateError(TemplateError):
     ``line`` counts lines of the template's code, where every Word paragraph starts a new
     line; ``tag`` is the Jinja field on that line as the template's author wrote it.
     """
+
+    code = "E-MAL-002"
 
     def __init__(
         self,

@@ -30,7 +30,7 @@ def test_validate_prints_warnings_and_exits_zero(
     )
     assert main(["validate", str(starter)]) == 0
     captured = capsys.readouterr()
-    assert "advarsel:" in captured.err and "perioden 2026–2027 er 2 år" in captured.err
+    assert "advarsel[W-KONS-001]:" in captured.err and "perioden 2026–2027 er 2 år" in captured.err
     assert "(1 advarsler)" in captured.out
 
 
@@ -42,7 +42,7 @@ def test_validate_invalid_exits_one_and_checks_all(
     assert main(["validate", str(LARGE_EXAMPLE), str(bad)]) == 1
     captured = capsys.readouterr()
     assert "gyldig:" in captured.out
-    assert f"feil: {bad}:2: ugyldig YAML" in captured.err
+    assert f"feil[E-YAML-001]: {bad}:2: ugyldig YAML" in captured.err
     assert "1 av 2 filer er ugyldige." in captured.err
     assert "Traceback" not in captured.err
 

@@ -23,6 +23,7 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                 f"perioden {period.start_year}–{period.end_year} er {period.length} år; metoden forutsetter "
                 "en langsiktig innsats over flere år (minst 3)",
                 ("period",),
+                code="W-KONS-001",
             )
         )
 
@@ -39,6 +40,7 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                         "warning",
                         f"delmål «{sub.id}» har ingen indikator; uten indikator kan målet ikke evalueres",
                         path,
+                        code="W-MAAL-001",
                     )
                 )
             if model.activities and not activity_goals.get(sub.id):
@@ -47,6 +49,7 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                         "warning",
                         f"delmål «{sub.id}» har ingen aktivitet som bidrar til det",
                         path,
+                        code="W-MAAL-002",
                     )
                 )
 
@@ -59,6 +62,7 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                     f"aktivitet «{act.id}» hører til år {act.year}, utenfor perioden "
                     f"{period.start_year}–{period.end_year}; rett året eller perioden",
                     ("activities", a, "year"),
+                    code="E-KONS-001",
                 )
             )
         elif outside:
@@ -69,6 +73,7 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                     f"perioden {period.start_year}–{period.end_year}; den vises bare i "
                     "aktivitetsplanene innenfor perioden",
                     ("activities", a, "start"),
+                    code="W-KONS-002",
                 )
             )
 
@@ -80,6 +85,7 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                     f"rollen «{role.id}» hører verken til et organ eller en partner; "
                     "fyll ut body_id eller partner_id",
                     ("organisation", "roles", r),
+                    code="W-KONS-003",
                 )
             )
 
@@ -97,6 +103,7 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                         "warning",
                         f"år {year} har aktiviteter for {format_money(total, language)}, men ingen budsjettramme",
                         ("budget_frame",),
+                        code="W-BUDS-001",
                     )
                 )
         elif total.exceeds(frame.total):
@@ -106,6 +113,7 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                     f"aktivitetene i {year} koster {format_money(total, language)}, mer enn rammen på "
                     f"{format_money(frame.total, language)}",
                     ("budget_frame", model.budget_frame.index(frame)),
+                    code="W-BUDS-002",
                 )
             )
     problems += agreement_problems(model)
@@ -183,6 +191,7 @@ def agreement_problems(model: Initiative) -> list[Problem]:
                         f"avtalen «{agr.id}» gjelder {agr.valid_from.year}–{agr.valid_to.year}, "
                         f"men har et bidrag for {con.year}; rett året eller avtaleperioden",
                         (*gp, "contributions", i, "year"),
+                        code="W-AVT-001",
                     )
                 )
             if con.party_id == MUNICIPALITY_PARTY or con.money is None or not con.money.known:
@@ -229,7 +238,7 @@ def agreement_problems(model: Initiative) -> list[Problem]:
                     f"aktivitetsplanen har {format_money(0, language)} i andre midler til bidraget; "
                     "legg partneren til i aktivitetene bidraget gjelder, eller rett bidraget i avtalen"
                 )
-            problems.append(Problem("warning", message, path))
+            problems.append(Problem("warning", message, path, code="W-AVT-002"))
 
     for year, items in sorted(state_money.items()):
         promised = sum(amount for _, _, amount in items)
@@ -249,6 +258,7 @@ def agreement_problems(model: Initiative) -> list[Problem]:
                     f"bidrag i {year} ({_join([text for _, text, _ in items])}), men "
                     f"{what} er {format_money(planned, language)}; rett bidraget eller rammen",
                     items[0][0],
+                    code="W-AVT-003",
                 )
             )
     return problems
@@ -269,6 +279,7 @@ def _agreement_basics(model: Initiative, agr: Agreement, gp: Path) -> list[Probl
                     f"obligations med party_id «{pid}», ellers blir punktet om roller, plikter "
                     "og ansvar tomt for denne parten",
                     (*gp, "obligations"),
+                    code="W-AVT-004",
                 )
             )
         if partner.org_number is None:
@@ -278,6 +289,7 @@ def _agreement_basics(model: Initiative, agr: Agreement, gp: Path) -> list[Probl
                     f"{partner.name} er part i avtalen «{agr.id}», men mangler "
                     "organisasjonsnummer; fyll ut org_number for partneren",
                     ("partners", model.partners.index(partner), "org_number"),
+                    code="W-AVT-005",
                 )
             )
     signs_for_municipality = (
@@ -292,6 +304,7 @@ def _agreement_basics(model: Initiative, agr: Agreement, gp: Path) -> list[Probl
                 f"avtalen «{agr.id}» har ingen som signerer for kommunen; fyll ut "
                 "municipality.mayor (ordføreren) eller municipality_signatory (en med fullmakt)",
                 (*gp, "municipality_signatory"),
+                code="W-AVT-006",
             )
         )
     return problems

@@ -65,6 +65,7 @@ def glyph_problems(model: Initiative) -> list[Problem]:
                     "som tomme ruter i PDF-en (DOCX-en viser dem hvis Word har en skrift for "
                     "dem); skriv dem på en annen måte, eller bruk en skrifttype som har dem",
                     path,
+                    code="W-PDF-001",
                 )
             )
         if own_font:
@@ -84,6 +85,7 @@ def glyph_problems(model: Initiative) -> list[Problem]:
                 "så ordene får to skrifter. Velg en skrifttype som dekker tegnene, eller fjern "
                 "«font» fra profilen",
                 ("municipality", "profile", "font"),
+                code="W-PDF-002",
             )
         )
     return problems

@@ -28,6 +28,7 @@ def _duplicates(kind: str, items: Iterable[tuple[Path, str]]) -> Iterator[Proble
                     "error",
                     f"{kind}-id «{ident}» er brukt mer enn én gang; hver id må være unik",
                     (*path, "id"),
+                    code="E-REF-002",
                 )
             seen.add(ident)
 
@@ -41,6 +42,7 @@ def _unknown(
             "error",
             f"{owner} viser til ukjent {kind} «{ident}»; kjente id-er: {choices}",
             path,
+            code="E-REF-001",
         )
 
 
@@ -137,6 +139,7 @@ def reference_problems(model: Initiative) -> list[Problem]:
                 "error",
                 f"partner-id «{MUNICIPALITY_PARTY}» er reservert for kommunen selv; gi partneren en annen id",
                 ("partners",),
+                code="E-REF-003",
             )
         )
 
@@ -247,6 +250,7 @@ def reference_problems(model: Initiative) -> list[Problem]:
                         f"{who} nevner part «{pid}», som ikke er part i avtalen; "
                         f"parter er: {', '.join(sorted(parties))} – legg den til i partner_ids eller rett id-en",
                         (*gp, kind, i, "party_id"),
+                        code="E-REF-004",
                     )
                 )
 
@@ -304,6 +308,7 @@ def _structure_problems(model: Initiative) -> list[Problem]:
                     f"{who} hører til delprogram «{act.sub_programme_id}», men prosjekt "
                     f"«{act.project_id}» ligger under delprogram «{home}»; rett en av dem",
                     ("activities", a, "project_id"),
+                    code="E-REF-005",
                 )
             )
         parent = sub_project_home.get(act.sub_project_id or "")
@@ -314,6 +319,7 @@ def _structure_problems(model: Initiative) -> list[Problem]:
                     f"{who}: delprosjekt «{act.sub_project_id}» ligger under prosjekt «{parent}», "
                     f"ikke under «{act.project_id or '(ingen)'}»; sett project_id til «{parent}»",
                     ("activities", a, "sub_project_id"),
+                    code="E-REF-005",
                 )
             )
 
@@ -329,6 +335,7 @@ def _structure_problems(model: Initiative) -> list[Problem]:
                         "error",
                         f"organene rapporterer i ring ({chain}); øverste organ skal ikke ha reports_to",
                         ("organisation", "bodies", b, "reports_to"),
+                        code="E-REF-006",
                     )
                 )
                 break

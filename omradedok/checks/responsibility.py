@@ -28,6 +28,7 @@ def responsibility_problems(model: Initiative) -> list[Problem]:
                     "error",
                     f"oppgave-id «{task.id}» er brukt to ganger; gi hver oppgave sin egen id",
                     ("tasks", i, "id"),
+                    code="E-REF-002",
                 )
             )
         seen.add(task.id)
@@ -38,6 +39,7 @@ def responsibility_problems(model: Initiative) -> list[Problem]:
                     f"oppgave «{task.id}» viser til delprogrammet «{task.sub_programme_id}», "
                     "som ikke finnes; bruk en id fra programme.sub_programmes eller la feltet stå tomt",
                     ("tasks", i, "sub_programme_id"),
+                    code="E-REF-001",
                 )
             )
         for j, role in enumerate(task.roles):
@@ -48,6 +50,7 @@ def responsibility_problems(model: Initiative) -> list[Problem]:
                         f"oppgave «{task.id}» viser til parten «{role.party_id}», som verken er "
                         "en rolle, et organ, en partner eller «kommunen»; rett id-en",
                         ("tasks", i, "roles", j, "party_id"),
+                        code="E-REF-001",
                     )
                 )
     if any(p.severity == "error" for p in problems):
@@ -79,5 +82,5 @@ def responsibility_problems(model: Initiative) -> list[Problem]:
                 f"{name} gir «{finding.parties[0]}» to roller ({roles}) i {places}; "
                 "behold én av dem"
             )
-        problems.append(Problem("warning", message, finding.paths[0]))
+        problems.append(Problem("warning", message, finding.paths[0], code="W-ANSV-001"))
     return problems

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -16,11 +18,25 @@ from .app import app, console, err_console
 from .output import show_error, show_problems
 
 
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
 @app.command()
 def validate(
     files: Annotated[list[Path], typer.Argument(help="YAML-, JSON- eller Excel-filer.")],
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format", help="text (for mennesker) eller json (for andre verktøy, på stdout)."
+        ),
+    ] = OutputFormat.TEXT,
 ) -> None:
     """Sjekk inndatafiler: exit 0 når alle er gyldige (advarsler vises), 1 ellers."""
+    if output_format is OutputFormat.JSON:
+        _validate_json(files)
+        return
     failed = 0
     for file in files:
         try:
@@ -34,6 +50,27 @@ def validate(
         console.print(f"[green]gyldig[/]: {escape(str(file))}{note}", highlight=False)
     if failed:
         err_console.print(f"{failed} av {len(files)} filer er ugyldige.", highlight=False)
+        raise typer.Exit(1)
+
+
+def _validate_json(files: list[Path]) -> None:
+    from . import validate_json
+
+    entries: list[dict[str, Any]] = []
+    for file in files:
+        name = str(file)
+        try:
+            loaded = load_with_report(file)
+        except OmradedokError as exc:
+            entries.append(
+                {"file": name, "valid": False, "problems": validate_json.error_records(exc, name)}
+            )
+            continue
+        problems = [validate_json.problem_record(p, name) for p in loaded.warnings]
+        entries.append({"file": name, "valid": True, "problems": problems})
+    sys.stdout.write(validate_json.report(entries) + "\n")
+    sys.stdout.flush()
+    if any(not e["valid"] for e in entries):
         raise typer.Exit(1)
 
 

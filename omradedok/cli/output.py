@@ -15,11 +15,16 @@ def show_problems(problems: Iterable[Problem], source: str = "") -> None:
         text = str(problem)
         if source and not problem.location:
             text = f"{source}: {text}"
+        code = f"[{problem.code}]" if problem.code else ""
         if problem.severity == "error":
-            err_console.print(f"[bold red]feil[/]: {escape(text)}", highlight=False, soft_wrap=True)
+            err_console.print(
+                f"[bold red]feil{escape(code)}[/]: {escape(text)}", highlight=False, soft_wrap=True
+            )
         else:
             err_console.print(
-                f"[yellow]advarsel[/]: {escape(text)}", highlight=False, soft_wrap=True
+                f"[yellow]advarsel{escape(code)}[/]: {escape(text)}",
+                highlight=False,
+                soft_wrap=True,
             )
 
 
@@ -27,4 +32,8 @@ def show_error(error: OmradedokError) -> None:
     if isinstance(error, InputError):
         show_problems(error.problems, error.source)
         return
-    err_console.print(f"[bold red]feil[/]: {escape(str(error))}", highlight=False, soft_wrap=True)
+    code = getattr(error, "code", "")
+    label = f"feil[{code}]" if code else "feil"
+    err_console.print(
+        f"[bold red]{escape(label)}[/]: {escape(str(error))}", highlight=False, soft_wrap=True
+    )

@@ -53,7 +53,9 @@ class NorwegianHelpFormatter(click_formatting.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         super().write_heading(_HEADINGS.get(heading, heading))
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
         rows = [(_TYPE_NAME.sub("", term), notes(text)) for term, text in rows]
         super().write_dl(rows, col_max, col_spacing)
 
@@ -64,7 +66,9 @@ class NorwegianContext(click_core.Context):
 
 def usage_args(args: str) -> str:
     """«[OPTIONS] {FIL}» → «[VALG] FIL» (Typer marks required arguments with braces)."""
-    args = args.replace("[OPTIONS]", "[VALG]").replace("COMMAND [ARGS]...", "KOMMANDO [ARGUMENTER]...")
+    args = args.replace("[OPTIONS]", "[VALG]").replace(
+        "COMMAND [ARGS]...", "KOMMANDO [ARGUMENTER]..."
+    )
     return re.sub(r"\{([^{}]+)\}(?:\.\.\.)?", r"\1", args)
 
 

@@ -406,7 +406,8 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
     if not model.activities and not model.milestones:
         return None
     years = _years_covering(
-        model, [y for a in model.activities for y in a.years] + [m.date.year for m in model.milestones]
+        model,
+        [y for a in model.activities for y in a.years] + [m.date.year for m in model.milestones],
     )
     rows: list[TimelineItem] = []
     described: list[str] = []
@@ -426,12 +427,13 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
             if not pacts and period is None:
                 continue
             rows.append(
-                TimelineItem(
-                    f"{project.id} {project.name}", tuple(a.span() for a in pacts), period
-                )
+                TimelineItem(f"{project.id} {project.name}", tuple(a.span() for a in pacts), period)
             )
             if pacts:
-                first_day, last_day = min(a.span()[0] for a in pacts), max(a.span()[1] for a in pacts)
+                first_day, last_day = (
+                    min(a.span()[0] for a in pacts),
+                    max(a.span()[1] for a in pacts),
+                )
                 described.append(
                     f"{project.id} {project.name}: {len(pacts)} "
                     + pick(lang, "aktiviteter", "aktivitetar")
@@ -514,7 +516,9 @@ def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure |
         if not group:
             continue
         if sp_id is None:
-            rows.append(TimelineItem(pick(lang, "Uten delprogram", "Utan delprogram"), heading=True))
+            rows.append(
+                TimelineItem(pick(lang, "Uten delprogram", "Utan delprogram"), heading=True)
+            )
         else:
             name = known[sp_id].name if sp_id in known else sp_id
             rows.append(TimelineItem(f"{sp_id} {name}", heading=True))

@@ -459,6 +459,7 @@ def _economy(
     """The economy table (party × year with subtotals), the per-year table, and plain sums."""
     if not agreement.contributions:
         return None, None, []
+
     def plus(a: Amount | None, b: Amount | None) -> Amount | None:
         return None if a is None and b is None else add_up([a, b])
 

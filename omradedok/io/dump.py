@@ -35,11 +35,17 @@ def _protect_line_breaks(node: Any) -> Any:
     return node
 
 
+YAML_NO_FOLD = 2**31 - 1
+"""ruamel's line width: wide enough that no scalar is ever folded."""
+
+
 def dumps_yaml(model: Initiative) -> str:
     yaml = YAML(typ="rt")  # round-trip dumper keeps the model's field order
     yaml.default_flow_style = False
     yaml.allow_unicode = True
-    yaml.width = 100
+    # No folding: ruamel folds long plain/quoted scalars at a space and may fold right after
+    # a tab, which reads back as tab + space; one line per scalar keeps every text exact.
+    yaml.width = YAML_NO_FOLD
     buffer = io.StringIO()
     yaml.dump(_protect_line_breaks(to_data(model)), buffer)
     return buffer.getvalue()

@@ -75,13 +75,14 @@ def _check_files(model: Initiative, name: str, locate: Locate) -> None:
                     f"filen «{value}» finnes ikke; rett stien (den regnes fra mappen til inndatafilen)",
                     path,
                     locate(path),
+                    "E-FIL-006",
                 )
             )
         elif value is not None:
             reason = _unusable_file(attr, value)
             if reason:
                 path = ("municipality", "profile", attr)
-                problems.append(Problem("error", reason, path, locate(path)))
+                problems.append(Problem("error", reason, path, locate(path), "E-FIL-007"))
     if problems:
         raise InputError(name, problems)
 
@@ -154,6 +155,7 @@ def load_with_report(path: str | Path) -> Loaded:
                     f"ukjent filtype «{source.suffix or '(ingen)'}»; bruk .yaml, .yml, .json eller .xlsx",
                     (),
                     name,
+                    "E-FIL-005",
                 )
             ],
         )

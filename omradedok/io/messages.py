@@ -67,6 +67,35 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+_RANGE_KINDS = frozenset(
+    {
+        "greater_than",
+        "greater_than_equal",
+        "less_than",
+        "less_than_equal",
+        "multiple_of",
+        "too_long",
+        "too_short",
+        "string_too_long",
+        "string_too_short",
+    }
+)
+
+
+def code_of(error: ErrorDetails) -> str:
+    """The stable code (omradedok.error_codes) of one pydantic error, by its kind of rule."""
+    kind = error["type"]
+    if kind == "missing":
+        return "E-FELT-001"
+    if kind == "extra_forbidden":
+        return "E-FELT-002"
+    if kind in _RANGE_KINDS:
+        return "E-FELT-004"
+    if kind in ("value_error", "assertion_error"):
+        return "E-FELT-005"
+    return "E-FELT-003"
+
+
 def translate(error: ErrorDetails, root: type[BaseModel]) -> str:
     """One pydantic error → a Norwegian sentence saying what is wrong and how to fix it."""
     kind = error["type"]

@@ -28,7 +28,7 @@ class Change:
     message: str
 
     def as_warning(self) -> Problem:
-        return Problem("warning", self.message, self.path)
+        return Problem("warning", self.message, self.path, code="W-MIGR-001")
 
 
 def is_v1(data: dict[str, Any]) -> bool:

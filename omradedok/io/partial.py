@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from ..errors import PathPart, Problem
 from ..model import Initiative
-from .messages import translate
+from .messages import code_of, translate
 
 ModelPath = tuple[PathPart, ...]
 Locate = Callable[[ModelPath], str]
@@ -33,7 +33,9 @@ def field_problems(exc: ValidationError, locate: Locate) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
         path = tuple(error["loc"])
-        problems.append(Problem("error", translate(error, Initiative), path, locate(path)))
+        problems.append(
+            Problem("error", translate(error, Initiative), path, locate(path), code_of(error))
+        )
     return problems
 
 
@@ -144,7 +146,9 @@ def reference_problems_despite(
             if match and match.group(1) in pruned.ids:
                 continue
             path = pruned.original(problem.path)
-            found.append(Problem(problem.severity, problem.message, path, locate(path)))
+            found.append(
+                Problem(problem.severity, problem.message, path, locate(path), problem.code)
+            )
         return found
     return []
 

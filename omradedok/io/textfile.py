@@ -50,39 +50,48 @@ class ParsedText:
 
 
 def _fail(
-    name: str, message: str, line: int | None = None, path: tuple[PathPart, ...] = ()
+    name: str,
+    message: str,
+    line: int | None = None,
+    path: tuple[PathPart, ...] = (),
+    *,
+    code: str,
 ) -> InputError:
     where = f"{name}:{line}" if line else name
-    return InputError(name, [Problem("error", message, path, where)])
+    return InputError(name, [Problem("error", message, path, where, code)])
 
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or say plainly why it cannot (or should not) be read."""
     name = str(path)
     if not path.exists():
-        raise _fail(name, "filen finnes ikke; sjekk navnet og mappen")
+        raise _fail(name, "filen finnes ikke; sjekk navnet og mappen", code="E-FIL-001")
     if path.is_dir():
-        raise _fail(name, "dette er en mappe, ikke en fil")
+        raise _fail(name, "dette er en mappe, ikke en fil", code="E-FIL-001")
     try:
         size = path.stat().st_size
         too_large = too_large_message(size)
         if too_large:
-            raise _fail(name, too_large)
+            raise _fail(name, too_large, code="E-FIL-002")
         return path.read_bytes()
     except OSError as exc:
-        raise _fail(name, f"filen kan ikke leses ({exc.strerror}); sjekk tilgangen") from None
+        raise _fail(
+            name, f"filen kan ikke leses ({exc.strerror}); sjekk tilgangen", code="E-FIL-001"
+        ) from None
 
 
 def decode_text(raw: bytes, name: str) -> str:
     """UTF-8 text of an input, or an InputError naming the line of the first bad byte."""
     too_large = too_large_message(len(raw))
     if too_large:
-        raise _fail(name, too_large)
+        raise _fail(name, too_large, code="E-FIL-002")
     if not raw.strip():
-        raise _fail(name, "filen er tom; start med «omradedok new -o plan.yaml»")
+        raise _fail(name, "filen er tom; start med «omradedok new -o plan.yaml»", code="E-FIL-003")
     if b"\x00" in raw[:4096]:
         raise _fail(
-            name, "filen ser ut til å være binær, ikke tekst; velg YAML-, JSON- eller Excel-filen"
+            name,
+            "filen ser ut til å være binær, ikke tekst; velg YAML-, JSON- eller Excel-filen",
+            code="E-FIL-004",
         )
     try:
         return raw.decode("utf-8-sig")
@@ -92,6 +101,7 @@ def decode_text(raw: bytes, name: str) -> str:
             name,
             f"filen er ikke UTF-8 (byte 0x{raw[exc.start]:02X}); lagre den på nytt som UTF-8",
             line,
+            code="E-FIL-004",
         ) from None
 
 
@@ -114,14 +124,19 @@ def parse_yaml(text: str, name: str) -> ParsedText:
     try:
         doc = read_yaml(text)
     except YamlProblem as exc:
-        raise _fail(name, exc.message, exc.line, exc.path) from None
+        raise _fail(name, exc.message, exc.line, exc.path, code=exc.code) from None
     if doc.data is None:
-        raise _fail(name, "filen inneholder ingen data; start med «omradedok new -o plan.yaml»")
+        raise _fail(
+            name,
+            "filen inneholder ingen data; start med «omradedok new -o plan.yaml»",
+            code="E-FIL-003",
+        )
     if not isinstance(doc.data, dict):
         raise _fail(
             name,
             "toppnivået må være en gruppe med felt (title:, municipality:, …), ikke en liste eller tekst",
             1,
+            code="E-YAML-005",
         )
     return ParsedText(data=doc.data, name=name, text=text, _doc=doc)
 
@@ -185,7 +200,10 @@ def parse_json(text: str, name: str) -> ParsedText:
         )
     except json.JSONDecodeError as exc:
         raise _fail(
-            name, f"ugyldig JSON: {_json_message(exc.msg)} (kolonne {exc.colno})", exc.lineno
+            name,
+            f"ugyldig JSON: {_json_message(exc.msg)} (kolonne {exc.colno})",
+            exc.lineno,
+            code="E-JSON-001",
         ) from None
     except _Duplicate as exc:
         line = None
@@ -194,7 +212,10 @@ def parse_json(text: str, name: str) -> ParsedText:
         except YamlProblem as problem:
             line = problem.line
         raise _fail(
-            name, f"nøkkelen «{exc.key}» står to ganger i samme objekt; fjern den ene", line
+            name,
+            f"nøkkelen «{exc.key}» står to ganger i samme objekt; fjern den ene",
+            line,
+            code="E-JSON-002",
         ) from None
     except _Constant as exc:
         match = _CONSTANT.search(text)
@@ -203,6 +224,7 @@ def parse_json(text: str, name: str) -> ParsedText:
             name,
             f"{exc.token} er ikke et tall JSON tillater; skriv et vanlig tall eller fjern feltet",
             line,
+            code="E-JSON-003",
         ) from None
     except _LongNumber as exc:
         at = text.find(exc.digits)
@@ -211,17 +233,19 @@ def parse_json(text: str, name: str) -> ParsedText:
             name,
             f"tallet har {len(exc.digits.lstrip('-'))} sifre; det er for stort til å være et riktig tall",
             line,
+            code="E-JSON-003",
         ) from None
     except RecursionError:
-        raise _fail(name, _deep_message()) from None
+        raise _fail(name, _deep_message(), code="E-JSON-004") from None
     if not isinstance(data, dict):
         raise _fail(
             name,
             'toppnivået må være et objekt med felt ({"title": …}), ikke en liste eller verdi',
             1,
+            code="E-JSON-004",
         )
     if _too_deep(data):
-        raise _fail(name, _deep_message())
+        raise _fail(name, _deep_message(), code="E-JSON-004")
     return ParsedText(data=data, name=name, text=text)
 
 

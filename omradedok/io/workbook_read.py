@@ -79,7 +79,7 @@ class WorkbookReader:
     # -- bookkeeping -----------------------------------------------------------------------
 
     def problem(self, where: str, message: str, path: ModelPath = ()) -> None:
-        self.problems.append(Problem("error", message, path, where))
+        self.problems.append(Problem("error", message, path, where, "E-XLSX-001"))
         self.bad_cells.add(where)
 
     def register(self, path: ModelPath, where: str) -> None:
@@ -376,8 +376,8 @@ def _list_at(obj: dict[str, Any], path: Sequence[str]) -> list[Any]:
     return items
 
 
-def _refused(name: str, message: str) -> InputError:
-    return InputError(name, [Problem("error", message, (), name)])
+def _refused(name: str, message: str, code: str = "E-XLSX-002") -> InputError:
+    return InputError(name, [Problem("error", message, (), name, code)])
 
 
 def open_workbook(path: Path | bytes, name: str = "") -> Workbook:
@@ -389,20 +389,20 @@ def open_workbook(path: Path | bytes, name: str = "") -> Workbook:
     name = name or str(path)
     if isinstance(path, Path):
         if not path.exists():
-            raise _refused(name, "filen finnes ikke; sjekk navnet og mappen")
+            raise _refused(name, "filen finnes ikke; sjekk navnet og mappen", "E-FIL-001")
         if path.is_dir():
-            raise _refused(name, "dette er en mappe, ikke en fil")
+            raise _refused(name, "dette er en mappe, ikke en fil", "E-FIL-001")
         try:
             size = path.stat().st_size
         except OSError as exc:
             raise _refused(
-                name, f"filen kan ikke leses ({exc.strerror}); sjekk tilgangen"
+                name, f"filen kan ikke leses ({exc.strerror}); sjekk tilgangen", "E-FIL-001"
             ) from None
     else:
         size = len(path)
     too_large = too_large_message(size)
     if too_large:
-        raise _refused(name, too_large)
+        raise _refused(name, too_large, "E-FIL-002")
     source: Path | io.BytesIO = path if isinstance(path, Path) else io.BytesIO(path)
     try:
         with zipfile.ZipFile(source) as archive:

@@ -83,11 +83,20 @@ _CONTEXTS = {
 class YamlProblem(Exception):
     """A reason the text is not usable YAML, with its 1-based line."""
 
-    def __init__(self, message: str, line: int | None, path: tuple[PathPart, ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        line: int | None,
+        path: tuple[PathPart, ...] = (),
+        *,
+        code: str = "E-YAML-001",
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.path = path
+        self.code = code
+        """E-YAML-001 (syntax) unless a more precise rule applies."""
 
 
 @dataclass
@@ -141,12 +150,14 @@ def _int(text: str, line: int) -> int:
             digits, base = digits[2:], value
     if len(digits) > MAX_INT_DIGITS:
         raise YamlProblem(
-            f"tallet har {len(digits)} sifre; det er for stort til å være et riktig tall", line
+            f"tallet har {len(digits)} sifre; det er for stort til å være et riktig tall",
+            line,
+            code="E-YAML-002",
         )
     try:
         return sign * int(digits, base)
     except ValueError:
-        raise YamlProblem(f"«{text}» er ikke et heltall", line) from None
+        raise YamlProblem(f"«{text}» er ikke et heltall", line, code="E-YAML-002") from None
 
 
 def _float(text: str, line: int) -> float:
@@ -158,13 +169,13 @@ def _float(text: str, line: int) -> float:
     try:
         return float(value)
     except ValueError:
-        raise YamlProblem(f"«{text}» er ikke et tall", line) from None
+        raise YamlProblem(f"«{text}» er ikke et tall", line, code="E-YAML-002") from None
 
 
 def _timestamp(text: str, line: int) -> dt.date | dt.datetime:
     match = _TIMESTAMP.match(text.strip())
     if match is None:
-        raise YamlProblem(f"«{text}» er ikke en dato", line)
+        raise YamlProblem(f"«{text}» er ikke en dato", line, code="E-YAML-002")
     parts = match.groupdict()
     try:
         day = dt.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
@@ -192,6 +203,7 @@ def _timestamp(text: str, line: int) -> dt.date | dt.datetime:
             f"«{text}» er ikke en gyldig dato (den dagen finnes ikke); "
             "skriv en dato som finnes, for eksempel 2026-11-26 eller 26.11.2026",
             line,
+            code="E-YAML-002",
         ) from None
 
 
@@ -200,13 +212,13 @@ def _bool(text: str, line: int) -> bool:
         return True
     if text in ("false", "False", "FALSE"):
         return False
-    raise YamlProblem(f"«{text}» er ikke true eller false", line)
+    raise YamlProblem(f"«{text}» er ikke true eller false", line, code="E-YAML-002")
 
 
 def _null(text: str, line: int) -> None:
     if text in ("", "~", "null", "Null", "NULL"):
         return None
-    raise YamlProblem(f"«{text}» er ikke null", line)
+    raise YamlProblem(f"«{text}» er ikke null", line, code="E-YAML-002")
 
 
 _CONSTRUCT = {
@@ -244,6 +256,7 @@ def _scalar(event: Any, line: int) -> Any:
         f"ukjent YAML-merke «{tag}»; fjern merket (omradedok leser bare tekst, tall, "
         "datoer, true/false, lister og grupper)",
         line,
+        code="E-YAML-005",
     )
 
 
@@ -293,6 +306,7 @@ class _Builder:
                 "aliasene (*navn) i filen utvides til flere verdier enn filen kan inneholde "
                 f"(over {self.budget}); skriv verdiene ut, eller bruk færre aliaser",
                 line,
+                code="E-YAML-003",
             )
 
     def open(self, container: dict[str, Any] | list[Any], event: Any, line: int) -> None:
@@ -301,9 +315,12 @@ class _Builder:
                 f"filen er nestet dypere enn {MAX_DEPTH} nivåer; så dype grupper og lister "
                 "hører ikke hjemme i en plan – sjekk innrykket",
                 line,
+                code="E-YAML-003",
             )
         if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
-            raise YamlProblem(f"ukjent YAML-merke «{event.tag}»; fjern merket", line)
+            raise YamlProblem(
+                f"ukjent YAML-merke «{event.tag}»; fjern merket", line, code="E-YAML-005"
+            )
         self.count(1, line)
         lines: dict[PathPart, int] = {}
         self.lines[id(container)] = lines
@@ -329,7 +346,9 @@ class _Builder:
             sources = source if isinstance(source, list) else [source]
             for item in sources:
                 if not isinstance(item, dict):
-                    raise YamlProblem("«<<:» kan bare slå sammen grupper (nøkkel: verdi)", line)
+                    raise YamlProblem(
+                        "«<<:» kan bare slå sammen grupper (nøkkel: verdi)", line, code="E-YAML-005"
+                    )
                 known = self.lines.get(id(item), {})
                 for key, value in item.items():
                     if key not in target:
@@ -390,6 +409,7 @@ class _Builder:
                 raise YamlProblem(
                     "en nøkkel kan ikke være en liste eller gruppe; skriv nøkkelen som tekst",
                     line,
+                    code="E-YAML-005",
                 )
             frame.key = value if value is _MergeKey else str(value)
             frame.key_line = line
@@ -405,6 +425,7 @@ class _Builder:
                 f"nøkkelen «{key}» står to ganger i samme gruppe (første gang på linje "
                 f"{frame.lines[key]}); fjern den ene",
                 frame.key_line,
+                code="E-YAML-004",
             )
         target[key] = value
         frame.lines[key] = frame.key_line
@@ -444,11 +465,14 @@ def read_yaml(text: str) -> YamlDocument:
                         "filen har mer enn ett YAML-dokument (en linje «---» midt i filen); "
                         "én fil beskriver én satsing",
                         _line(event),
+                        code="E-YAML-005",
                     )
     except yaml.YAMLError as exc:
         raise _parse_error(exc, text) from None
     except RecursionError:
-        raise YamlProblem(f"filen er nestet dypere enn {MAX_DEPTH} nivåer", None) from None
+        raise YamlProblem(
+            f"filen er nestet dypere enn {MAX_DEPTH} nivåer", None, code="E-YAML-003"
+        ) from None
     return YamlDocument(builder.root, builder.lines, builder.alive)
 
 

@@ -125,6 +125,7 @@ def activity_plan_charts(model: Initiative, language: Language | str, year: int)
     style = _Style.of(model)
     return [chart_for(f, style) for f in activity_plan_figures(model, language, year)]
 
+
 @contextlib.contextmanager
 def _trusted_shapes() -> Iterator[None]:
     """reportlab validates every attribute set on a shape (a debugging aid, and half the cost
@@ -237,7 +238,6 @@ class _Fill:
 
 
 @dataclass(frozen=True)
-
 class _Style:
     fonts: FontSet
     dark: Color
@@ -285,6 +285,7 @@ class _Style:
     def source(self, source: FundingSource | str) -> _Fill:
         """A funding source's fill (by its value: «municipal», «state» …)."""
         return self.fill(_SOURCE_FILLS[str(source)])
+
 
 def _clip_line(
     x0: float, y0: float, dx: float, dy: float, box: tuple[float, float, float, float]
@@ -435,7 +436,6 @@ def _legend(
     return group, y_top - y + 4
 
 
-
 def source_label(source: FundingSource, language: Language | str) -> str:
     """Norwegian name of a funding source (compatibility: ``chart_data.source_label``)."""
     from ..documents.chart_data import source_label as label
@@ -583,6 +583,7 @@ class _Box:
     lines: list[str] = field(default_factory=list)
     height: float = 0.0
 
+
 def _column_tree(spec: Tree, style: _Style) -> Drawing:
     """Goals: each level in a column (hovedmål → delmål → resultatmål), boxes joined by lines."""
     mains = spec.roots
@@ -672,9 +673,9 @@ def _column_tree(spec: Tree, style: _Style) -> Drawing:
             draw_box(sb, xs[1], y, cols[1], unit_h, style.faint, style.dark)
             sub_mid.append(y - unit_h / 2)
             ry, res_mid = y, []
-            extra = (
-                unit_h - (sum(r.height for r in rbs) + gap_v * max(0, len(rbs) - 1))
-            ) / max(1, len(rbs))
+            extra = (unit_h - (sum(r.height for r in rbs) + gap_v * max(0, len(rbs) - 1))) / max(
+                1, len(rbs)
+            )
             for rb in rbs:
                 h = rb.height + extra
                 draw_box(rb, xs[2], ry, cols[2], h, colors.white, _AXIS)
@@ -687,7 +688,6 @@ def _column_tree(spec: Tree, style: _Style) -> Drawing:
             connect(xs[0] + cols[0], top - group_h / 2, xs[1], sub_mid)
         top -= group_h + gap_main
     return d
-
 
 
 # -- organisation chart -----------------------------------------------------------------------
@@ -731,9 +731,7 @@ def _org_chart(spec: Tree, style: _Style) -> Drawing:
 
     words = [(w, box_w(k)) for k in order for w in nodes[k].label.split()]
     size = 7.5
-    while size > 6.0 and any(
-        stringWidth(w, fonts.bold, size) > bw - 2 * pad for w, bw in words
-    ):
+    while size > 6.0 and any(stringWidth(w, fonts.bold, size) > bw - 2 * pad for w, bw in words):
         size -= 0.25
     lead = size * 1.22
 
@@ -779,9 +777,7 @@ def _org_chart(spec: Tree, style: _Style) -> Drawing:
         x += leaves(r) * slot
     for node, level in level_of.items():
         cx, top, h, bw = centers[node], tops[level], box_h[level], box_w(node)
-        fill = (
-            style.dark if level == 0 else (style.faint if children.get(node) else colors.white)
-        )
+        fill = style.dark if level == 0 else (style.faint if children.get(node) else colors.white)
         d.add(
             Rect(
                 cx - bw / 2,
@@ -802,9 +798,7 @@ def _org_chart(spec: Tree, style: _Style) -> Drawing:
         for j, line in enumerate(text):
             d.add(_text(cx, ty - j * lead, line, fonts.bold, size, ink, "middle"))
         if note:
-            d.add(
-                _text(cx, ty - len(text) * lead, note, fonts.italic, size - 0.5, ink, "middle")
-            )
+            d.add(_text(cx, ty - len(text) * lead, note, fonts.italic, size - 0.5, ink, "middle"))
         kids = children.get(node, [])
         if kids:
             bottom = top - h
@@ -812,9 +806,7 @@ def _org_chart(spec: Tree, style: _Style) -> Drawing:
             d.add(Line(cx, bottom, cx, mid, strokeColor=_AXIS, strokeWidth=0.9))
             xs = [centers[k] for k in kids]
             d.add(
-                Line(
-                    min([*xs, cx]), mid, max([*xs, cx]), mid, strokeColor=_AXIS, strokeWidth=0.9
-                )
+                Line(min([*xs, cx]), mid, max([*xs, cx]), mid, strokeColor=_AXIS, strokeWidth=0.9)
             )
             for kx in xs:
                 d.add(Line(kx, mid, kx, tops[level + 1], strokeColor=_AXIS, strokeWidth=0.9))
@@ -982,7 +974,6 @@ def _gantt(
             ly -= 10
             d.add(_text(0, ly + 2, _fit(line, fonts.regular, 7.5, WIDTH), fonts.regular, 7.5))
     return d
-
 
 
 def _timeline(spec: Timeline, style: _Style) -> Drawing:

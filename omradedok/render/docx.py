@@ -434,9 +434,7 @@ def _compile(path: Path) -> _CompiledTemplate:
         try:
             templates[name] = jinja_cache.template(_ENV, source)
         except Exception as exc:  # any template text, however odd, is the template's mistake
-            raise located(
-                exc, template=path.name, part=_part_label(name), source=source
-            ) from exc
+            raise located(exc, template=path.name, part=_part_label(name), source=source) from exc
     if "word/settings.xml" in raw:
         raw["word/settings.xml"] = _ensure_update_fields(raw["word/settings.xml"], raw)
     return _CompiledTemplate(
@@ -646,9 +644,11 @@ def _render_parts(
         if "w:lang " in xml:
             changed |= _set_run_languages(root, meta.language)
         # Serialise again only when the tree was changed (big documents rarely are).
-        rendered[part_name] = etree.tostring(
-            root, xml_declaration=True, encoding="UTF-8", standalone=True
-        ) if changed else xml.encode("utf-8")
+        rendered[part_name] = (
+            etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            if changed
+            else xml.encode("utf-8")
+        )
     _renumber_drawings(rendered)
     return rendered
 
@@ -671,7 +671,10 @@ def _recolor(data: bytes, colors: tuple[tuple[bytes, bytes], ...]) -> bytes:
 
 
 def _run(
-    compiled: _CompiledTemplate, part_name: str, template: jinja2.Template, context: Mapping[str, Any]
+    compiled: _CompiledTemplate,
+    part_name: str,
+    template: jinja2.Template,
+    context: Mapping[str, Any],
 ) -> str:
     where = dict(
         template=compiled.name, part=_part_label(part_name), source=compiled.sources[part_name]
@@ -789,8 +792,9 @@ def _picture_xml(picture: Picture) -> str:
         ) from exc
     number = len(state.media) + 1
     ext = "png" if image.content_type == "image/png" else image.ext
-    media = _Media(part_name=f"word/media/odimg{number}.{ext}", rel_id=f"rIdOd{number}",
-                   data=picture.data)
+    media = _Media(
+        part_name=f"word/media/odimg{number}.{ext}", rel_id=f"rIdOd{number}", data=picture.data
+    )
     state.media.append(media)
     state.media_by_part.setdefault(state.current_part, []).append(media)
     width = int(picture.width_mm * _EMU_PER_MM)
@@ -801,25 +805,25 @@ def _picture_xml(picture: Picture) -> str:
     alt = xml_escape(_ILLEGAL_XML.sub("", picture.alt_text), {'"': "&quot;", "\n": " "})
     name = xml_escape(_ILLEGAL_XML.sub("", picture.name), {'"': "&quot;", "\n": " "})
     return (
-        '</w:t></w:r><w:r><w:drawing>'
+        "</w:t></w:r><w:r><w:drawing>"
         '<wp:inline distT="0" distB="0" distL="0" distR="0" '
         'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
         f'<wp:extent cx="{width}" cy="{height}"/>'
         '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="{number}" name="{name}" descr="{alt}"/>'
-        '<wp:cNvGraphicFramePr><a:graphicFrameLocks '
+        "<wp:cNvGraphicFramePr><a:graphicFrameLocks "
         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/>'
-        '</wp:cNvGraphicFramePr>'
+        "</wp:cNvGraphicFramePr>"
         '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
         '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
         '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
         f'<pic:nvPicPr><pic:cNvPr id="{number}" name="{name}" descr="{alt}"/><pic:cNvPicPr/>'
-        '</pic:nvPicPr>'
+        "</pic:nvPicPr>"
         f'<pic:blipFill><a:blip r:embed="{media.rel_id}" '
         f'xmlns:r="{R_NS}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
         f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
-        '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
         '<w:r><w:t xml:space="preserve">'
     )
 
@@ -839,8 +843,20 @@ def _renumber_drawings(parts: dict[str, bytes]) -> None:
 # --------------------------------------------------------------------- post-processing
 
 _KEEP_IN_EMPTY = {
-    "drawing", "pict", "object", "fldChar", "fldSimple", "instrText", "sectPr", "br",
-    "bookmarkStart", "sym", "footnoteReference", "endnoteReference", "tab", "ptab",
+    "drawing",
+    "pict",
+    "object",
+    "fldChar",
+    "fldSimple",
+    "instrText",
+    "sectPr",
+    "br",
+    "bookmarkStart",
+    "sym",
+    "footnoteReference",
+    "endnoteReference",
+    "tab",
+    "ptab",
 }
 
 
@@ -859,12 +875,18 @@ def _remove_empty_paragraphs(root: Any) -> bool:
         if parent is None:
             continue
         siblings = [c for c in parent if etree.QName(c).localname == "p"]
-        if etree.QName(parent).localname in ("tc", "txbxContent", "ftr", "hdr") and len(siblings) <= 1:
+        if (
+            etree.QName(parent).localname in ("tc", "txbxContent", "ftr", "hdr")
+            and len(siblings) <= 1
+        ):
             continue  # a cell needs one paragraph; an empty header/footer is fine
-        if etree.QName(parent).localname == "body" and paragraph.getnext() is not None and \
-                etree.QName(paragraph.getnext()).localname == "sectPr" and \
-                paragraph.getprevious() is not None and \
-                etree.QName(paragraph.getprevious()).localname == "tbl":
+        if (
+            etree.QName(parent).localname == "body"
+            and paragraph.getnext() is not None
+            and etree.QName(paragraph.getnext()).localname == "sectPr"
+            and paragraph.getprevious() is not None
+            and etree.QName(paragraph.getprevious()).localname == "tbl"
+        ):
             continue  # Word needs a paragraph between a final table and the section end
         parent.remove(paragraph)
         changed = True
@@ -940,16 +962,18 @@ def _fill_toc(root: Any, compiled: _CompiledTemplate, *, toc_field: bool) -> boo
         bookmark = f"_Toc{number:08d}"
         _bookmark(paragraph, bookmark, 90000 + number)
         style_id = compiled.toc_style_ids.get(level, f"TOC{level}")
-        entries.append(etree.fromstring(
-            f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{style_id}"/>'
-            f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab_pos}"/></w:tabs></w:pPr>'
-            f'<w:hyperlink w:anchor="{bookmark}" w:history="1">'
-            f'<w:r><w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r><w:r><w:tab/></w:r>'
-            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-            f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
-            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>'
-        ))
+        entries.append(
+            etree.fromstring(
+                f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{style_id}"/>'
+                f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab_pos}"/></w:tabs></w:pPr>'
+                f'<w:hyperlink w:anchor="{bookmark}" w:history="1">'
+                f'<w:r><w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r><w:r><w:tab/></w:r>'
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>'
+            )
+        )
     if not entries:
         return False
     if toc_field:
@@ -992,9 +1016,9 @@ def _wrap_in_toc_field(entries: list[Any], instr_text: str) -> None:
     ppr = first.find(f"{_W}pPr")
     for offset, run in enumerate(begin_runs, start=1):
         first.insert(list(first).index(ppr) + offset, etree.fromstring(run))
-    entries[-1].append(etree.fromstring(
-        f'<w:r xmlns:w="{W_NS}"><w:fldChar w:fldCharType="end"/></w:r>'
-    ))
+    entries[-1].append(
+        etree.fromstring(f'<w:r xmlns:w="{W_NS}"><w:fldChar w:fldCharType="end"/></w:r>')
+    )
 
 
 def _bookmark(paragraph: Any, name: str, bookmark_id: int) -> None:
@@ -1039,10 +1063,13 @@ def _package(
         extensions = set()
         for part_name, media_list in state.media_by_part.items():
             rels_name = _rels_name(part_name)
-            rels = parts.get(rels_name) or (
-                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                f'<Relationships xmlns="{PKG_REL_NS}"/>'
-            ).encode()
+            rels = (
+                parts.get(rels_name)
+                or (
+                    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                    f'<Relationships xmlns="{PKG_REL_NS}"/>'
+                ).encode()
+            )
             for media in media_list:
                 target = media.part_name.removeprefix("word/")
                 rels = _add_relationship(rels, media.rel_id, IMAGE_REL, target)
@@ -1130,7 +1157,7 @@ def _core_xml(meta: DocMeta) -> bytes:
         fields.append(f"<cp:version>{text(meta.version)}</cp:version>")
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties '
+        "<cp:coreProperties "
         'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
@@ -1235,9 +1262,7 @@ def _label_uses(source: str) -> set[str]:
     return used
 
 
-def check_template(
-    path: Path, spec: TemplateSpec, label_keys: set[str] | None = None
-) -> list[str]:
+def check_template(path: Path, spec: TemplateSpec, label_keys: set[str] | None = None) -> list[str]:
     """Problems (Norwegian, one line each) with a template file; empty when it is fine."""
     try:
         used = template_variables(path)

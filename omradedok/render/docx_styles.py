@@ -64,12 +64,39 @@ TEXT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
 
 
 _PPR_AFTER_KEEP_NEXT = (
-    "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
-    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-    "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
-    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
     "w:pPrChange",
 )
 """Children of w:pPr that come after w:keepNext in the schema."""
@@ -290,11 +317,19 @@ class TemplateKit:
         paragraph_style("Statuslinje", size=9, after=0, bold=True, color="9C0006")
         paragraph_style("Merknad", size=9.5, after=6, color=MUTED_COLOR)
         paragraph_style("Ingress", size=12, before=10, after=10, color=TEXT_COLOR)
-        cover = paragraph_style("Forsidetittel", size=34, before=150, after=6, bold=True,
-                                color=TEMPLATE_PRIMARY, line=1.0)
+        cover = paragraph_style(
+            "Forsidetittel",
+            size=34,
+            before=150,
+            after=6,
+            bold=True,
+            color=TEMPLATE_PRIMARY,
+            line=1.0,
+        )
         cover.base_style = styles["Title"]
-        paragraph_style("Sakstittel", size=20, before=4, after=10, bold=True,
-                        color=TEMPLATE_PRIMARY, line=1.05)
+        paragraph_style(
+            "Sakstittel", size=20, before=4, after=10, bold=True, color=TEMPLATE_PRIMARY, line=1.05
+        )
         paragraph_style("Figur", size=10.5, before=6, after=4, keep=True)
         paragraph_style("Tabelltittel", size=10.5, before=6, after=4, bold=True, keep=True)
         paragraph_style("Dokumenttype", size=12, after=2, bold=True, color=MUTED_COLOR)
@@ -394,8 +429,15 @@ class TemplateKit:
             paragraph.paragraph_format.page_break_before = True
         return paragraph
 
-    def paragraph(self, text: str = "", style: str | None = None, *, bold: bool = False,
-                  page_break: bool = False, align: str | None = None) -> Any:
+    def paragraph(
+        self,
+        text: str = "",
+        style: str | None = None,
+        *,
+        bold: bool = False,
+        page_break: bool = False,
+        align: str | None = None,
+    ) -> Any:
         paragraph = self.document.add_paragraph(style=style)
         if text:
             run = paragraph.add_run(text)
@@ -460,8 +502,14 @@ class TemplateKit:
         self.paragraph("{{ para }}", style)
         self.tag("{%p endfor %}")
 
-    def bullets(self, iterable: str, expression: str = "item", *, var: str = "item",
-                style: str = "List Bullet") -> None:
+    def bullets(
+        self,
+        iterable: str,
+        expression: str = "item",
+        *,
+        var: str = "item",
+        style: str = "List Bullet",
+    ) -> None:
         self.tag(f"{{%p for {var} in {iterable} %}}")
         self.paragraph(f"{{{{ {expression} }}}}", style)
         self.tag("{%p endfor %}")
@@ -580,8 +628,9 @@ class TemplateKit:
         if total:
             index = 4
             if total_condition:
-                self._cell_text(table.rows[4].cells[0], f"{{%tr if {total_condition} %}}",
-                                "Tabelltekst")
+                self._cell_text(
+                    table.rows[4].cells[0], f"{{%tr if {total_condition} %}}", "Tabelltekst"
+                )
                 index = 5
             for cell, text, align in zip(table.rows[index].cells, total, aligns, strict=True):
                 self._cell_text(cell, text, "Tabelletikett", align)
@@ -598,7 +647,9 @@ class TemplateKit:
         return table
 
     def key_value_table(
-        self, rows: Sequence[tuple[str, str] | tuple[str, str, str]], *,
+        self,
+        rows: Sequence[tuple[str, str] | tuple[str, str, str]],
+        *,
         widths_mm: Sequence[float] = (45, 115),
     ) -> Any:
         """A two-column fact table without a header row (label in bold). A third item in a
@@ -609,8 +660,7 @@ class TemplateKit:
         index = 0
         for row in rows:
             if len(row) == 3:
-                self._cell_text(table.rows[index].cells[0], f"{{%tr if {row[2]} %}}",
-                                "Tabelltekst")
+                self._cell_text(table.rows[index].cells[0], f"{{%tr if {row[2]} %}}", "Tabelltekst")
                 index += 1
             self._cant_split(table.rows[index])
             label_cell, value_cell = table.rows[index].cells

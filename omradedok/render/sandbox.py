@@ -225,7 +225,9 @@ class _BoundedCodeGenerator(CodeGenerator):
         super().visit_For(bounded, frame)
 
     def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
-        static = sum(len(child.data) for child in node.nodes if isinstance(child, nodes.TemplateData))
+        static = sum(
+            len(child.data) for child in node.nodes if isinstance(child, nodes.TemplateData)
+        )
         if static:
             self.writeline(f"environment.spend_output({static})")
         super().visit_Output(node, frame)
@@ -368,7 +370,9 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
 
     # -- operators
 
-    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
         limits = self.limits
         if operator == "**" and _is_int(left) and _is_int(right) and right > 0 and abs(left) > 1:
             if right * left.bit_length() > limits.max_int_bits:
@@ -396,9 +400,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
             self._check_printf(left, right)
         result = self.binop_table[operator](left, right)
         if isinstance(result, list | tuple) and len(result) > limits.max_items:
-            raise TemplateLimitExceeded(
-                f"listen blir lengre enn {_n(limits.max_items)} elementer"
-            )
+            raise TemplateLimitExceeded(f"listen blir lengre enn {_n(limits.max_items)} elementer")
         return result
 
     def _check_repeat(self, sequence: Any, count: int) -> None:
@@ -623,8 +625,10 @@ def _est_format(a: Mapping[str, Any], limit: int) -> int:
             for number in match.groups():
                 if number == "*" or (number and int(number) > limit):
                     return limit + 1
-    return _text_of(fmt, limit) + _measure(a.get("args", ()), limit) + _measure(
-        a.get("kwargs", {}), limit
+    return (
+        _text_of(fmt, limit)
+        + _measure(a.get("args", ()), limit)
+        + _measure(a.get("kwargs", {}), limit)
     )
 
 

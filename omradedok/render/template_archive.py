@@ -40,7 +40,9 @@ _FIX = "åpne malen i Word og lagre den på nytt som Word-dokument (.docx), elle
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
-def read_template(path: Path, limits: ArchiveLimits | None = None) -> tuple[list[str], dict[str, bytes]]:
+def read_template(
+    path: Path, limits: ArchiveLimits | None = None
+) -> tuple[list[str], dict[str, bytes]]:
     """The parts of template ``path`` in their zip order, each checked (see module docstring)."""
     limits = limits or ArchiveLimits()
     name = path.name
@@ -77,9 +79,8 @@ def _check_directory(name: str, infos: list[zipfile.ZipInfo], limits: ArchiveLim
     total = 0
     for info in infos:
         _check_size(name, info.filename, info.file_size, limits)
-        if (
-            info.file_size > 1024 * 1024
-            and info.file_size > limits.max_ratio * max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(
+            info.compress_size, 1
         ):
             raise LocatedTemplateError(
                 f"pakkes ut til {info.file_size // max(info.compress_size, 1)} ganger sin "
@@ -110,8 +111,15 @@ def _read_part(
     try:
         with archive.open(info) as handle:
             data = handle.read(limits.max_part + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-            RuntimeError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+    ) as exc:
         raise LocatedTemplateError(
             f"delen kan ikke leses ({_zip_reason(exc)}); filen er trolig avkortet eller skadet",
             template=name,

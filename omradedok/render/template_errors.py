@@ -107,6 +107,10 @@ def located(
     line = template_line(exc)
     text, default_fix = reason(exc)
     return LocatedTemplateError(
-        what or text, template=template, part=part, line=line, tag=tag_on_line(source, line),
+        what or text,
+        template=template,
+        part=part,
+        line=line,
+        tag=tag_on_line(source, line),
         fix=default_fix if fix is None else fix,
     )

@@ -52,7 +52,10 @@ def trial_render(folder: Path) -> Iterator[TrialFailure]:
                     artifact.render()
                 except TemplateError as exc:
                     yield TrialFailure(
-                        _template_of(exc, folder), example.stem, language, artifact.filename,
+                        _template_of(exc, folder),
+                        example.stem,
+                        language,
+                        artifact.filename,
                         str(exc),
                     )
                 except OmradedokError:

@@ -72,7 +72,9 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@")
 """First characters that spreadsheet programs may read as the start of a formula."""
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+"""An underscore that starts an escape-like run; a lookahead, so overlapping runs such as
+``_x0041_x0042_`` (whose middle underscore starts the second) are all escaped."""
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 FONT_NAME = "Calibri"
@@ -105,7 +107,7 @@ def excel_text(value: str, where: str = "") -> str:
             f"{where or 'tekst'}: teksten har {len(value)} tegn, men en Excel-celle rommer høyst "
             f"{EXCEL_MAX_TEXT}; del teksten opp eller kort den ned"
         )
-    return _ESCAPE_LIKE.sub(r"_x005F_\1", value) if "_x" in value else value
+    return _ESCAPE_LIKE.sub("_x005F_", value) if "_x" in value else value
 
 
 def text_from_excel(value: str) -> str:
