@@ -57,6 +57,10 @@ def responsibility_problems(model: Initiative) -> list[Problem]:
         if finding.kind == "no_responsible" and row.source == "activity":
             continue  # already an error: consistency requires responsible_role_id
         name = _task_name(row.source_label(), row.task)
+        if finding.kind == "no_responsible" and row.source == "activity":
+            # An activity's Ansvarlig is its responsible_role_id, whose absence is already
+            # an error of its own (checks.consistency): one fact, one message.
+            continue
         if finding.kind == "no_responsible":
             hint = (
                 "fyll ut owner_role_id"
