@@ -54,8 +54,6 @@ def responsibility_problems(model: Initiative) -> list[Problem]:
         return problems
     for finding in matrix_findings(model):
         row = finding.row
-        if finding.kind == "no_responsible" and row.source == "activity":
-            continue  # already an error: consistency requires responsible_role_id
         name = _task_name(row.source_label(), row.task)
         if finding.kind == "no_responsible" and row.source == "activity":
             # An activity's Ansvarlig is its responsible_role_id, whose absence is already
