@@ -135,7 +135,8 @@ def _fit(widths: list[float]) -> tuple[str, int] | None:
     ≥ MIN_SCALE, with that scale; None when not even A3 does."""
     content = sum(_points(w) for w in widths)
     for paper in ("A4", "A3"):
-        printable = _PAGE_WIDTH_PT[paper] - 2 * 72 * _MARGIN_IN
+        # 5 % to spare: LibreOffice and Excel convert column widths a little differently
+        printable = (_PAGE_WIDTH_PT[paper] - 2 * 72 * _MARGIN_IN) * 0.95
         scale = min(100, math.floor(printable * 100 / content))
         if scale >= MIN_SCALE:
             return paper, scale
@@ -299,6 +300,13 @@ def _matrix_sheet(
     legend_text = f"{lab['legend']}: " + "   ".join(f"{a} = {b}" for a, b in legend(language))
     put(ws.cell(_LEGEND_ROW, 1), legend_text).font = _LEGEND_FONT
     put(ws.cell(_NOTE_ROW, 1), lab["derived"]).font = _NOTE_FONT
+    # the lines above the table wrap within its width (a narrow matrix must not cut them)
+    total = SOURCE_WIDTH + TASK_WIDTH + sum(page.widths)
+    for r in (_META_ROW, _LEGEND_ROW, _NOTE_ROW):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last_col)
+        ws.cell(r, 1).alignment = _FIXED_ALIGN
+        text = str(ws.cell(r, 1).value)
+        ws.row_dimensions[r].height = 12.0 * text_lines(text, total * 11 / BODY_SIZE) + 3
 
     for c, text in enumerate([lab["origin"], lab["task"]], start=1):
         cell = put(ws.cell(_HEADER_ROW, c), text)
@@ -374,6 +382,13 @@ def _matrix_sheet(
     ws.print_area = f"A1:{last_letter}{last_row}"
 
 
+def _header_right(model: Initiative) -> str:
+    """«Områdeløft Nordbyen – Nordbyen», or the title alone where both would run into the
+    centred part of the page header."""
+    both = f"{model.title} – {model.area.name}"
+    return both if len(both) <= 48 else model.title
+
+
 def _print_setup(
     ws: Worksheet,
     model: Initiative,
@@ -389,7 +404,7 @@ def _print_setup(
         ws,
         landscape=landscape,
         fit_width=scale is None,
-        header=(model.municipality.name, lab["title"], f"{model.title} – {model.area.name}"),
+        header=(model.municipality.name, lab["title"], _header_right(model)),
         footer=(f"{lab['version']} {model.document.version}", "", ""),
         page_label=(lab["page"], lab["of"]),
     )
