@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from .pdf_tags import Node, TagRecorder
+from .pdf_tags import Node, TagRecorder, in_drawing_order
 
 _ICC = "sRGB.icc"
 """sRGB IEC61966-2.1 as LittleCMS builds it (Pillow's ``ImageCms.createProfile('sRGB')``;
@@ -101,6 +101,7 @@ def _structure(pdf: pikepdf.Pdf, tags: TagRecorder) -> None:
             elem.Lang = String(node.lang)
         return elem
 
+    in_drawing_order(tags.root)
     document = element(tags.root, tree)
     nums = Array()
     for index, page in enumerate(pages):

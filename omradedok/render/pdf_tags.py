@@ -150,6 +150,33 @@ class TagRecorder:
         return bool(pages) and self._page(canv) not in pages
 
 
+def in_drawing_order(node: Node) -> tuple[int, int] | None:
+    """Order every node's kids as their content was drawn (a nested list built before its
+    item's text was drawn comes after that text); returns the node's first (page, MCID).
+    A kid with nothing drawn keeps its place after the kid before it."""
+    keyed: list[tuple[tuple[int, int], int, Any]] = []
+    last = (-1, -1)
+    first: tuple[int, int] | None = None
+    moved = False
+    for position, kid in enumerate(node.kids):
+        if type(kid) is Node:
+            key = in_drawing_order(kid)
+        elif len(kid) == 2:
+            key = kid
+        else:
+            key = None
+        if key is not None:
+            if key < last:
+                moved = True
+            last = key
+            first = key if first is None or key < first else first
+        keyed.append((last, position, kid))
+    if moved:
+        keyed.sort(key=lambda item: (item[0], item[1]))
+        node.kids = [kid for _, _, kid in keyed]
+    return first
+
+
 def recorder(canv: Canvas | None) -> TagRecorder | None:
     """The canvas's recorder; None on a canvas that does not tag (chart PNGs, tests)."""
     return getattr(canv, "tags", None)
