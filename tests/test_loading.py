@@ -151,7 +151,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
             "anchoring, area, background, budget_frame, communication, council_case, document, "
             "evaluation, goals, knowledge_base, milestones, municipality, organisation, "
             "participation, partners, period, phase, programme, purpose, schema_version, "
-            "strategies, summary, title.",
+            "strategies, summary, tasks, title.",
         ],
     ),
     (

@@ -43,7 +43,9 @@ identifiers = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,6}", fullmatch=True) 
 any_date = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 plan_year = st.integers(1990, 2095)
 money = st.integers(0, 10**12)
-floats = st.floats(allow_nan=False, allow_infinity=False)
+floats = st.floats(
+    allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12
+)  # the model bounds measures
 
 
 def _maybe(draw: st.DrawFn, value: Any) -> Any:

@@ -37,6 +37,7 @@ from .plan import (
     Source,
 )
 from .programme import Programme, Project, SubProgramme, SubProject
+from .tasks import Task, TaskRole
 
 __all__ = [
     "MUNICIPALITY_PARTY",
@@ -105,4 +106,6 @@ __all__ = [
     "SubProject",
     "Target",
     "TargetGroup",
+    "Task",
+    "TaskRole",
 ]
