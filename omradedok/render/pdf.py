@@ -18,7 +18,10 @@ numbers are filled in late, see ``pdf_late``), a
 running header (area, title, status) and footer «Side 3 av 42», tables that split across pages
 with repeating header rows, title/author/subject/keywords, /Lang nb-NO or nn-NO, the title shown
 in the window, a status watermark on drafts, and byte-identical output for identical input
-(reportlab's invariant mode, dates pinned to the document's own date).
+(reportlab's invariant mode, dates pinned to the document's own date). And it is tagged
+PDF/UA-1 and PDF/A-2b: every flowable here draws its content as marked content of its
+structure element, decoration as artifacts (``pdf_tags``), and ``pdf_structure`` writes the
+structure tree and the metadata once reportlab is done.
 """
 
 from __future__ import annotations
