@@ -87,7 +87,9 @@ def against(ref: str, runs: int) -> None:
     for key in sorted(after):
         ratio = after[key] / before[key]
         ratios.append(ratio)
-        print(f"  {key:28s} {before[key] * 1000:7.0f} ms → {after[key] * 1000:7.0f} ms  {ratio:5.2f}×")
+        print(
+            f"  {key:28s} {before[key] * 1000:7.0f} ms → {after[key] * 1000:7.0f} ms  {ratio:5.2f}×"
+        )
     print(f"  median {statistics.median(ratios):.2f}×, worst {max(ratios):.2f}× (target ≤ 1.30×)")
 
 
