@@ -18,7 +18,10 @@ numbers are filled in late, see ``pdf_late``), a
 running header (area, title, status) and footer «Side 3 av 42», tables that split across pages
 with repeating header rows, title/author/subject/keywords, /Lang nb-NO or nn-NO, the title shown
 in the window, a status watermark on drafts, and byte-identical output for identical input
-(reportlab's invariant mode, dates pinned to the document's own date).
+(reportlab's invariant mode, dates pinned to the document's own date). And it is tagged
+PDF/UA-1 and PDF/A-2b: every flowable here draws its content as marked content of its
+structure element, decoration as artifacts (``pdf_tags``), and ``pdf_structure`` writes the
+structure tree and the metadata once reportlab is done.
 """
 
 from __future__ import annotations
@@ -50,7 +53,6 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -65,6 +67,17 @@ from .colors import header_fill
 from .pdf_fonts import FontSet, fonts_for
 from .pdf_late import Contents, ContentsEntry, LateCanvas, LateForms
 from .pdf_script import prepare
+from .pdf_structure import finish
+from .pdf_tags import (
+    Node,
+    TaggedParagraph,
+    TaggingCanvas,
+    TagRecorder,
+    artifact,
+    heading_role,
+    marked,
+    tag_table,
+)
 from .pdf_text import TextBlock, collapse, draw_string, split_lines
 
 _LANG_TAG = {Language.NB: "nb-NO", Language.NN: "nn-NO"}
@@ -296,6 +309,29 @@ class _SplitTable(Table):  # type: ignore[misc]
                 part.splitInRow = _MIN_ROW_PART
         return parts
 
+    def _drawBkgrnd(self) -> None:
+        with artifact(self.canv):
+            super()._drawBkgrnd()
+
+    def _drawLines(self) -> None:
+        with artifact(self.canv):
+            super()._drawLines()
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        if isinstance(cellval, str) and not cellval:
+            return  # an empty text would still be an (untagged) text object
+        super()._drawCell(cellval, cellstyle, pos, size)
+
+    def tag(self, header_rows: int = 0, *, row_headers: bool = False) -> Node:
+        """Make the grid a tagged table (TH/TD per cell, merged cells with ColSpan)."""
+        spans = []
+        rows, cols = len(self._cellvalues), len(self._colWidths)
+        for _, (c0, r0), (c1, r1) in self._spanCmds:
+            c0, c1 = c0 % cols, c1 % cols
+            for r in range(r0 % rows, r1 % rows + 1):
+                spans.append((r, c0, c1))
+        return tag_table(self._cellvalues, header_rows, row_headers=row_headers, spans=spans)
+
     def _splitCell(
         self, value: Any, style: Any, oldHeight: float, newHeight: float, width: float
     ) -> Any:
@@ -324,7 +360,7 @@ def _table(data: Any, **kwargs: Any) -> Table:
 
 class _Heading(TextBlock):
     def __init__(self, plain: str, level: int, key: str, style: ParagraphStyle) -> None:
-        super().__init__(plain, style)
+        super().__init__(plain, style, role=heading_role(level))
         self.plain = plain
         self.level = level
         self.key = key
@@ -333,8 +369,9 @@ class _Heading(TextBlock):
 class _ScaledDrawing(Flowable):  # type: ignore[misc]
     """A chart drawing, scaled down to the frame (never up), kept vector."""
 
-    def __init__(self, drawing: Drawing, max_height: float) -> None:
+    def __init__(self, drawing: Drawing, max_height: float, alt: str = "") -> None:
         super().__init__()
+        self.tag = Node("Figure", alt=alt)
         self.drawing = drawing
         self.max_height = max_height
         self.factor = 1.0
@@ -347,24 +384,28 @@ class _ScaledDrawing(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.saveState()
-        self.canv.scale(self.factor, self.factor)
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
-        self.canv.restoreState()
+        a, _, _, d, e, f = self.canv._currentMatrix
+        self.tag.bbox = (e, f, e + self.width * a, f + self.height * d)
+        with marked(self.canv, self.tag):  # one Figure: its inner labels are not read twice
+            self.canv.saveState()
+            self.canv.scale(self.factor, self.factor)
+            renderPDF.draw(self.drawing, self.canv, 0, 0)
+            self.canv.restoreState()
 
 
 _ID_SEED = b"a reportlab document" + ascii(946684800.0).encode()
 """What reportlab's invariant mode seeds a document's /ID digest with."""
 
 
-def _canvas_for(date: dt.date) -> type[LateCanvas]:
+def _canvas_for(date: dt.date, made: list[TagRecorder]) -> type[LateCanvas]:
     """A canvas whose PDF dates are the document's date (not «now», not year 2000): midnight
     UTC of that date, so the bytes never depend on the machine's time zone or summer time."""
     stamp = float(calendar.timegm(date.timetuple())) if date else 946684800.0
 
-    class _DatedCanvas(LateCanvas):
+    class _DatedCanvas(TaggingCanvas, LateCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
+            made.append(self.tags)
             ts = TimeStamp(True)
             ts.t = stamp
             ts.lt = time.gmtime(stamp)
@@ -392,6 +433,7 @@ class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
                 flowable.plain, flowable.key, flowable.level, closed=flowable.level >= 1
             )
             self.owner.heading_pages[flowable.key] = self.page
+            self.canv.tags.titles[flowable.key] = flowable.plain
 
 
 class PdfDocument:
@@ -457,6 +499,7 @@ class PdfDocument:
             value = ParagraphStyle("ckv", parent=s.body, fontSize=10, spaceAfter=0)
             rows = [[TextBlock(k, key), TextBlock(v, value)] for k, v in cover.facts]
             t = _table(rows, colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT")
+            t.tag(row_headers=True)
             t.setStyle(
                 TableStyle(
                     [
@@ -525,16 +568,20 @@ class PdfDocument:
 
     def markup(self, markup: str, *, style: str = "body") -> None:
         """Pre-built platypus markup (callers escape user text with ``text()``)."""
-        self.story.append(Paragraph(markup, getattr(self.styles, style)))
+        self.story.append(TaggedParagraph(markup, getattr(self.styles, style)))
 
     def paragraphs(self, value: str, *, style: str = "body") -> None:
         for chunk in value.split("\n\n"):
             self.paragraph(chunk, style=style)
 
     def bullets(self, items: Iterable[str]) -> None:
+        group = Node("L")
         for item in items:
             if item.strip():
-                self.story.append(TextBlock(item, self.styles.bullet, bullet="•"))
+                block = TextBlock(item, self.styles.bullet, bullet="•")
+                if block.tag is not None:
+                    group.adopt(block.tag)
+                self.story.append(block)
         self.story.append(Spacer(1, 4))
 
     def facts(self, pairs: Sequence[tuple[str, str]], *, key_width: float = 0.3) -> None:
@@ -550,6 +597,7 @@ class PdfDocument:
             colWidths=[self.frame_width * key_width, self.frame_width * (1 - key_width)],
             hAlign="LEFT",
         )
+        t.tag(row_headers=True)
         t.setStyle(
             TableStyle(
                 [
@@ -635,12 +683,15 @@ class PdfDocument:
                 ("BACKGROUND", (0, first_total + 1), (-1, -1), s.faint),
             ]
         t.setStyle(TableStyle(commands))
+        t.tag(1)
         self.story += [t, Spacer(1, 10)]
 
     def chart(self, chart: Chart, *, max_height: float | None = None) -> None:
         self._figures += 1
         label = "Figur"
-        drawing = _ScaledDrawing(chart.drawing(), max_height or self.frame_height - 60)
+        drawing = _ScaledDrawing(
+            chart.drawing(), max_height or self.frame_height - 60, chart.alt_text
+        )
         caption = TextBlock(f"{label} {self._figures}: {chart.title}", self.styles.caption)
         group: list[Any] = [Spacer(1, 4), drawing, caption]
         if self.story and isinstance(self.story[-1], _Heading):
@@ -677,6 +728,10 @@ class PdfDocument:
     # -- layout ----------------------------------------------------------------------------
 
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        with artifact(canv, "Pagination"):  # running head, footer, page number, watermark
+            self._draw_running(canv)
+
+    def _draw_running(self, canv: Canvas) -> None:
         s, m = self.styles, self.meta
         width, height = canv._pagesize
         wide = width > height
@@ -725,35 +780,38 @@ class PdfDocument:
         text_width = width - left - self.margins[1]
         canv.saveState()
         band_bottom = self._band_bottom()
-        canv.setFillColor(s.dark)
-        canv.rect(0, band_bottom, width, height - band_bottom, stroke=0, fill=1)
-        canv.setFillColor(s.accent)
-        canv.rect(0, band_bottom - 6, width, 6, stroke=0, fill=1)
+        with artifact(canv):
+            canv.setFillColor(s.dark)
+            canv.rect(0, band_bottom, width, height - band_bottom, stroke=0, fill=1)
+            canv.setFillColor(s.accent)
+            canv.rect(0, band_bottom - 6, width, 6, stroke=0, fill=1)
         ink = colors.white if _luminance(s.dark) < 0.3 else _INK
         cover = self._cover
         if cover is not None:
             logo_w = 0.0
             if cover.logo is not None:
-                try:
-                    img = Image(str(cover.logo))
-                    factor = min(2.6 * cm / img.imageWidth, 2.6 * cm / img.imageHeight)
-                    w, h = img.imageWidth * factor, img.imageHeight * factor
-                    canv.drawImage(
-                        str(cover.logo),
-                        width - self.margins[1] - w,
-                        height - 1.6 * cm - h,
-                        w,
-                        h,
-                        mask="auto",
-                    )
-                    logo_w = w + 0.5 * cm
-                except OSError as exc:
-                    raise OmradedokError(f"logoen {cover.logo} kan ikke leses: {exc}") from exc
+                with artifact(canv):  # decoration: the municipality's name is printed
+                    try:
+                        img = Image(str(cover.logo))
+                        factor = min(2.6 * cm / img.imageWidth, 2.6 * cm / img.imageHeight)
+                        w, h = img.imageWidth * factor, img.imageHeight * factor
+                        canv.drawImage(
+                            str(cover.logo),
+                            width - self.margins[1] - w,
+                            height - 1.6 * cm - h,
+                            w,
+                            h,
+                            mask="auto",
+                        )
+                        logo_w = w + 0.5 * cm
+                    except OSError as exc:
+                        raise OmradedokError(f"logoen {cover.logo} kan ikke leses: {exc}") from exc
             canv.setFillColor(ink)
             y = height - 2.6 * cm
-            for line in _lines(cover.municipality, s.fonts.bold, 13, text_width - logo_w)[:2]:
-                draw_string(canv, left, y, line, s.fonts.bold, 13)
-                y -= 17
+            with marked(canv, Node("P")):
+                for line in _lines(cover.municipality, s.fonts.bold, 13, text_width - logo_w)[:2]:
+                    draw_string(canv, left, y, line, s.fonts.bold, 13)
+                    y -= 17
             # title block anchored above the band's lower edge
             size = 28.0
             lines = _lines(cover.title, s.fonts.bold, size, text_width)
@@ -769,20 +827,25 @@ class PdfDocument:
             y = band_bottom + 1.3 * cm + len(sub_lines) * 17 + (6 if sub_lines else 0)
             y += (len(lines) - 1) * size * 1.18
             kind_y = y + size * 1.18 + 4
-            draw_string(canv, left, kind_y, cover.kind, s.fonts.regular, 16)
-            for line in lines:
-                draw_string(canv, left, y, line, s.fonts.bold, size)
-                y -= size * 1.18
+            with marked(canv, Node("P")):
+                draw_string(canv, left, kind_y, cover.kind, s.fonts.regular, 16)
+            with marked(canv, Node("P")):
+                for line in lines:
+                    draw_string(canv, left, y, line, s.fonts.bold, size)
+                    y -= size * 1.18
             y += size * 1.18 - 6 - 17
-            for line in sub_lines:
-                draw_string(canv, left, y, line, s.fonts.regular, 13)
-                y -= 17
+            with marked(canv, Node("P")):
+                for line in sub_lines:
+                    draw_string(canv, left, y, line, s.fonts.regular, 13)
+                    y -= 17
         if m.watermark:
-            canv.setFont(s.fonts.bold, 11)
-            canv.setFillColor(ink)
-            canv.drawRightString(width - self.margins[1], band_bottom + 0.5 * cm, m.watermark)
-        canv.setFillColor(_GREY)
-        draw_string(canv, left, self.margins[3] - 22, m.footer_left, s.fonts.regular, 7.5)
+            with marked(canv, Node("P")):
+                canv.setFont(s.fonts.bold, 11)
+                canv.setFillColor(ink)
+                canv.drawRightString(width - self.margins[1], band_bottom + 0.5 * cm, m.watermark)
+        with artifact(canv, "Pagination", "Footer"):
+            canv.setFillColor(_GREY)
+            draw_string(canv, left, self.margins[3] - 22, m.footer_left, s.fonts.regular, 7.5)
         canv.restoreState()
 
     def render(self) -> bytes:
@@ -836,5 +899,6 @@ class PdfDocument:
             )
         doc.addPageTemplates(templates)
         self.heading_pages.clear()
-        doc.build(list(self.story), canvasmaker=_canvas_for(m.date))
-        return out.getvalue()
+        made: list[TagRecorder] = []
+        doc.build(list(self.story), canvasmaker=_canvas_for(m.date, made))
+        return finish(out.getvalue(), made[-1], m.title, _LANG_TAG[m.language])

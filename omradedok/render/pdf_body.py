@@ -19,8 +19,6 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, TableStyle
-from reportlab.platypus import Paragraph as PdfParagraph
-from reportlab.platypus import Table as PdfTable
 
 from ..view.blocks import (
     Block,
@@ -36,6 +34,8 @@ from ..view.blocks import (
 from .charts import chart_for, style_for
 from .colors import darken_for_white, header_fill
 from .pdf import Cover, PdfDocument, PdfMeta, _lead, _table
+from .pdf_tags import Node
+from .pdf_tags import TaggedParagraph as PdfParagraph
 from .pdf_text import TextBlock
 from .view_rules import (
     Numbers,
@@ -55,6 +55,12 @@ _RULE = colors.HexColor("#BFBFBF")
 _ZEBRA = colors.HexColor("#F4F4F4")
 _WARNING = colors.HexColor("#9C0006")
 _INK = colors.HexColor("#1A1A1A")
+
+
+def _language(content: Inline) -> str | None:
+    """The language of a passage wholly in another language than the document («se-NO»)."""
+    langs = {span.lang for span in content if span.text.strip()}
+    return langs.pop() if len(langs) == 1 else None
 
 
 def render_pdf_body(document: Document) -> bytes:
@@ -170,8 +176,12 @@ class _Writer:
         markup = self._markup(block.content)
         if not markup:
             return
+        lang = _language(block.content)
         if block.role == "warning":
-            box = PdfTable([[PdfParagraph(markup, self.warning)]], colWidths=[pdf.frame_width])
+            box = _table(
+                [[PdfParagraph(markup, self.warning, tag=Node("P", lang=lang))]],
+                colWidths=[pdf.frame_width],
+            )
             box.setStyle(
                 TableStyle(
                     [
@@ -194,10 +204,11 @@ class _Writer:
             "caption": s.caption,
             "quote": self.quote,
         }[block.role]
-        pdf.story.append(PdfParagraph(markup, style))
+        pdf.story.append(PdfParagraph(markup, style, tag=Node("P", lang=lang)))
 
-    def _list(self, block: ItemList, depth: int) -> None:
+    def _list(self, block: ItemList, depth: int, parent: Node | None = None) -> None:
         s = self.pdf.styles
+        group = Node("L") if parent is None else parent.child("L")
         style = ParagraphStyle(
             f"bullet{depth}",
             parent=s.bullet,
@@ -206,11 +217,13 @@ class _Writer:
         )
         for number, item in enumerate(block.items, start=1):
             bullet = f"{number}." if block.numbered else _BULLETS[depth % 3]
+            entry = group.child("LI")
+            body = entry.child("LBody", lang=_language(item.content))
             self.pdf.story.append(
-                PdfParagraph(self._markup(item.content), style, bulletText=bullet)
+                PdfParagraph(self._markup(item.content), style, bulletText=bullet, tag=body)
             )
             if item.children is not None:
-                self._list(item.children, depth + 1)
+                self._list(item.children, depth + 1, body)
 
     # -- tables ---------------------------------------------------------------------------
 
@@ -258,7 +271,9 @@ class _Writer:
                 align = aligns[position] if value.span == 1 else "left"
                 bold = value.bold or row.kind == "sum"
                 block = TextBlock(
-                    value.text, style_of(align, bold=bold, head=head, indent=value.indent)
+                    value.text,
+                    style_of(align, bold=bold, head=head, indent=value.indent),
+                    lang=value.lang,
                 )
                 # a row split across pages repeats its first cell, «(forts.)»
                 cells.append(_lead(block) if position == 0 and not head else block)
@@ -285,6 +300,7 @@ class _Writer:
             hAlign="LEFT",
         )
         grid.setStyle(TableStyle(commands))
+        grid.tag(heads)
         flow: list[Any] = []
         if table.caption:
             label, number, text = caption_text(table, self.numbers)

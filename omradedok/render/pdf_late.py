@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from .pdf_tags import Node, TaggedParagraph, marked
 from .pdf_text import lines_markup
 
 LateText = Callable[[int], str]
@@ -134,9 +135,10 @@ class ContentsEntry:
     broken by ``pdf_text``, fallback fonts), and ``markup`` is not used."""
 
 
-class _Entry(Paragraph):  # type: ignore[misc]
-    """A contents line: its text first, then (drawn after it, so text extraction and screen
-    readers meet the title before the number) the dot leader and the late page number."""
+class _Entry(TaggedParagraph):
+    """A contents line (a TOCI with its Link): its text first, then (drawn after it, so text
+    extraction and screen readers meet the title before the number) the dot leader and the
+    late page number."""
 
     def __init__(
         self,
@@ -144,19 +146,22 @@ class _Entry(Paragraph):  # type: ignore[misc]
         style: ParagraphStyle,
         key: str,
         number: Callable[[Canvas, float, float], None],
+        tag: Node,
     ) -> None:
         super().__init__(
             f'<a href="#{key}">{markup}</a><onDraw name="omradedokContentsEnd" label="{key}"/>',
             style,
+            tag=tag,
         )
         self.number = number
         self.ends: list[tuple[float, float]] = []
 
     def draw(self) -> None:
         self.ends = []
-        super().draw()
-        for x, y in self.ends:
-            self.number(self.canv, x, y)
+        with marked(self.canv, self.tag):
+            Paragraph.draw(self)
+            for x, y in self.ends:
+                self.number(self.canv, x, y)
 
 
 def _remember_end(canv: Canvas, kind: str, key: str) -> None:
@@ -184,6 +189,9 @@ class Contents(Flowable):  # type: ignore[misc]
         self._page_of = page_of
         self._table: Table | None = None
         self._paragraphs: dict[str, _Entry] = {}
+        self.tag = Node("TOC")
+        self._items: dict[str, Node] = {}
+        """Entry key → its TOCI (kept when the contents are laid out again)."""
 
     def _build(self, avail_width: float) -> Table:
         rows: list[list[Any]] = []
@@ -202,6 +210,7 @@ class Contents(Flowable):  # type: ignore[misc]
                 entry_style,
                 entry.key,
                 self._number_drawer(entry.key, style, avail_width),
+                self._item(entry.key),
             )
             self._paragraphs[entry.key] = para
             if style.spaceBefore:
@@ -222,6 +231,12 @@ class Contents(Flowable):  # type: ignore[misc]
             )
         )
         return table
+
+    def _item(self, key: str) -> Node:
+        item = self._items.get(key)
+        if item is None:
+            item = self._items[key] = self.tag.child("TOCI")
+        return item
 
     def _number_drawer(
         self, key: str, style: ParagraphStyle, avail_width: float

@@ -32,6 +32,7 @@ from reportlab.platypus import Flowable
 
 from .pdf_fonts import FontChain, chain_of, is_mark
 from .pdf_script import display, prepare, starts_rtl
+from .pdf_tags import Node, marked
 
 _BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 """Whitespace where a line may break: any but the no-break spaces."""
@@ -277,8 +278,17 @@ class TextBlock(Flowable):  # type: ignore[misc]
         bullet: str | None = None,
         lines: list[str] | None = None,
         width: float | None = None,
+        role: str = "P",
+        lang: str | None = None,
     ) -> None:
         super().__init__()
+        self.tag: Node | None = Node(role, lang=lang)
+        """The structure element the text belongs to (a table sets its cell; a split keeps
+        it; None: an artifact, such as a continued row's repeated first cell)."""
+        if bullet is not None:
+            self.tag = Node("LI", lang=lang)
+            self.tag.child("Lbl")
+            self.tag.child("LBody")
         self.text = text if lines is not None else prepare(collapse(text))
         self.style = style
         self.bullet = bullet
@@ -344,11 +354,29 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 fontSize=style.fontSize * factor,
                 leading=style.leading * factor,
             )
-        return TextBlock(f"{first} {label}", style)
+        repeat = TextBlock(f"{first} {label}", style)
+        repeat.tag = None  # the text is in the row on the page before: not read twice
+        return repeat
 
     def draw(self) -> None:
         if not self._lines:
             return
+        tag = self.tag
+        if tag is not None and tag.role == "LI":
+            self._draw_item(tag)
+            return
+        with marked(self.canv, tag, continued=self.continued):
+            self._draw()
+
+    def _draw_item(self, item: Node) -> None:
+        label, body = item.kids[0], item.kids[1]
+        if self.bullet:
+            with marked(self.canv, label):
+                self._draw(bullet_only=True)
+        with marked(self.canv, body, continued=self.continued):
+            self._draw(text_only=True)
+
+    def _draw(self, *, bullet_only: bool = False, text_only: bool = False) -> None:
         s = self.style
         canv = self.canv
         canv.setFillColor(s.textColor)
@@ -357,7 +385,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         if self.rtl and align not in (TA_RIGHT, TA_CENTER):
             align = TA_RIGHT
         left, right = s.leftIndent, s.rightIndent
-        if self.bullet:
+        if self.bullet and not text_only:
             bullet_font = s.bulletFontName or s.fontName
             if self.rtl:  # a right-to-left list item: bullet and indent on the right
                 bullet_x = self.width - s.bulletIndent
@@ -365,6 +393,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 left, right = s.rightIndent, s.leftIndent
             else:
                 draw_string(canv, s.bulletIndent, y, self.bullet, bullet_font, s.fontSize)
+        if bullet_only:
+            return
+        if text_only and self.bullet and self.rtl:
+            left, right = s.rightIndent, s.leftIndent
         text = canv.beginText()
         font = [""]
         room = self.width - left - right
