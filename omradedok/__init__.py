@@ -24,6 +24,7 @@ from .errors import (
     TemplateError,
 )
 from .io import dumps_json, dumps_yaml, load, load_with_report
+from .io.loads import from_dict, input_error_from_validation, loads
 from .model import *  # noqa: F403
 from .model import __all__ as _model_all
 from .one_document import render
@@ -48,8 +49,11 @@ __all__ = [
     "check_criteria",
     "dumps_json",
     "dumps_yaml",
+    "from_dict",
+    "input_error_from_validation",
     "load",
     "load_with_report",
+    "loads",
     "plan",
     "render",
     "validate",
