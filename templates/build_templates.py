@@ -286,10 +286,11 @@ def handlingsplan() -> TemplateKit:
     kit.paragraph("{{ t.matrix_intro }}")
     kit.table(
         ["{{ t.task }}", "{{ involvement.responsible }}", "{{ involvement.contributes }}",
-         "{{ t.consulted_informed }}"],
-        ["{{ r.task }}", "{{ r.responsible }}", "{{ r.contributes }}", "{{ r.others }}"],
+         "{{ involvement.consulted }}", "{{ involvement.informed }}"],
+        ["{{ r.task }}", "{{ r.responsible }}", "{{ r.contributes }}", "{{ r.consulted }}",
+         "{{ r.informed }}"],
         loop="r in org.matrix",
-        widths_mm=[56, 34, 36, 34],
+        widths_mm=[52, 30, 30, 24, 24],
     )
     kit.tag("{%p endif %}")
     none_text(kit, "none_organisation")

@@ -18,7 +18,10 @@ STARTER = (Path(omradedok.__file__).parent / "starter.yaml").read_text(encoding=
 def _errors(path: Path) -> list[str]:
     with pytest.raises(InputError) as caught:
         omradedok.load(path)
-    return [str(p).replace(f"{path}:", "") for p in caught.value.errors]
+    return [
+        str(p).replace(f"{path}:", "").replace(f"{path}]", f"{path.name}]")
+        for p in caught.value.errors
+    ]
 
 
 def test_field_and_reference_errors_in_one_run(tmp_path: Path) -> None:
@@ -70,6 +73,7 @@ def test_workbook_field_and_reference_errors_together(tmp_path: Path) -> None:
     wb.save(path)
     errors = _errors(path)
     assert any(
-        "ukjent delmål «DM9»" in e and e.startswith(f"Aktiviteter!{sub_goal}4") for e in errors
+        "ukjent delmål «DM9»" in e and e.startswith(f"[{path.name}]Aktiviteter!{sub_goal}4")
+        for e in errors
     ), errors
     assert any("er for lite" in e for e in errors), errors

@@ -118,7 +118,7 @@ def test_check_strict_fails_when_a_criterion_is_missing(
     plan.write_text(EMPTY_PLAN, encoding="utf-8")
     assert main(["check", str(plan)]) == 0
     captured = capsys.readouterr()
-    assert "0 oppfylt, 1 delvis, 9 mangler" in captured.out
+    assert "0 oppfylt, 1 delvis, 6 mangler, 3 kan ikke vurderes" in captured.out
     assert "1. Geografisk avgrenset: Mangler\n" in captured.out
     assert "   - Bare områdenavnet «Tomteby»; ingen grense og ingen grunnkretser\n" in captured.out
     assert "advarsel" in captured.err and "minst 3" in captured.err  # consistency warning
@@ -129,7 +129,7 @@ def test_check_json_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(NYNORSK_EXAMPLE), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["language"] == "nn"
-    assert data["summary"] == {"met": 10, "partly": 0, "missing": 0}
+    assert data["summary"] == {"met": 10, "partly": 0, "missing": 0, "unknown": 0}
     assert data["criteria"][6]["evidence"][0].startswith("6 kjelder frå 2024–2025")
 
 

@@ -118,13 +118,13 @@ def test_empty_model_misses_almost_everything(empty_model: Initiative) -> None:
     assert statuses(report) == {
         "geographically_bounded": "missing",
         "time_limited_long_term": "partly",
-        "holistic": "missing",
+        "holistic": "unknown",
         "cross_sector": "missing",
         "opportunity_oriented": "missing",
         "resident_involvement": "missing",
         "knowledge_sources": "missing",
-        "strengthens_area": "missing",
-        "synergies": "missing",
+        "strengthens_area": "unknown",
+        "synergies": "unknown",
         "lasting_effects": "missing",
     }
     assert report.has_missing
@@ -133,10 +133,11 @@ def test_empty_model_misses_almost_everything(empty_model: Initiative) -> None:
     assert "area.boundary" in geo.advice and "area.grunnkrets_codes" in geo.advice
     assert report.by_key("time_limited_long_term").evidence == ["Periode 2026–2027: 2 år"]
     assert report.by_key("holistic").evidence == [
-        "Ingen delprogram eller prosjekter har fysiske tiltak",
-        "Ingen delprogram eller prosjekter har sosiale tiltak",
-        "Ingen delprogram eller prosjekter har kulturelle tiltak",
+        f"Ingen delprogram eller prosjekter er merket med {kind} tiltak, og navn og "
+        "beskrivelser viser ingen"
+        for kind in ("fysiske", "sosiale", "kulturelle")
     ]
+    assert report.by_key("holistic").advice.startswith("Kan ikke vurderes: ")
     assert report.by_key("knowledge_sources").evidence == [
         "Ingen kilder i kunnskapsgrunnlaget",
         "Ingen utfordringer eller ressurser er beskrevet",
@@ -158,7 +159,7 @@ def test_empty_model_in_nynorsk(empty_model: Initiative) -> None:
     ]
     assert report.by_key("cross_sector").evidence[-1] == "Inga styringsgruppe eller programgruppe"
     assert report.by_key("resident_involvement").evidence == ["Modellen skildrar ingen medverknad"]
-    assert report.summary_text() == "0 oppfylt, 1 delvis, 9 manglar"
+    assert report.summary_text() == "0 oppfylt, 1 delvis, 6 manglar, 3 kan ikkje vurderast"
 
 
 def _without_cultural(model: Initiative) -> None:
@@ -284,7 +285,7 @@ def test_consistency_warnings_come_along(sami_model: Initiative) -> None:
 def test_json_report_round_trips(nynorsk_model: Initiative) -> None:
     report = check_criteria(nynorsk_model)
     data = json.loads(render_report(report, "json"))
-    assert data["summary"] == {"met": 10, "partly": 0, "missing": 0}
+    assert data["summary"] == {"met": 10, "partly": 0, "missing": 0, "unknown": 0}
     assert data["language"] == "nn"
     assert [c["key"] for c in data["criteria"]] == KEYS
     first = data["criteria"][0]
@@ -301,7 +302,10 @@ def test_markdown_report_has_table_and_sections(empty_model: Initiative) -> None
     assert "| 2 | Tidsavgrenset, men langsiktig | Delvis oppfylt |" in text
     assert "## 1. Geografisk avgrenset – Mangler" in text
     assert "- Bare områdenavnet «Tomteby»; ingen grense og ingen grunnkretser" in text
-    assert "**Resultat:** 0 oppfylt, 1 delvis, 9 mangler" in text
+    assert "**Resultat:** 0 oppfylt, 1 delvis, 6 mangler, 3 kan ikke vurderes" in text
+    assert (
+        "| 3 | Helhetlig, med fysiske, sosiale og kulturelle tiltak | Kan ikke vurderes |" in text
+    )
 
 
 def test_docx_report_is_accessible_and_reproducible(nynorsk_model: Initiative) -> None:
@@ -337,3 +341,63 @@ def test_check_criteria_is_pure(large_model: Initiative) -> None:
     second = check_criteria(large_model)
     assert first == second
     assert large_model.model_dump() == before
+
+
+def _untagged_programme(empty_model: Initiative, names: list[tuple[str, list[str]]]) -> Initiative:
+    data = empty_model.model_dump()
+    data["programme"] = {
+        "sub_programmes": [
+            {
+                "id": f"DP{i}",
+                "name": name,
+                "projects": [{"id": f"P{i}.{j}", "name": p} for j, p in enumerate(projects, 1)],
+            }
+            for i, (name, projects) in enumerate(names, 1)
+        ]
+    }
+    return Initiative.model_validate(data)
+
+
+def test_untagged_schools_parks_bridge_and_festivals_are_holistic(
+    empty_model: Initiative,
+) -> None:
+    model = _untagged_programme(
+        empty_model,
+        [
+            ("Oppvekst", ["Ny skolegård ved Elvebakken skole", "Leksehjelp"]),
+            ("Nærmiljø", ["Elveparken", "Gangbru over elva"]),
+            ("Fellesskap", ["Elvefestivalen", "Kulturkvelder i biblioteket"]),
+        ],
+    )
+    report = check_criteria(model)
+    holistic = report.by_key("holistic")
+    assert holistic.status == "met"
+    assert holistic.evidence[0] == (
+        "Ikke merket, men fysiske tiltak ut fra navn og beskrivelser: «Elveparken» og "
+        "«Gangbru over elva» (gangbru)"
+    )
+    assert "«Ny skolegård ved Elvebakken skole» (skolegård)" in holistic.evidence[1]
+    assert "«Elvefestivalen»" in holistic.evidence[2]
+    assert "lest ut av navn og beskrivelser" in holistic.advice  # the basis is stated
+    strengthens = report.by_key("strengthens_area")
+    assert strengthens.status != "missing"
+    assert any(e.startswith("Grunnlag: 3 tiltak uten measure_types") for e in strengthens.evidence)
+
+
+def test_untagged_and_unnamed_cannot_be_judged(empty_model: Initiative) -> None:
+    model = _untagged_programme(empty_model, [("Delprogram 1", ["Prosjekt A", "Prosjekt B"])])
+    holistic = check_criteria(model).by_key("holistic")
+    assert holistic.status == "unknown"
+    assert holistic.status_label() == "Kan ikke vurderes"
+    assert holistic.status_label(Language.NN) == "Kan ikkje vurderast"
+    assert "measure_types (physical, social, cultural)" in holistic.advice
+    assert "Mangler" not in holistic.advice
+
+
+def test_participation_counts_as_social_only_without_tags(empty_model: Initiative) -> None:
+    model = _untagged_programme(empty_model, [("Nærmiljø", ["Elveparken"])])
+    model.participation.measures = ["Beboerverksted hver vår"]
+    evidence = check_criteria(model).by_key("holistic").evidence
+    assert evidence[1] == (
+        "Ikke merket, men sosiale tiltak ut fra navn og beskrivelser: medvirkningstiltakene"
+    )

@@ -178,10 +178,19 @@ def test_organisation_bodies_roles_and_matrix() -> None:
     assert roles[2][:2] == ["Programleder", "Amina Yusuf Hansen"]
     assert roles[2][2].startswith("• Leder programgruppen og den daglige driften\n• ")
     matrix = table_after(document, "Rolle- og ansvarsmatrise")
-    assert matrix[0] == ["Oppgave", "Ansvarlig", "Bidrar", "Konsulteres og informeres"]
-    assert any("Informeres: Styringsgruppen for Områdeløft Nordbyen" in row[3]
-               for row in matrix)
-    assert any(row[1] == "Programleder" and "Programgruppen" in row[2] for row in matrix)
+    assert matrix[0] == ["Oppgave", "Ansvarlig", "Bidrar", "Rådført", "Informert"]
+    # the plan's tasks (projects and delprosjekter), not mandates or role prose; one A each
+    projects = [p for sp in model(NORDBYEN).programme.sub_programmes for p in sp.projects]
+    count = len(projects) + sum(len(p.sub_projects) for p in projects)
+    assert len(matrix) == 1 + count
+    row = next(r for r in matrix if r[0] == "P3.2 Borettslagsløftet")
+    assert row[1] == "Prosjektleder Borettslagsløftet"
+    assert "Husbanken" in row[2].split("\n")
+    assert row[4] == "Delprogramleder bo- og nærmiljø"
+    assert any(r[0] == "\u2003P3.2.1 Tilstandsvurdering og vedlikeholdsplaner" for r in matrix)
+    assert all(r[1] and "\n" not in r[1] for r in matrix[1:])
+    mandates = {b.mandate for b in model(NORDBYEN).organisation.bodies}
+    assert not mandates & {r[0] for r in matrix}
 
 
 def test_part2_projects_with_owner_goals_period_budget() -> None:
@@ -325,3 +334,13 @@ def test_logo_on_the_cover_has_alt_text(tmp_path: Path) -> None:
     for path in result.paths:
         shapes = open_docx(path.read_bytes()).inline_shapes
         assert shapes[0]._inline.docPr.get("descr") == "Kommunevåpen for Fjordvik kommune"
+
+
+def test_pdf_shows_the_plan_matrix_once(large_model: omradedok.Initiative, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    result = omradedok.build(large_model, tmp_path, only=["handlingsplan-pdf"])
+    text = "\n".join(p.extract_text() for p in PdfReader(result.paths[0]).pages)
+    assert text.count("Rolle- og ansvarsmatrise") == 1
+    assert "Oppgave Ansvarlig Bidrar Rådført Informert" in " ".join(text.split())
+    assert "P3.2 Borettslagsløftet" in text

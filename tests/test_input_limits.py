@@ -141,7 +141,7 @@ def test_formula_without_a_stored_value_names_the_cell(tmp_path: Path, workbook:
     assert sheet_part(workbook, "Aktiviteter").startswith("xl/worksheets/")
     messages = _messages(path)
     assert messages == [
-        f"Aktiviteter!{cell}: cellen Aktiviteter!{cell} i {path} har en formel uten lagret "
+        f"[{path}]Aktiviteter!{cell}: cellen Aktiviteter!{cell} i {path} har en formel uten lagret "
         "resultat (filen er laget av et program som ikke regner ut formler); åpne og lagre "
         "filen i Excel eller LibreOffice, eller skriv verdien inn i stedet for formelen"
     ]

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_FILES
 
 import omradedok
 from omradedok.errors import InputError
-
-from conftest import EXAMPLE_FILES
 
 STARTER = (Path(omradedok.__file__).parent / "starter.yaml").read_text(encoding="utf-8")
 
@@ -153,7 +151,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
             "anchoring, area, background, budget_frame, communication, council_case, document, "
             "evaluation, goals, knowledge_base, milestones, municipality, organisation, "
             "participation, partners, period, phase, programme, purpose, schema_version, "
-            "strategies, summary, title.",
+            "strategies, summary, tasks, title.",
         ],
     ),
     (

@@ -10,13 +10,14 @@ from omradedok.documents.roles import (
     involvement_label,
     involvement_letter,
     legend,
+    matrix_findings,
     party_activities,
     party_id,
     responsibility_matrix,
 )
 from omradedok.model import Initiative, Involvement, Language
 
-A, B, K, INF = (
+A, B, R, INF = (
     Involvement.RESPONSIBLE,
     Involvement.CONTRIBUTES,
     Involvement.CONSULTED,
@@ -34,15 +35,34 @@ def _row(matrix: ResponsibilityMatrix, source: str, ref: str, task: str | None =
     return found[0]
 
 
-def test_columns_municipality_then_bodies_roles_partners(large_model: Initiative) -> None:
+def _with_tasks(model: Initiative, tasks: list[dict[str, object]]) -> Initiative:
+    data = model.model_dump()
+    data["tasks"] = tasks
+    return Initiative.model_validate(data)
+
+
+def test_rows_are_tasks_not_mandates_or_role_prose(large_model: Initiative) -> None:
     matrix = responsibility_matrix(large_model)
+    assert {r.source for r in matrix.rows} == {"project", "sub_project", "activity"}
+    texts = {r.task for r in matrix.rows}
+    for body in large_model.organisation.bodies:
+        assert body.mandate.strip() not in texts
+    for role in large_model.organisation.roles:
+        assert not texts & {x.strip() for x in role.responsibilities}
+    projects = [p for sp in large_model.programme.sub_programmes for p in sp.projects]
+    subs = [s for p in projects for s in p.sub_projects]
+    assert sum(r.source == "project" for r in matrix.rows) == len(projects)
+    assert sum(r.source == "sub_project" for r in matrix.rows) == len(subs)
+    assert sum(r.source == "activity" for r in matrix.rows) == len(large_model.activities)
+
+
+def test_columns_are_parties_with_a_task(large_model: Initiative) -> None:
+    matrix = responsibility_matrix(large_model)
+    used = {pid for r in matrix.rows for pid in r.cells}
+    assert {p.id for p in matrix.parties} == used
     kinds = [p.kind for p in matrix.parties]
-    assert kinds[0] == "municipality"
-    assert matrix.parties[0].id == "kommunen"
-    assert matrix.parties[0].name == "Fjordvik kommune"
-    assert kinds[1:] == sorted(kinds[1:], key=["body", "role", "partner"].index)
-    org = large_model.organisation
-    assert len(matrix.parties) == 1 + len(org.bodies) + len(org.roles) + len(large_model.partners)
+    order = ["municipality", "body", "role", "partner"]
+    assert kinds == sorted(kinds, key=order.index)
     pl = matrix.party("role:R-PL")
     assert pl is not None and (pl.name, pl.detail, pl.ref) == (
         "Programleder",
@@ -53,33 +73,27 @@ def test_columns_municipality_then_bodies_roles_partners(large_model: Initiative
     assert party_id("municipality", "x") == "kommunen"
 
 
-def test_body_mandate_row(large_model: Initiative) -> None:
-    row = _row(responsibility_matrix(large_model), "body", "B-SG")
-    assert row.task.startswith("Har det overordnede ansvaret for satsingen")
-    assert dict(row.cells) == {
-        "body:B-SG": A,
-        "role:R-PE": B,
-        "role:R-HB": B,
-        "partner:husbanken": B,
-        "role:R-FK": B,
-        "partner:vfk": B,
-        "role:R-BR": B,
-    }
-    sub = _row(responsibility_matrix(large_model), "body", "B-AG3")
-    assert sub.cells["body:B-PG"] is INF  # reports to the programme group
-    assert sub.cells["partner:fjordvik-bbl"] is B  # through its role R-BBL
+def test_every_task_has_exactly_one_responsible(
+    large_model: Initiative, nynorsk_model: Initiative, sami_model: Initiative
+) -> None:
+    for model in (large_model, nynorsk_model, sami_model):
+        for row in responsibility_matrix(model).rows:
+            assert list(row.cells.values()).count(A) == 1, (row.source, row.ref)
+        assert matrix_findings(model) == []
 
 
-def test_role_responsibility_rows(large_model: Initiative) -> None:
+def test_project_rows(large_model: Initiative) -> None:
     matrix = responsibility_matrix(large_model)
-    row = _row(matrix, "role", "R-PL", "Følger opp samarbeidsavtalene")
-    assert dict(row.cells) == {"role:R-PL": A, "body:B-PG": B, "body:B-SG": INF}
-    assert row.source_label() == "Rolle: Programleder"
-    partner_role = _row(matrix, "role", "R-HB", "Behandler søknader om tilskudd")
-    assert dict(partner_role.cells) == {"role:R-HB": A, "partner:husbanken": B}
-    assert sum(1 for r in matrix.rows if r.source == "role") == sum(
-        len(r.responsibilities) for r in large_model.organisation.roles
-    )
+    row = _row(matrix, "project", "P3.2")
+    assert row.task == "Borettslagsløftet" and row.group == "DP3"
+    # owner A; responsible roles and partners of its activities B; the delprogram owner I
+    assert row.cells["role:R-BBL"] is A
+    assert row.cells["role:R-DP3"] is INF
+    assert row.cells["partner:husbanken"] is B  # partner of activity 3.3 in 2027
+    assert row.source_label() == "Prosjekt P3.2"
+    sub = _row(matrix, "sub_project", "P3.2.1")
+    assert sub.cells["role:R-BBL"] is A
+    assert sub.source_label() == "Delprosjekt P3.2.1"
 
 
 def test_activity_rows(large_model: Initiative) -> None:
@@ -87,25 +101,18 @@ def test_activity_rows(large_model: Initiative) -> None:
     row = _row(matrix, "activity", "2026/1.4")
     assert row.task == "Fritidskortet og aktivitetsguide på fem språk"
     assert row.year == 2026
-    assert dict(row.cells) == {
-        "role:R-DP1": A,
-        "body:B-AG1": B,
-        "body:B-PG": INF,
-        "partner:nordbyen-il": B,
-    }
+    # the delprogram owner is the responsible role itself: no extra cell
+    assert dict(row.cells) == {"role:R-DP1": A, "partner:nordbyen-il": B}
     assert row.source_label() == "Aktivitet 1.4 (2026)"
-    # a partner's role is responsible; the delprogram owner is consulted
     brl = _row(matrix, "activity", "2026/3.3")
     assert dict(brl.cells) == {
         "role:R-BBL": A,
         "partner:fjordvik-bbl": B,
         "partner:nordhagen-brl": B,
         "partner:solasen-brl": B,
-        "role:R-DP3": K,
+        "role:R-DP3": INF,
     }
-    # every activity exactly once, by year then number
     activity_rows = [r for r in matrix.rows if r.source == "activity"]
-    assert len(activity_rows) == len(large_model.activities)
     assert [r.ref for r in activity_rows][:3] == ["2026/1.1", "2026/1.2", "2026/1.3"]
     assert activity_rows[-1].ref == "2027/5.3"
 
@@ -120,29 +127,113 @@ def test_activity_numbers_sort_numerically(large_model: Initiative) -> None:
     assert refs.index("2026/1.10") == refs.index("2026/1.6") + 1
 
 
+def test_declared_tasks_are_rows_with_their_roles(large_model: Initiative) -> None:
+    model = _with_tasks(
+        large_model,
+        [
+            {
+                "id": "T1",
+                "text": "Årsrapport til kommunestyret",
+                "roles": [
+                    {"party_id": "R-PL", "involvement": "responsible"},
+                    {"party_id": "B-SG", "involvement": "consulted"},
+                    {"party_id": "husbanken", "involvement": "informed"},
+                    {"party_id": "kommunen", "involvement": "contributes"},
+                ],
+            },
+            {
+                "id": "T2",
+                "text": "Søknad om statlige midler",
+                "sub_programme_id": "DP3",
+                "roles": [{"party_id": "R-DP3", "involvement": "responsible"}],
+            },
+        ],
+    )
+    matrix = responsibility_matrix(model)
+    row = _row(matrix, "task", "T1")
+    assert dict(row.cells) == {
+        "role:R-PL": A,
+        "body:B-SG": R,
+        "partner:husbanken": INF,
+        "kommunen": B,
+    }
+    assert row.source_label() == "Oppgave T1" and row.group == ""
+    assert matrix.parties[0].id == "kommunen"  # the municipality is a column once used
+    assert matrix.rows[0] is row  # declared tasks come first
+    groups = matrix.groups()
+    assert [g[0] for g in groups][:2] == ["", "DP1"]
+    common = groups[0][2]
+    assert [r.ref for r in common.rows] == ["T1"]
+    assert {p.id for p in common.parties} == set(row.cells)
+    dp3 = next(g for g in groups if g[0] == "DP3")
+    assert dp3[1] == next(sp.name for sp in model.programme.sub_programmes if sp.id == "DP3")
+    assert "T2" in [r.ref for r in dp3[2].rows]
+
+
+def test_findings_name_the_task_and_the_parties(large_model: Initiative) -> None:
+    model = _with_tasks(
+        large_model,
+        [
+            {
+                "id": "T1",
+                "text": "Rapportering",
+                "roles": [
+                    {"party_id": "R-PL", "involvement": "responsible"},
+                    {"party_id": "R-ANA", "involvement": "responsible"},
+                ],
+            },
+            {
+                "id": "T2",
+                "text": "Medvirkning",
+                "roles": [{"party_id": "R-KOM", "involvement": "contributes"}],
+            },
+            {
+                "id": "T3",
+                "text": "Husbankens tilsagn",
+                "roles": [
+                    {"party_id": "R-PL", "involvement": "responsible"},
+                    {"party_id": "husbanken", "involvement": "contributes"},
+                    {"party_id": "husbanken", "involvement": "responsible"},
+                ],
+            },
+        ],
+    )
+    found = {(f.kind, f.row.ref): f for f in matrix_findings(model)}
+    two = found[("several_responsible", "T1")]
+    assert two.parties == ("Programleder", "Analyserådgiver")
+    assert ("no_responsible", "T2") in found
+    conflict = found[("conflict", "T3")]
+    assert conflict.parties == ("Husbanken",)
+    assert conflict.involvements == (B, A)
+    assert conflict.paths == (("tasks", 2, "roles", 1), ("tasks", 2, "roles", 2))
+    assert ("several_responsible", "T3") in found  # R-PL and Husbanken
+
+
+def test_project_without_owner_has_no_responsible(large_model: Initiative) -> None:
+    data = large_model.model_dump()
+    data["programme"]["sub_programmes"][0]["projects"][0]["owner_role_id"] = None
+    model = Initiative.model_validate(data)
+    found = [f for f in matrix_findings(model) if f.kind == "no_responsible"]
+    assert [f.row.ref for f in found] == ["P1.1"]
+    assert found[0].paths == (("programme", "sub_programmes", 0, "projects", 0),)
+
+
 def test_agreement_obligations_share_a_row_per_task(large_model: Initiative) -> None:
-    matrix = responsibility_matrix(large_model)
+    matrix = agreement_matrix(large_model, large_model.agreements[1])
     row = _row(matrix, "agreement", "AV2", "Vedta og finansiere egen vedlikeholdsplan")
     assert dict(row.cells) == {"partner:nordhagen-brl": A, "partner:solasen-brl": A}
     assert row.source_label() == (
         "Samarbeidsavtale med Nordhagen borettslag, Solåsen borettslag og Fjordvik Boligbyggelag"
     )
-    municipal = _row(matrix, "agreement", "AV1", "Rapportere årlig på mål, indikatorer og økonomi")
+    municipal = _row(
+        agreement_matrix(large_model, large_model.agreements[0]),
+        "agreement",
+        "AV1",
+        "Rapportere årlig på mål, indikatorer og økonomi",
+    )
     assert dict(municipal.cells) == {"kommunen": A}
-
-
-def test_strongest_involvement_wins(large_model: Initiative) -> None:
-    data = large_model.model_dump()
-    agr = data["agreements"][0]
-    agr["obligations"] = [
-        {"party_id": "husbanken", "task": "Rapportering", "involvement": "informed"},
-        {"party_id": "husbanken", "task": " rapportering ", "involvement": "contributes"},
-        {"party_id": "husbanken", "task": "Rapportering", "involvement": "consulted"},
-    ]
-    model = Initiative.model_validate(data)
-    row = _row(responsibility_matrix(model), "agreement", "AV1")
-    assert row.task == "Rapportering"
-    assert dict(row.cells) == {"partner:husbanken": B}
+    # obligations are the agreement's, not rows of the whole initiative's matrix
+    assert all(r.source != "agreement" for r in responsibility_matrix(large_model).rows)
 
 
 def test_agreement_matrix_husbanken(large_model: Initiative) -> None:
@@ -153,45 +244,20 @@ def test_agreement_matrix_husbanken(large_model: Initiative) -> None:
         ("partner:husbanken", "Husbanken", "partner"),
     ]
     got = [
-        (r.source, r.ref, r.task, {k: involvement_letter(v) for k, v in r.cells.items()})
+        (r.source, r.ref, {k: involvement_letter(v) for k, v in r.cells.items()})
         for r in matrix.rows
     ]
-    assert got == [
-        (
-            "agreement",
-            "AV1",
-            "Lede og gjennomføre satsingen i tråd med handlingsplanen",
-            {"kommunen": "A"},
-        ),
-        ("agreement", "AV1", "Rapportere årlig på mål, indikatorer og økonomi", {"kommunen": "A"}),
-        (
-            "agreement",
-            "AV1",
-            "Gi faglig veiledning og formidle erfaringer fra andre satsinger",
-            {"partner:husbanken": "B"},
-        ),
-        ("agreement", "AV1", "Delta i styringsgruppen", {"partner:husbanken": "B"}),
-        ("agreement", "AV1", "Årlige aktivitetsplaner", {"partner:husbanken": "K"}),
-        (
-            "body",
-            "B-SG",
-            large_model.organisation.bodies[0].mandate,
-            {"kommunen": "A", "partner:husbanken": "B"},
-        ),
-        (
-            "role",
-            "R-HB",
-            "Gir faglig veiledning og formidler erfaringer fra andre områdesatsinger",
-            {"partner:husbanken": "A"},
-        ),
-        ("role", "R-HB", "Behandler søknader om tilskudd", {"partner:husbanken": "A"}),
-        (
-            "activity",
-            "2027/3.3",
-            "Vedlikeholdsplaner – oppfølging og søknader om tilskudd",
-            {"partner:husbanken": "B", "kommunen": "K"},
-        ),
+    assert got[:5] == [
+        ("agreement", "AV1", {"kommunen": "A"}),
+        ("agreement", "AV1", {"kommunen": "A"}),
+        ("agreement", "AV1", {"partner:husbanken": "B"}),
+        ("agreement", "AV1", {"partner:husbanken": "B"}),
+        ("agreement", "AV1", {"partner:husbanken": "R"}),
     ]
+    # then the tasks Husbanken has a part in: Borettslagsløftet and its activities
+    assert ("project", "P3.2", {"partner:husbanken": "B", "kommunen": "I"}) in got
+    assert ("activity", "2027/3.3", {"partner:husbanken": "B", "kommunen": "I"}) in got
+    assert all(r.source not in ("body", "role") for r in matrix.rows)
 
 
 def test_agreement_matrix_multi_party_and_projection(large_model: Initiative) -> None:
@@ -210,11 +276,9 @@ def test_agreement_matrix_multi_party_and_projection(large_model: Initiative) ->
         "partner:fjordvik-bbl": A,
         "partner:nordhagen-brl": B,
         "partner:solasen-brl": B,
-        "kommunen": K,
+        "kommunen": INF,
     }
-    # other agreements' obligations are not part of this one
     assert {r.ref for r in matrix.rows if r.source == "agreement"} == {"AV2"}
-    # an activity without any of the agreement's partners is left out
     assert all(r.ref != "2026/1.4" for r in matrix.rows)
 
 
@@ -236,28 +300,27 @@ def test_party_activities(large_model: Initiative) -> None:
 
 def test_restrict_and_filter(large_model: Initiative) -> None:
     matrix = responsibility_matrix(large_model)
-    organisation = matrix.from_sources("body", "role")
-    assert {r.source for r in organisation.rows} == {"body", "role"}
-    only = matrix.restricted(["partner:husbanken", "kommunen"])
-    assert [p.id for p in only.parties] == ["partner:husbanken", "kommunen"]
-    assert all(set(r.cells) <= {"partner:husbanken", "kommunen"} and r.cells for r in only.rows)
-    compact = organisation.without_empty_parties()
-    assert "partner:nordbyen-il" not in {p.id for p in compact.parties}
-    assert "role:R-PL" in {p.id for p in compact.parties}
+    plan = matrix.from_sources("project", "sub_project")
+    assert {r.source for r in plan.rows} == {"project", "sub_project"}
+    only = matrix.restricted(["partner:husbanken", "role:R-PL"])
+    assert [p.id for p in only.parties] == ["partner:husbanken", "role:R-PL"]
+    assert all(set(r.cells) <= {"partner:husbanken", "role:R-PL"} and r.cells for r in only.rows)
+    dp1 = plan.restricted(["role:R-DP1"]).without_empty_parties()
+    assert [p.id for p in dp1.parties] == ["role:R-DP1"]
 
 
 def test_labels_bokmal_and_nynorsk(nynorsk_model: Initiative) -> None:
     assert legend(Language.NB) == [
         ("A", "Ansvarlig"),
         ("B", "Bidrar"),
-        ("K", "Konsulteres"),
-        ("I", "Informeres"),
+        ("R", "Rådført"),
+        ("I", "Informert"),
     ]
     assert [label for _, label in legend(Language.NN)] == [
         "Ansvarleg",
         "Bidreg",
-        "Konsulterast",
-        "Informerast",
+        "Rådført",
+        "Informert",
     ]
     assert involvement_label(Involvement.RESPONSIBLE, "nn") == "Ansvarleg"
     matrix = responsibility_matrix(nynorsk_model)
@@ -265,12 +328,19 @@ def test_labels_bokmal_and_nynorsk(nynorsk_model: Initiative) -> None:
     assert row.source_label(Language.NN).startswith("Aktivitet ")
 
 
+def test_former_labels_are_still_read() -> None:
+    from omradedok.locale import enum_from_label
+
+    assert enum_from_label(Involvement, "Konsulteres") is Involvement.CONSULTED
+    assert enum_from_label(Involvement, "Informerast") is Involvement.INFORMED
+    assert enum_from_label(Involvement, "Rådført") is Involvement.CONSULTED
+
+
 def test_sami_names_survive(sami_model: Initiative) -> None:
     matrix = responsibility_matrix(sami_model)
     names = {p.name for p in matrix.parties}
-    assert "Ávjovárri kommune – Ávjovári suohkan" in names
-    assert "Stivrenjoavku – Styringsgruppen" in names
     assert "Sametinget – Sámediggi" in names
+    assert "Delprogramleder Mánát ja nuorat" in names
     agreement = agreement_matrix(sami_model, sami_model.agreements[0])
     assert [p.ref for p in agreement.parties] == ["kommunen", "sametinget", "searvi"]
     assert any(r.cells.get("partner:searvi") is A for r in agreement.rows)

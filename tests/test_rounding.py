@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from pypdf import PdfReader
@@ -76,6 +77,26 @@ def test_chart_labels_round_half_up(large_model: Initiative) -> None:
     assert "3,4" not in labels
     assert f"6,4{MILL}" in labels  # the bar's total
     assert f"3,5{MILL}" in chart.alt_text and f"3,0{MILL}" in chart.alt_text
+    # 3,5 + 3,0 next to 6,4: the caption and the alt text say the figures are rounded
+    assert chart.title.endswith(rounded_note(Language.NB))
+    assert chart.alt_text.endswith(rounded_note(Language.NB))
+
+
+def test_no_rounding_note_when_parts_add_up(large_model: Initiative) -> None:
+    def kroner(amount: Any) -> int:  # the example's frame amounts are exact figures
+        assert amount.low == amount.high
+        return int(amount.low or 0)
+
+    frames = large_model.budget_frame
+    assert not any(
+        rounding_shows(
+            [kroner(b.municipal), kroner(b.state), kroner(b.other), kroner(b.carried_over)],
+            kroner(b.total),
+        )
+        for b in frames
+    )
+    chart = next(c for c in plan_charts(large_model, Language.NB) if c.key == "budget_by_year")
+    assert rounded_note(Language.NB) not in chart.title + chart.alt_text
 
 
 def test_pdf_text_rounds_half_up(large_model: Initiative, tmp_path: Path) -> None:
@@ -84,6 +105,7 @@ def test_pdf_text_rounds_half_up(large_model: Initiative, tmp_path: Path) -> Non
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "3,5" in text and "3,0" in text
     assert "3,4" not in text.replace(NBSP, " ")
+    assert "Beløpene er avrundet hver for seg" in " ".join(text.split())
 
 
 def test_docx_millions_filter_rounds_half_up(tmp_path: Path) -> None:

@@ -205,16 +205,18 @@ def test_role_matrix(built: dict[str, dict[str, Path]]) -> None:
     assert rows[0] == ["Oppgave", "Fjordvik kommune", "Husbanken"]
     cells = {r[0].split("\n")[0]: r[1:] for r in rows[1:]}
     assert cells["Lede og gjennomføre satsingen i tråd med handlingsplanen"] == ["Ansvarlig", ""]
-    assert cells["Årlige aktivitetsplaner"] == ["", "Konsulteres"]
+    assert cells["Årlige aktivitetsplaner"] == ["", "Rådført"]
     assert cells["Delta i styringsgruppen"] == ["", "Bidrar"]
-    assert cells["Behandler søknader om tilskudd"] == ["", "Ansvarlig"]
+    # rows are tasks: a role's prose («Behandler søknader om tilskudd») is not one
+    assert "Behandler søknader om tilskudd" not in cells
+    assert cells["Borettslagsløftet"] == ["Informert", "Bidrar"]
     assert cells["Vedlikeholdsplaner – oppfølging og søknader om tilskudd"] == [
-        "Konsulteres",
+        "Informert",
         "Bidrar",
     ]
     notes = {r[0].split("\n")[0]: r[0].split("\n")[1] for r in rows[1:]}
     assert notes["Årlige aktivitetsplaner"] == "Denne avtalen"
-    assert notes["Behandler søknader om tilskudd"] == "Rolle: Kontaktperson i Husbanken"
+    assert notes["Borettslagsløftet"] == "Prosjekt P3.2"
     assert (
         notes["Vedlikeholdsplaner – oppfølging og søknader om tilskudd"] == "Aktivitet 3.3 (2027)"
     )
@@ -240,7 +242,7 @@ def test_multi_party_matrix(built: dict[str, dict[str, Path]]) -> None:
     cells = {r[0].split("\n")[0]: r[1:] for r in rows[1:]}
     assert cells["Vedta og finansiere egen vedlikeholdsplan"] == ["", "Ansvarlig", "Ansvarlig", ""]
     assert cells["Tilstandsvurdering og vedlikeholdsplaner i borettslagene"] == [
-        "Konsulteres",
+        "Informert",
         "Bidrar",
         "Bidrar",
         "Ansvarlig",
@@ -352,8 +354,8 @@ def test_nynorsk(built: dict[str, dict[str, Path]]) -> None:
     matrix = doc.rows(doc.table("Oppgåve"))
     assert matrix[0] == ["Oppgåve", "Fossvik kommune", "Elvebakken burettslag"]
     values = {v for r in matrix[1:] for v in r[1:] if v}
-    assert values <= {"Ansvarleg", "Bidreg", "Konsulterast", "Informerast"}
-    assert "Informerast" in values  # «Val av leverandør»
+    assert values <= {"Ansvarleg", "Bidreg", "Rådført", "Informert"}
+    assert "Informert" in values  # «Val av leverandør»
     economy = doc.rows(doc.table("Part", index=1))
     assert economy[0] == ["Part", "År", "Pengar", "Eigeninnsats", "Eigeninnsatsen gjeld", "Sum"]
     assert economy[-1] == ["Sum alle partar", "", "1 150 000 kr", "80 000 kr", "", "1 230 000 kr"]

@@ -68,7 +68,10 @@ def _edit(path: Path, change: Callable[[Workbook], None]) -> Path:
 def _errors(path: Path) -> list[str]:
     with pytest.raises(InputError) as info:
         load_with_report(path)
-    return [str(p) for p in info.value.problems]
+    assert all(
+        p.location.startswith(f"[{path}]") or p.location == str(path) for p in info.value.problems
+    )
+    return [str(p).replace(f"[{path}]", "") for p in info.value.problems]
 
 
 # -- layout ----------------------------------------------------------------------------------

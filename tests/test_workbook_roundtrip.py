@@ -45,7 +45,9 @@ when_date = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 
 """Dates of When fields (decisions, milestones, meetings): 1900–2100."""
 plan_year = st.integers(1990, 2095)
 money = st.integers(0, 10**12)
-floats = st.floats(allow_nan=False, allow_infinity=False)
+floats = st.floats(
+    allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12
+)  # the model bounds measures
 
 
 def _maybe(draw: st.DrawFn, value: Any) -> Any:

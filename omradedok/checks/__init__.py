@@ -7,6 +7,7 @@ from ..model import Initiative
 from .consistency import consistency_problems
 from .glyphs import glyph_problems
 from .references import reference_problems
+from .responsibility import responsibility_problems
 
 
 def validate(model: Initiative) -> Report:
@@ -15,8 +16,15 @@ def validate(model: Initiative) -> Report:
     report.extend(reference_problems(model))
     report.extend(consistency_problems(model))
     report.extend(glyph_problems(model))
+    report.extend(responsibility_problems(model))
     report.problems.sort(key=lambda p: p.severity != "error")
     return report
 
 
-__all__ = ["consistency_problems", "glyph_problems", "reference_problems", "validate"]
+__all__ = [
+    "consistency_problems",
+    "glyph_problems",
+    "reference_problems",
+    "responsibility_problems",
+    "validate",
+]

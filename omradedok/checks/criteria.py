@@ -1,4 +1,4 @@
-"""The method's success criteria, checked against the model: met, partly or missing.
+"""The method's success criteria, checked against the model: met, partly, missing or unknown.
 
 The guide (veiviser, phase 2) says an områdesatsing should be geographically bounded;
 time-limited but long-term; holistic, with physical, social and cultural measures;
@@ -9,7 +9,12 @@ strive for effects beyond the period.
 
 A model cannot prove that a plan is good. Each rule below looks only at what the model
 states, names the evidence it found (counts, names, ids), and says in its advice what to add
-– and, where the model has little to go on, says that too. The rules, in order:
+– and, where the model has little to go on, says that too. «Mangler» (missing) means the
+model holds the evidence and the criterion is unmet; «kan ikke vurderes» (unknown) means the
+evidence is absent – nothing tagged and no text that tells – and the advice names the data
+that would let the rule judge. Where measure types are not tagged, the rules read the names
+and descriptions of delprogram, projects, delprosjekter and activities, and the model's
+participation measures (``checks.measure_evidence``), and state that basis. The rules, in order:
 
 1. geographically_bounded – ``area.boundary`` described *and* grunnkrets codes listed → met;
    one of the two → partly; neither → missing.
@@ -17,7 +22,10 @@ states, names the evidence it found (counts, names, ids), and says in its advice
    years → partly (never missing: a period is required). The engagement statement, revision
    date and final evaluation are shown as evidence.
 3. holistic – physical, social and cultural measure types all appear on delprogram,
-   projects or sub-projects → met; two of the three → partly; one or none → missing.
+   projects or sub-projects → met; two of the three → partly; one or none → missing. An
+   untagged item counts by its name or description (a park or bridge is physical, a school or
+   participation measure social, a festival cultural); with no tags anywhere and a kind not
+   found that way → unknown.
 4. cross_sector – four signals: ≥ 3 municipal service areas; a body whose members come from
    ≥ 2 organisations; partners of ≥ 3 kinds; coordination by a steering or programme group and
    a named programme manager. All four → met; none of the first three even at a lower bar
@@ -40,11 +48,13 @@ states, names the evidence it found (counts, names, ids), and says in its advice
    taking part and a strategy, delprogram or project aimed at the services – its text names
    services (tjeneste/teneste) or a public service (barnehage, skole/skule, helsestasjon, NAV,
    bibliotek) – (local public services). An activity's measure types are those of its sub-project, else its project,
-   else its delprogram. Without activities, the programme's measure types are used (and the
-   evidence says so). All three → met; one or two → partly; none → missing.
+   else its delprogram, else what its title and description say (counted in the evidence).
+   Without activities, the programme's measure types are used (and the evidence says so).
+   All three → met; one or two → partly; none → missing; with nothing tagged and physical or
+   social measures not found in the texts → unknown.
 9. synergies – three signals: activities with several partners; activities that serve
    several sub-goals; goals shared by several delprogram. Two or three → met; one → partly;
-   none → missing.
+   none → missing; no activities and no goals on the programme → unknown.
 10. lasting_effects – three signals: a final evaluation (or one after the period); texts that
     speak of continuation (videreføring, ordinær drift); an agreement that lasts until the end
     of the period. A final evaluation *and* continuation in the texts → met; any one signal →
@@ -77,15 +87,19 @@ from ..model import (
     SubProgramme,
 )
 from .consistency import consistency_problems
+from .measure_evidence import Finding, inferred_findings, model_has_tags, text_types
 from .references import reference_problems
 
-Status = Literal["met", "partly", "missing"]
-STATUSES: tuple[Status, ...] = ("met", "partly", "missing")
+Status = Literal["met", "partly", "missing", "unknown"]
+STATUSES: tuple[Status, ...] = ("met", "partly", "missing", "unknown")
+"""«missing»: the model holds the evidence and the criterion is not met; «unknown»: the model
+does not hold what the rule needs (no tags, no text), and the advice says what would do."""
 
 STATUS_LABELS: dict[Status, tuple[str, str]] = {
     "met": ("Oppfylt", "Oppfylt"),
     "partly": ("Delvis oppfylt", "Delvis oppfylt"),
     "missing": ("Mangler", "Manglar"),
+    "unknown": ("Kan ikke vurderes", "Kan ikkje vurderast"),
 }
 
 # key → (bokmål title, nynorsk title), in the guide's order
@@ -198,12 +212,18 @@ class CriteriaReport:
         return bool(self.missing)
 
     def summary_text(self) -> str:
-        """«8 oppfylt, 2 delvis, 0 mangler» in the report's language."""
+        """«8 oppfylt, 2 delvis, 0 mangler» (and «, 1 kan ikke vurderes» when some cannot be
+        judged) in the report's language."""
         nn = self.language is Language.NN
-        return (
+        text = (
             f"{self.count('met')} oppfylt, {self.count('partly')} delvis, "
             f"{self.count('missing')} {'manglar' if nn else 'mangler'}"
         )
+        if self.count("unknown"):
+            text += (
+                f", {self.count('unknown')} {'kan ikkje vurderast' if nn else 'kan ikke vurderes'}"
+            )
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -491,18 +511,53 @@ def _time_limited(model: Initiative, t: _Text) -> CriterionResult:
     return _result("time_limited_long_term", "partly", evidence, advice)
 
 
+def _untagged_activity_texts(model: Initiative) -> list[tuple[str, str]]:
+    return [
+        (a.title, f"{a.title} {a.description}")
+        for a in model.activities
+        if not activity_measure_types(model, a)
+    ]
+
+
+def _basis(t: _Text, findings: list[Finding]) -> str:
+    """«Nordbyparken («Nordbyparken»), Elvebrua («Elvebrua») og medvirkningstiltakene»."""
+    items = []
+    for f in findings:
+        if f.source == "participation":
+            items.append(t("medvirkningstiltakene", "medverknadstiltaka"))
+        elif f.word.casefold() == f.where.casefold():
+            items.append(f"«{f.where}»")
+        else:
+            items.append(f"«{f.where}» ({f.word.lower()})")
+    return t.names(dict.fromkeys(items))
+
+
 def _holistic(model: Initiative, t: _Text) -> CriterionResult:
     evidence: list[str] = []
     absent: list[MeasureType] = []
+    tagged = model_has_tags(model)
+    inferred = inferred_findings(model, _untagged_activity_texts(model))
+    used_inference = False
     for kind in MeasureType:
         dps = [dp for dp in model.programme.sub_programmes if kind in _types_of_sub_programme(dp)]
         adjective = _measure_adjective(t, kind)
+        found = [f for f in inferred if f.kind is kind]
         if dps:
             count = t.n(len(dps), "delprogram", "delprogram", "delprogram", "delprogram")
             evidence.append(
                 t(
                     f"{count} med {adjective} tiltak: {t.names(dp.name for dp in dps)}",
                     f"{count} med {adjective} tiltak: {t.names(dp.name for dp in dps)}",
+                )
+            )
+        elif found:
+            used_inference = True
+            evidence.append(
+                t(
+                    f"Ikke merket, men {adjective} tiltak ut fra navn og beskrivelser: "
+                    f"{_basis(t, found)}",
+                    f"Ikkje merkt, men {adjective} tiltak ut frå namn og skildringar: "
+                    f"{_basis(t, found)}",
                 )
             )
         else:
@@ -512,19 +567,40 @@ def _holistic(model: Initiative, t: _Text) -> CriterionResult:
                     f"Ingen delprogram eller prosjekter har {adjective} tiltak",
                     f"Ingen delprogram eller prosjekt har {adjective} tiltak",
                 )
+                if tagged
+                else t(
+                    f"Ingen delprogram eller prosjekter er merket med {adjective} tiltak, og "
+                    "navn og beskrivelser viser ingen",
+                    f"Ingen delprogram eller prosjekt er merkte med {adjective} tiltak, og "
+                    "namn og skildringar viser ingen",
+                )
             )
     present = len(MeasureType) - len(absent)
+    confirm = t(
+        " Noe av dette er lest ut av navn og beskrivelser: merk delprogram, prosjekter og "
+        "delprosjekter med measure_types for å bekrefte det.",
+        " Noko av dette er lese ut av namn og skildringar: merk delprogram, prosjekt og "
+        "delprosjekt med measure_types for å stadfeste det.",
+    )
     if not absent:
-        return _result(
-            "holistic",
-            "met",
-            evidence,
-            t(
-                "Programmet har fysiske, sosiale og kulturelle tiltak.",
-                "Programmet har fysiske, sosiale og kulturelle tiltak.",
-            ),
+        advice = t(
+            "Programmet har fysiske, sosiale og kulturelle tiltak.",
+            "Programmet har fysiske, sosiale og kulturelle tiltak.",
         )
+        return _result("holistic", "met", evidence, advice + (confirm if used_inference else ""))
     missing_text = t.names(_measure_adjective(t, k) for k in absent)
+    if not tagged:
+        advice = t(
+            "Kan ikke vurderes: modellen merker ingen delprogram, prosjekter eller delprosjekter "
+            f"med measure_types, og navn og beskrivelser viser ikke {missing_text} tiltak. "
+            "Merk hvert delprogram, prosjekt eller delprosjekt med measure_types (physical, "
+            "social, cultural), så kan kriteriet vurderes.",
+            "Kan ikkje vurderast: modellen merker ingen delprogram, prosjekt eller delprosjekt "
+            f"med measure_types, og namn og skildringar viser ikkje {missing_text} tiltak. "
+            "Merk kvart delprogram, prosjekt eller delprosjekt med measure_types (physical, "
+            "social, cultural), så kan kriteriet vurderast.",
+        )
+        return _result("holistic", "unknown", evidence, advice)
     advice = t(
         f"Mangler {missing_text} tiltak: legg dem til, og merk delprogram, prosjekter og "
         "delprosjekter med measure_types.",
@@ -995,11 +1071,16 @@ def _knowledge_sources(model: Initiative, t: _Text) -> CriterionResult:
 def _strengthens_area(model: Initiative, t: _Text) -> CriterionResult:
     evidence: list[str] = []
     physical = social = 0
+    read = 0
+    """Items whose kind was read from their name or description (no measure types)."""
     if model.activities:
         years = model.activity_years()
         span = format_year_range(years[0], years[-1])
         for act in model.activities:
             types = activity_measure_types(model, act)
+            if not types:
+                types = set(text_types(f"{act.title} {act.description}"))
+                read += bool(types)
             physical += MeasureType.PHYSICAL in types
             social += bool(types & {MeasureType.SOCIAL, MeasureType.CULTURAL})
         unit = ("aktivitet", "aktiviteter", "aktivitet", "aktivitetar")
@@ -1019,6 +1100,11 @@ def _strengthens_area(model: Initiative, t: _Text) -> CriterionResult:
         unit = ("delprogram", "delprogram", "delprogram", "delprogram")
         for dp in model.programme.sub_programmes:
             types = _types_of_sub_programme(dp)
+            if not types:
+                texts = [f"{dp.name} {dp.description}"]
+                texts += [f"{p.name} {p.description}" for p in dp.projects]
+                types = set(text_types(" ".join(texts)))
+                read += bool(types)
             physical += MeasureType.PHYSICAL in types
             social += bool(types & {MeasureType.SOCIAL, MeasureType.CULTURAL})
         if model.programme.sub_programmes:
@@ -1037,6 +1123,15 @@ def _strengthens_area(model: Initiative, t: _Text) -> CriterionResult:
                     "Ingen aktivitetar eller delprogram enno",
                 )
             )
+    if read:
+        evidence.append(
+            t(
+                f"Grunnlag: {t.n(read, 'tiltak', 'tiltak', 'tiltak', 'tiltak')} uten measure_types "
+                "er vurdert ut fra navn og beskrivelse",
+                f"Grunnlag: {t.n(read, 'tiltak', 'tiltak', 'tiltak', 'tiltak')} utan measure_types "
+                "er vurdert ut frå namn og skildring",
+            )
+        )
 
     services = model.organisation.service_areas
     aimed: list[str] = []
@@ -1121,6 +1216,20 @@ def _strengthens_area(model: Initiative, t: _Text) -> CriterionResult:
         )
     advice = t("Legg til ", "Legg til ") + "; ".join(todo) + "."
     status: Status = "partly" if present else "missing"
+    if not model_has_tags(model) and not (dims["physical"] and dims["social"]):
+        # nothing tagged and the names do not tell: absence of evidence, not a finding
+        status = "unknown"
+        advice = (
+            t(
+                "Kan ikke vurderes: ingen tiltak er merket med measure_types, og navn og "
+                "beskrivelser sier ikke nok. Merk delprogram, prosjekter og delprosjekter med "
+                "measure_types (physical, social, cultural) og før opp tjenesteområdene som deltar. ",
+                "Kan ikkje vurderast: ingen tiltak er merkte med measure_types, og namn og "
+                "skildringar seier ikkje nok. Merk delprogram, prosjekt og delprosjekt med "
+                "measure_types (physical, social, cultural) og før opp tenesteområda som deltek. ",
+            )
+            + advice
+        )
     return _result("strengthens_area", status, evidence, advice + honest)
 
 
@@ -1185,6 +1294,18 @@ def _synergies(model: Initiative, t: _Text) -> CriterionResult:
         "Sjå etter synergiar: la aktivitetar ha fleire samarbeidspartnarar (partner_ids), knyt dei "
         "til fleire delmål der dei bidreg (sub_goal_ids), og la delprogramma dele mål.",
     )
+    if not acts and not owners:
+        # neither activities nor goals on the programme: nothing to judge by
+        advice = (
+            t(
+                "Kan ikke vurderes: modellen har ingen aktiviteter og ingen mål knyttet til "
+                "delprogrammene. ",
+                "Kan ikkje vurderast: modellen har ingen aktivitetar og ingen mål knytte til "
+                "delprogramma. ",
+            )
+            + advice
+        )
+        return _result("synergies", "unknown", evidence, advice)
     return _result("synergies", "partly" if present else "missing", evidence, advice)
 
 

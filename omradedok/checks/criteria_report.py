@@ -170,8 +170,10 @@ def report_docx(report: CriteriaReport) -> bytes:
         _t(report, "Suksesskriterier og status", "Suksesskriterium og status"),
         _t(
             report,
-            "Metodens ti suksesskriterier med status oppfylt, delvis oppfylt eller mangler.",
-            "Dei ti suksesskriteria i metoden med status oppfylt, delvis oppfylt eller manglar.",
+            "Metodens ti suksesskriterier med status oppfylt, delvis oppfylt, mangler eller "
+            "kan ikke vurderes (modellen har ikke det kriteriet trenger).",
+            "Dei ti suksesskriteria i metoden med status oppfylt, delvis oppfylt, manglar eller "
+            "kan ikkje vurderast (modellen har ikkje det kriteriet treng).",
         ),
     )
     head = table.rows[0]

@@ -210,7 +210,7 @@ class CheckFormat(StrEnum):
 
 
 _SUFFIX_FORMATS = {".json": CheckFormat.JSON, ".md": CheckFormat.MD, ".docx": CheckFormat.DOCX}
-_CHECK_STYLE = {"met": "green", "partly": "yellow", "missing": "bold red"}
+_CHECK_STYLE = {"met": "green", "partly": "yellow", "missing": "bold red", "unknown": "cyan"}
 
 
 def _criteria_table(report: CriteriaReport) -> Table:

@@ -20,7 +20,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..locale import enum_label, format_date, format_millions, pick
+from ..locale import (
+    enum_label,
+    format_date,
+    format_millions,
+    pick,
+    rounded_note,
+    rounding_shows,
+)
 from ..locale.format import EN_DASH, format_year_range
 from ..locale.levels import relabel
 from ..model import Activity, Funding, FundingSource, Initiative, Language
@@ -159,6 +166,17 @@ def _sum_funding(activities: Iterable[Activity], years: Iterable[int] | None = N
     return out
 
 
+def _with_rounding_note(
+    caption: str, alt: str, bars: Sequence[_Money], lang: Language
+) -> tuple[str, str]:
+    """Caption and alt text, both saying that the figures are rounded when some bar's rounded
+    segments do not add up to its rounded total (3,5 + 3,0 next to 6,4)."""
+    if not any(rounding_shows([f.amount(s) for s in SOURCES], f.total) for f in bars):
+        return caption, alt
+    note = rounded_note(lang)
+    return f"{caption}. {note}", f"{alt} {note}"
+
+
 # -- budget per year --------------------------------------------------------------------------
 
 
@@ -210,6 +228,7 @@ def _budget_by_year(model: Initiative, lang: Language) -> Figure | None:
             lang, "Budsjett i aktivitetsplanene per år", "Budsjett i aktivitetsplanane per år"
         )
     chart = _bars([str(y) for y, _ in rows], [f for _, f in rows], lang, "vertical")
+    title, alt = _with_rounding_note(title, alt, [f for _, f in rows], lang)
     return Figure(chart, alt, title, "budget_by_year")
 
 
@@ -252,6 +271,7 @@ def _budget_by_subprogramme(
         + "."
     )
     chart = _bars([n for n, _ in rows], [f for _, f in rows], lang, "horizontal")
+    title, alt = _with_rounding_note(title, alt, [f for _, f in rows], lang)
     return Figure(chart, alt, title, key)
 
 

@@ -370,12 +370,12 @@ def _organisation(model: Initiative, language: Language) -> dict[str, Any]:
 
 
 def _matrix(model: Initiative, language: Language) -> list[dict[str, str]] | None:
-    """The organisation's rows of the responsibility matrix (roles.py), as lists of names."""
-    try:
-        from .roles import responsibility_matrix
-    except ImportError:
-        return None
-    matrix = responsibility_matrix(model).from_sources("body", "role").without_empty_parties()
+    """The plan-level rows of the responsibility matrix (roles.py): declared tasks, projects
+    and delprosjekter, each with the parties' names per role. The activities' rows are in
+    the activity plans and in rolle-og-ansvarsmatrise.xlsx; the plan shows the matrix once."""
+    from .roles import responsibility_matrix
+
+    matrix = responsibility_matrix(model).from_sources("task", "project", "sub_project")
     rows = []
     for row in matrix.rows:
         names: dict[Involvement, list[str]] = defaultdict(list)
@@ -388,9 +388,12 @@ def _matrix(model: Initiative, language: Language) -> list[dict[str, str]] | Non
             for value in (Involvement.CONSULTED, Involvement.INFORMED)
             for name in names[value]
         ]
+        task = row.task if row.source == "task" else f"{row.origin} {row.task}"
+        if row.source == "sub_project":
+            task = "\u2003" + task
         rows.append(
             {
-                "task": row.task,
+                "task": task,
                 "responsible": "\n".join(names[Involvement.RESPONSIBLE]),
                 "contributes": "\n".join(names[Involvement.CONTRIBUTES]),
                 "consulted": "\n".join(names[Involvement.CONSULTED]),

@@ -43,6 +43,7 @@ from ..model import (
     FundingSource,
     Indicator,
     Initiative,
+    Involvement,
     Language,
     PartnerKind,
     SourceKind,
@@ -264,6 +265,25 @@ def _cover(model: Initiative, lang: Language, kind: str, subtitle: str) -> Cover
         statement=status_statement(model, lang),
         logo=model.municipality.profile.logo,
     )
+
+
+def _plan_matrix_rows(model: Initiative, lang: Language) -> list[list[str]]:
+    """The handlingsplan's role matrix (the same rows as the DOCX: tasks, projects and
+    delprosjekter), one column per role, the parties' names in the cells."""
+    from .roles import responsibility_matrix
+
+    matrix = responsibility_matrix(model).from_sources("task", "project", "sub_project")
+    rows = []
+    for row in matrix.rows:
+        task = row.task if row.source == "task" else f"{row.origin} {row.task}"
+        if row.source == "sub_project":
+            task = "\u2003" + task
+        cells = [
+            "\n".join(p.name for p in matrix.parties if row.cells.get(p.id) is value)
+            for value in Involvement
+        ]
+        rows.append([task, *cells])
+    return rows
 
 
 def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
@@ -499,6 +519,14 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
             ["Rolle", L("Innehaver", "Innehavar"), "Ansvar"],
             [[r.title, r.holder, "; ".join(r.responsibilities)] for r in org.roles],
             widths=[0.25, 0.22, 0.53],
+        )
+    plan_matrix = _plan_matrix_rows(model, lang)
+    if plan_matrix:
+        doc.heading(L("Rolle- og ansvarsmatrise", "Rolle- og ansvarsmatrise"), 3)
+        doc.table(
+            [L("Oppgave", "Oppgåve"), *(label(v, lang) for v in Involvement)],
+            plan_matrix,
+            widths=[0.32, 0.22, 0.24, 0.11, 0.11],
         )
     if model.partners:
         doc.heading(f"8.{len(org.bodies) + 2} {L('Partnere', 'Partnarar')}", 2)

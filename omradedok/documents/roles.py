@@ -1,65 +1,70 @@
 """The role and responsibility matrix (rolle- og ansvarsmatrise), derived from the model.
 
 Phase 2 asks that roles and responsibilities are clearly defined and written into the plan and
-into the cooperation agreements. Nothing here is typed twice: every cell is derived from what
-the model already says about bodies, roles, activities and agreements.
+into the cooperation agreements. Rows are *tasks* – the model's declared tasks, its projects and
+delprosjekter, and its activities – never a body's mandate or a role's prose (those describe
+the party, not a task). Columns are the parties that have a part in some task. Every cell is
+one of A (Ansvarlig), B (Bidrar), R (Rådført), I (Informert), and every task has exactly one A;
+:func:`matrix_findings` lists where the model breaks that rule, for ``validate``.
 
 Public API (stable; used by rollematrise.xlsx, samarbeidsavtale.docx and handlingsplan.docx)
 -------------------------------------------------------------------------------------------
 ``responsibility_matrix(model) -> ResponsibilityMatrix``
-    The whole initiative: tasks × parties.
+    The whole initiative: tasks × parties (only parties with a part in some task).
 ``agreement_matrix(model, agreement) -> ResponsibilityMatrix``
-    One agreement's parties (the municipality, then ``agreement.partner_ids``) and the tasks
-    relevant to them.
+    One agreement's parties (the municipality, then ``agreement.partner_ids``): the agreement's
+    obligations first, then the tasks relevant to them.
 ``agreement_activities(model, agreement) -> list[Activity]``
     The activities of the activity plans that the agreement's partners take part in, within
     the agreement's period (the «Innhold og aktiviteter» clause).
 ``party_activities(model, partner_id) -> list[Activity]``
     The activities one partner takes part in (listed as partner, or holding the responsible role).
+``matrix_findings(model) -> list[MatrixFinding]``
+    Tasks with no or several A, and parties given two different roles in one task.
 
 ``ResponsibilityMatrix`` (frozen)
     ``parties: list[MatrixParty]`` – the columns, in order;
     ``rows: list[MatrixRow]`` – the tasks, in order;
     ``cell(row, party_id) -> Involvement | None``; ``party(party_id)``;
     ``restricted(party_ids)`` (only those columns, and the rows with a cell in them);
-    ``from_sources(*sources)`` (only rows of those kinds); ``without_empty_parties()``.
+    ``from_sources(*sources)`` (only rows of those kinds); ``without_empty_parties()``;
+    ``groups()`` (the rows by delprogram, in programme order).
 ``MatrixParty`` (frozen): ``id`` (the key of ``MatrixRow.cells``), ``ref`` (the model id),
     ``name``, ``kind`` («municipality» | «body» | «role» | «partner»), ``detail`` (a role's
     holder, else «»).
-``MatrixRow`` (frozen): ``task`` (text shown to the reader), ``source`` («body» | «role» |
-    «activity» | «agreement»), ``ref`` (body id, role id, «2026/1.1», agreement id), ``origin``
-    (the human name of the source: body name, role title, activity number, agreement parties),
-    ``year`` (activities only), ``cells: Mapping[party id, Involvement]``;
-    ``source_label(language)`` → «Aktivitet 1.1 (2026)», «Rolle: Programleder» …
+``MatrixRow`` (frozen): ``task`` (text shown to the reader), ``source`` («task» | «project» |
+    «sub_project» | «activity» | «agreement»), ``ref`` (task id, project id, «2026/1.1»,
+    agreement id), ``origin`` (task id, project id, activity number, agreement parties),
+    ``year`` (activities only), ``group`` and ``group_name`` (the delprogram, «» for
+    programme-wide tasks), ``cells: Mapping[party id, Involvement]``;
+    ``source_label(language)`` → «Aktivitet 1.1 (2026)», «Prosjekt P1.1» …
 
 Party ids: ``kommunen`` for the municipality (the same id agreements use), and
 ``body:<id>``, ``role:<id>``, ``partner:<id>`` for the others, so ids from different lists
 can never collide. ``party_id(kind, ref)`` builds them.
 
 Labels: ``involvement_label(value, language)`` («Ansvarlig»/«Ansvarleg» …, from
-``omradedok.locale``), ``involvement_letter(value)`` (A, B, K, I – the same in bokmål and
+``omradedok.locale``), ``involvement_letter(value)`` (A, B, R, I – the same in bokmål and
 nynorsk), ``legend(language)``, ``party_kind_label(kind, language)``.
 
 Rules (whole initiative)
 ------------------------
-1. A body with a mandate gives a row (task = the mandate): the body is **Ansvarlig**; the roles
-   that sit in it (``role.body_id``) or that its members hold (``member.role_id``) **Bidrar**,
-   and so do the partners those roles belong to; the body it reports to is **Informeres**.
-2. Each responsibility of a role gives a row: the role is **Ansvarlig**; the body or partner
-   the role sits in **Bidrar**; the body that body reports to is **Informeres**.
-3. Each activity gives a row (task = the activity's title): the responsible role is
-   **Ansvarlig**; its body or partner **Bidrar**; the activity's partners **Bidrar**; the
-   owners of the activity's delprogram, prosjekt and delprosjekt (when another role)
-   **Konsulteres**; the body the responsible role's body reports to is **Informeres**.
-4. Each task in an agreement's obligations gives a row (obligations with the same task text
-   in the same agreement share one row): the party has the involvement the agreement states;
-   «kommunen» is the municipality column.
-5. When a party gets several involvements on one row, the strongest wins
-   (Ansvarlig > Bidrar > Konsulteres > Informeres).
+1. A declared task (``model.tasks``) gives a row with exactly the roles it states; its
+   ``party_id`` names a role, a body, a partner (looked up in that order) or «kommunen».
+2. A project or delprosjekt gives a row (task = its name): its owner role is **Ansvarlig**;
+   the responsible roles and the partners of its activities **Bidrar**; the owner of the level
+   above (delprogram for a project, project for a delprosjekt), when another role, is
+   **Informert**.
+3. An activity gives a row (task = its title): the responsible role is **Ansvarlig**; its
+   partners **Bidrar**; the owners of its delprogram, prosjekt and delprosjekt, when another
+   role, are **Informert**.
+4. Derived cells never conflict: when rules 2–3 give a party two parts, the strongest wins
+   (Ansvarlig > Bidrar > Rådført > Informert). A declared task's roles are taken as written;
+   two different roles for one party there is a finding, and so are a task without A and a
+   task with several.
 
-Columns: the municipality (only when some row names it), then every body, role and partner
-in model order – a party without any task is shown too, which is itself worth noticing.
-Rows: bodies, roles, activities (by year, then activity number), agreement obligations.
+Rows: declared tasks, then per delprogram its projects (each followed by its delprosjekter),
+then the activities (by year, then activity number).
 
 Rules (one agreement)
 ---------------------
@@ -68,9 +73,9 @@ columns of the roles that sit with it (``role.partner_id``) become that partner'
 initiative's own organisation – its bodies, the roles in them, and municipal units
 (``PartnerKind.MUNICIPAL_UNIT``) that are not themselves party – acts for the municipality and
 becomes «kommunen». The strongest involvement wins. Kept are: this agreement's obligations
-(all of them, first: they are what the parties sign), then every body, role or activity row
-in which at least one partner of the agreement has a part – activities only when they overlap
-the agreement's period. Other agreements' obligations are left out.
+(all of them, first: they are what the parties sign), then every task row in which at least
+one partner of the agreement has a part – activities only when they overlap the agreement's
+period.
 """
 
 from __future__ import annotations
@@ -81,6 +86,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Literal
 
+from ..errors import PathPart
 from ..locale.labels import enum_label, pick
 from ..model import (
     MUNICIPALITY_PARTY,
@@ -90,11 +96,10 @@ from ..model import (
     Involvement,
     Language,
     PartnerKind,
-    Role,
 )
 
 PartyKind = Literal["municipality", "body", "role", "partner"]
-RowSource = Literal["body", "role", "activity", "agreement"]
+RowSource = Literal["task", "project", "sub_project", "activity", "agreement"]
 
 STRENGTH: Mapping[Involvement, int] = MappingProxyType(
     {
@@ -104,13 +109,13 @@ STRENGTH: Mapping[Involvement, int] = MappingProxyType(
         Involvement.INFORMED: 1,
     }
 )
-"""Order used when one party gets several involvements on one row: the strongest wins."""
+"""Order used when derived rules give one party several parts in one row: the strongest wins."""
 
 _LETTERS: Mapping[Involvement, str] = MappingProxyType(
     {
         Involvement.RESPONSIBLE: "A",
         Involvement.CONTRIBUTES: "B",
-        Involvement.CONSULTED: "K",
+        Involvement.CONSULTED: "R",
         Involvement.INFORMED: "I",
     }
 )
@@ -126,8 +131,9 @@ _PARTY_KIND_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
 
 _SOURCE_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
-        "body": ("Organ", "Organ"),
-        "role": ("Rolle", "Rolle"),
+        "task": ("Oppgave", "Oppgåve"),
+        "project": ("Prosjekt", "Prosjekt"),
+        "sub_project": ("Delprosjekt", "Delprosjekt"),
         "activity": ("Aktivitet", "Aktivitet"),
         "agreement": ("Samarbeidsavtale", "Samarbeidsavtale"),
     }
@@ -142,17 +148,17 @@ def party_id(kind: PartyKind, ref: str) -> str:
 
 
 def involvement_label(value: Involvement, language: Language | str = Language.NB) -> str:
-    """«Ansvarlig», «Bidrar», «Konsulteres», «Informeres» (nynorsk: «Ansvarleg» …)."""
+    """«Ansvarlig», «Bidrar», «Rådført», «Informert» (nynorsk: «Ansvarleg», «Bidreg» …)."""
     return enum_label(value, language)
 
 
 def involvement_letter(value: Involvement) -> str:
-    """A, B, K or I – the same letters in bokmål and nynorsk."""
+    """A, B, R or I – the same letters in bokmål and nynorsk."""
     return _LETTERS[value]
 
 
 def legend(language: Language | str = Language.NB) -> list[tuple[str, str]]:
-    """[(«A», «Ansvarlig»), («B», «Bidrar»), («K», «Konsulteres»), («I», «Informeres»)]."""
+    """[(«A», «Ansvarlig»), («B», «Bidrar»), («R», «Rådført»), («I», «Informert»)]."""
     return [(involvement_letter(v), involvement_label(v, language)) for v in Involvement]
 
 
@@ -191,24 +197,29 @@ class MatrixRow:
     task: str
     source: RowSource
     ref: str
-    """Body id, role id, «<year>/<activity id>» or agreement id."""
+    """Task id, project or delprosjekt id, «<year>/<activity id>» or agreement id."""
     origin: str
-    """Human name of the source: body name, role title, activity number, or the agreement's
+    """Short name of the source: task id, project id, activity number, or the agreement's
     partner names."""
     cells: Mapping[str, Involvement] = field(default_factory=lambda: MappingProxyType({}))
     year: int | None = None
     """The activity plan's year (activity rows only)."""
+    group: str = ""
+    """The delprogram id («» for programme-wide tasks)."""
+    group_name: str = ""
+    path: tuple[PathPart, ...] = ()
+    """Where the task is in the model (for validate's messages)."""
 
     def source_label(self, language: Language | str = Language.NB) -> str:
-        """«Organ: Programgruppen», «Rolle: Programleder», «Aktivitet 1.1 (2026)»,
-        «Samarbeidsavtale med Husbanken»."""
+        """«Aktivitet 1.1 (2026)», «Prosjekt P1.1», «Oppgave T1», «Samarbeidsavtale med
+        Husbanken»."""
         nb, nn = _SOURCE_LABELS[self.source]
         kind = pick(language, nb, nn)
         if self.source == "activity":
             return f"{kind} {self.origin} ({self.year})"
         if self.source == "agreement":
             return f"{kind} med {self.origin}"
-        return f"{kind}: {self.origin}"
+        return f"{kind} {self.origin}"
 
 
 @dataclass(frozen=True)
@@ -217,6 +228,8 @@ class ResponsibilityMatrix:
 
     parties: list[MatrixParty]
     rows: list[MatrixRow]
+    group_order: tuple[str, ...] = ()
+    """The delprogram ids in programme order (for ``groups``)."""
 
     def party(self, pid: str) -> MatrixParty | None:
         return next((p for p in self.parties if p.id == pid), None)
@@ -233,20 +246,54 @@ class ResponsibilityMatrix:
             cells = {k: v for k, v in row.cells.items() if k in keep}
             if cells:
                 rows.append(replace(row, cells=MappingProxyType(cells)))
-        return ResponsibilityMatrix(parties=wanted, rows=rows)
+        return ResponsibilityMatrix(parties=wanted, rows=rows, group_order=self.group_order)
 
     def from_sources(self, *sources: RowSource) -> ResponsibilityMatrix:
-        """Only the rows of these kinds, e.g. ``from_sources("body", "role")`` for Organisering."""
+        """Only the rows of these kinds, e.g. ``from_sources("task", "project")``."""
         return ResponsibilityMatrix(
-            parties=list(self.parties), rows=[r for r in self.rows if r.source in sources]
+            parties=list(self.parties),
+            rows=[r for r in self.rows if r.source in sources],
+            group_order=self.group_order,
         )
 
     def without_empty_parties(self) -> ResponsibilityMatrix:
         """Drop the columns no row uses."""
         used = {k for r in self.rows for k in r.cells}
         return ResponsibilityMatrix(
-            parties=[p for p in self.parties if p.id in used], rows=list(self.rows)
+            parties=[p for p in self.parties if p.id in used],
+            rows=list(self.rows),
+            group_order=self.group_order,
         )
+
+    def groups(self) -> list[tuple[str, str, ResponsibilityMatrix]]:
+        """(delprogram id, name, its rows with only the columns they use), programme-wide
+        tasks («», «») first, then the delprogram in programme order."""
+        order: list[tuple[str, str]] = []
+        for row in self.rows:
+            if (row.group, row.group_name) not in order:
+                order.append((row.group, row.group_name))
+        known = {gid: i for i, gid in enumerate(self.group_order)}
+        order.sort(key=lambda g: (g[0] != "", known.get(g[0], len(known))))
+        out = []
+        for gid, name in order:
+            rows = [r for r in self.rows if r.group == gid]
+            sub = ResponsibilityMatrix(list(self.parties), rows, self.group_order)
+            out.append((gid, name, sub.without_empty_parties()))
+        return out
+
+
+@dataclass(frozen=True)
+class MatrixFinding:
+    """A task that breaks the one-A rule, or a party with two roles in one task."""
+
+    kind: Literal["no_responsible", "several_responsible", "conflict"]
+    row: MatrixRow
+    parties: tuple[str, ...]
+    """Party names involved (the two A, or the party with two roles)."""
+    involvements: tuple[Involvement, ...] = ()
+    """For «conflict»: the roles the model gives the party."""
+    paths: tuple[tuple[PathPart, ...], ...] = ()
+    """Where the model states them."""
 
 
 # -- building ------------------------------------------------------------------------------
@@ -269,24 +316,108 @@ class _Cells:
         return MappingProxyType(dict(self.values))
 
 
-def _role_home(model: Initiative, role: Role | None) -> str | None:
-    """The party id of the body or partner a role sits in."""
-    if role is None:
-        return None
-    if role.body_id is not None:
-        return party_id("body", role.body_id)
-    if role.partner_id is not None:
-        return party_id("partner", role.partner_id)
+def resolve_party(model: Initiative, ref: str) -> str | None:
+    """The matrix id of a declared task's ``party_id``: a role, a body, a partner (in that
+    order) or «kommunen»; None when the model has no such party."""
+    if ref == MUNICIPALITY_PARTY:
+        return MUNICIPALITY_PARTY
+    if model.role(ref) is not None:
+        return party_id("role", ref)
+    if any(b.id == ref for b in model.organisation.bodies):
+        return party_id("body", ref)
+    if model.partner(ref) is not None:
+        return party_id("partner", ref)
     return None
 
 
-def _reports_to(model: Initiative, body_id: str | None) -> str | None:
-    if body_id is None:
-        return None
-    body = next((b for b in model.organisation.bodies if b.id == body_id), None)
-    if body is None or body.reports_to is None:
-        return None
-    return party_id("body", body.reports_to)
+def all_parties(model: Initiative) -> list[MatrixParty]:
+    """Every party of the model, the municipality first, then bodies, roles and partners."""
+    out: list[MatrixParty] = [_municipality_party(model)]
+    out += [
+        MatrixParty(party_id("body", b.id), b.id, b.name, "body") for b in model.organisation.bodies
+    ]
+    out += [
+        MatrixParty(party_id("role", r.id), r.id, r.title, "role", r.holder)
+        for r in model.organisation.roles
+    ]
+    out += [MatrixParty(party_id("partner", p.id), p.id, p.name, "partner") for p in model.partners]
+    return out
+
+
+def _municipality_party(model: Initiative) -> MatrixParty:
+    return MatrixParty(
+        MUNICIPALITY_PARTY, MUNICIPALITY_PARTY, model.municipality.name, "municipality"
+    )
+
+
+def _role(rid: str | None) -> str | None:
+    return party_id("role", rid) if rid else None
+
+
+def _sub_programme_names(model: Initiative) -> dict[str, str]:
+    return {sp.id: sp.name for sp in model.programme.sub_programmes}
+
+
+def _task_rows(model: Initiative) -> list[MatrixRow]:
+    names = _sub_programme_names(model)
+    rows = []
+    for i, task in enumerate(model.tasks):
+        cells = _Cells()
+        for role in task.roles:
+            cells.add(resolve_party(model, role.party_id), role.involvement)
+        group = task.sub_programme_id or ""
+        rows.append(
+            MatrixRow(
+                " ".join(task.text.split()),
+                "task",
+                task.id,
+                task.id,
+                cells.frozen(),
+                group=group,
+                group_name=names.get(group, group),
+                path=("tasks", i),
+            )
+        )
+    return rows
+
+
+def _contributors(cells: _Cells, acts: Iterable[Activity]) -> None:
+    for act in acts:
+        cells.add(_role(act.responsible_role_id), Involvement.CONTRIBUTES)
+        for pid in act.partner_ids:
+            cells.add(party_id("partner", pid), Involvement.CONTRIBUTES)
+
+
+def _project_rows(model: Initiative) -> list[MatrixRow]:
+    rows = []
+    for s, sp in enumerate(model.programme.sub_programmes):
+        for p, proj in enumerate(sp.projects):
+            acts = [a for a in model.activities if a.project_id == proj.id]
+            cells = _Cells()
+            cells.add(_role(proj.owner_role_id), Involvement.RESPONSIBLE)
+            _contributors(cells, acts)
+            if sp.owner_role_id != proj.owner_role_id:
+                cells.add(_role(sp.owner_role_id), Involvement.INFORMED)
+            path: tuple[PathPart, ...] = ("programme", "sub_programmes", s, "projects", p)
+            rows.append(
+                MatrixRow(
+                    proj.name, "project", proj.id, proj.id, cells.frozen(),
+                    group=sp.id, group_name=sp.name, path=path,
+                )
+            )  # fmt: skip
+            for q, sub in enumerate(proj.sub_projects):
+                cells = _Cells()
+                cells.add(_role(sub.owner_role_id), Involvement.RESPONSIBLE)
+                _contributors(cells, (a for a in acts if a.sub_project_id == sub.id))
+                if proj.owner_role_id != sub.owner_role_id:
+                    cells.add(_role(proj.owner_role_id), Involvement.INFORMED)
+                rows.append(
+                    MatrixRow(
+                        sub.name, "sub_project", sub.id, sub.id, cells.frozen(),
+                        group=sp.id, group_name=sp.name, path=(*path, "sub_projects", q),
+                    )
+                )  # fmt: skip
+    return rows
 
 
 def _activity_owner_roles(model: Initiative, act: Activity) -> list[str]:
@@ -308,72 +439,20 @@ def _activity_owner_roles(model: Initiative, act: Activity) -> list[str]:
     return owners
 
 
-def _parties(model: Initiative) -> list[MatrixParty]:
-    out: list[MatrixParty] = [
-        MatrixParty(party_id("body", b.id), b.id, b.name, "body") for b in model.organisation.bodies
-    ]
-    out += [
-        MatrixParty(party_id("role", r.id), r.id, r.title, "role", r.holder)
-        for r in model.organisation.roles
-    ]
-    out += [MatrixParty(party_id("partner", p.id), p.id, p.name, "partner") for p in model.partners]
-    return out
-
-
-def _municipality_party(model: Initiative) -> MatrixParty:
-    return MatrixParty(
-        MUNICIPALITY_PARTY, MUNICIPALITY_PARTY, model.municipality.name, "municipality"
-    )
-
-
-def _body_rows(model: Initiative) -> list[MatrixRow]:
-    rows = []
-    for body in model.organisation.bodies:
-        if not body.mandate.strip():
-            continue
-        cells = _Cells()
-        cells.add(party_id("body", body.id), Involvement.RESPONSIBLE)
-        role_ids = [r.id for r in model.organisation.roles if r.body_id == body.id]
-        role_ids += [m.role_id for m in body.members if m.role_id and m.role_id not in role_ids]
-        for rid in role_ids:
-            cells.add(party_id("role", rid), Involvement.CONTRIBUTES)
-            role = model.role(rid)
-            if role is not None and role.partner_id is not None:
-                cells.add(party_id("partner", role.partner_id), Involvement.CONTRIBUTES)
-        cells.add(_reports_to(model, body.id), Involvement.INFORMED)
-        rows.append(MatrixRow(body.mandate.strip(), "body", body.id, body.name, cells.frozen()))
-    return rows
-
-
-def _role_rows(model: Initiative) -> list[MatrixRow]:
-    rows = []
-    for role in model.organisation.roles:
-        for text in role.responsibilities:
-            if not text.strip():
-                continue
-            cells = _Cells()
-            cells.add(party_id("role", role.id), Involvement.RESPONSIBLE)
-            cells.add(_role_home(model, role), Involvement.CONTRIBUTES)
-            cells.add(_reports_to(model, role.body_id), Involvement.INFORMED)
-            rows.append(MatrixRow(text.strip(), "role", role.id, role.title, cells.frozen()))
-    return rows
-
-
-def _activity_row(model: Initiative, act: Activity) -> MatrixRow:
+def _activity_row(model: Initiative, act: Activity, index: int, names: dict[str, str]) -> MatrixRow:
     cells = _Cells()
-    role = model.role(act.responsible_role_id) if act.responsible_role_id else None
-    if role is not None:
-        cells.add(party_id("role", role.id), Involvement.RESPONSIBLE)
-        cells.add(_role_home(model, role), Involvement.CONTRIBUTES)
-        cells.add(_reports_to(model, role.body_id), Involvement.INFORMED)
+    cells.add(_role(act.responsible_role_id), Involvement.RESPONSIBLE)
     for pid in act.partner_ids:
         cells.add(party_id("partner", pid), Involvement.CONTRIBUTES)
     for owner in _activity_owner_roles(model, act):
         if owner != act.responsible_role_id:
-            cells.add(party_id("role", owner), Involvement.CONSULTED)
+            cells.add(party_id("role", owner), Involvement.INFORMED)
     return MatrixRow(
-        act.title, "activity", activity_key(act), act.id, cells.frozen(), year=act.years[0]
-    )
+        act.title, "activity", activity_key(act), act.id, cells.frozen(), year=act.years[0],
+        group=act.sub_programme_id or "",
+        group_name=names.get(act.sub_programme_id or "", act.sub_programme_id or ""),
+        path=("activities", index),
+    )  # fmt: skip
 
 
 def activity_key(act: Activity) -> str:
@@ -422,14 +501,48 @@ def _agreement_rows(model: Initiative, agreement: Agreement) -> list[MatrixRow]:
 
 def responsibility_matrix(model: Initiative) -> ResponsibilityMatrix:
     """The whole initiative's role and responsibility matrix (see the module docstring)."""
-    rows = _body_rows(model) + _role_rows(model)
-    rows += [_activity_row(model, a) for a in _sorted_activities(model.activities)]
-    for agreement in model.agreements:
-        rows += _agreement_rows(model, agreement)
-    parties = _parties(model)
-    if any(MUNICIPALITY_PARTY in r.cells for r in rows):
-        parties.insert(0, _municipality_party(model))
-    return ResponsibilityMatrix(parties=parties, rows=rows)
+    names = _sub_programme_names(model)
+    index = {id(a): i for i, a in enumerate(model.activities)}
+    rows = _task_rows(model) + _project_rows(model)
+    rows += [
+        _activity_row(model, a, index[id(a)], names) for a in _sorted_activities(model.activities)
+    ]
+    order = tuple(sp.id for sp in model.programme.sub_programmes)
+    matrix = ResponsibilityMatrix(parties=all_parties(model), rows=rows, group_order=order)
+    return matrix.without_empty_parties()
+
+
+# -- findings for validate -------------------------------------------------------------------
+
+
+def matrix_findings(model: Initiative) -> list[MatrixFinding]:
+    """Tasks whose A is missing or not unique, and declared tasks giving one party two roles."""
+    parties = {p.id: p.name for p in all_parties(model)}
+    rows = {r.path: r for r in responsibility_matrix(model).rows}
+    out: list[MatrixFinding] = []
+    for i, task in enumerate(model.tasks):
+        row = rows[("tasks", i)]
+        stated: dict[str, list[tuple[Involvement, tuple[PathPart, ...]]]] = {}
+        for j, role in enumerate(task.roles):
+            pid = resolve_party(model, role.party_id)
+            if pid is not None:
+                stated.setdefault(pid, []).append((role.involvement, ("tasks", i, "roles", j)))
+        for pid, claims in stated.items():
+            kinds = tuple(dict.fromkeys(c[0] for c in claims))
+            if len(kinds) > 1:
+                out.append(
+                    MatrixFinding(
+                        "conflict", row, (parties[pid],), kinds, tuple(c[1] for c in claims)
+                    )
+                )
+    for row in rows.values():
+        responsible = [pid for pid, v in row.cells.items() if v is Involvement.RESPONSIBLE]
+        if not responsible:
+            out.append(MatrixFinding("no_responsible", row, (), paths=(row.path,)))
+        elif len(responsible) > 1:
+            names = tuple(parties.get(pid, pid) for pid in responsible)
+            out.append(MatrixFinding("several_responsible", row, names, paths=(row.path,)))
+    return out
 
 
 # -- one agreement ---------------------------------------------------------------------------
@@ -474,11 +587,8 @@ def agreement_matrix(model: Initiative, agreement: Agreement) -> ResponsibilityM
 
     own: list[MatrixRow] = []
     rows: list[MatrixRow] = []
-    for row in responsibility_matrix(model).rows:
-        if row.source == "agreement":
-            if row.ref != agreement.id:
-                continue
-        elif row.source == "activity":
+    for row in _agreement_rows(model, agreement) + responsibility_matrix(model).rows:
+        if row.source == "activity":
             act = activities.get(row.ref)
             if act is None or not _overlaps(act, agreement):
                 continue
@@ -527,6 +637,7 @@ def activity_date_overlap(act: Activity, start: dt.date, end: dt.date) -> bool:
 
 __all__ = [
     "STRENGTH",
+    "MatrixFinding",
     "MatrixParty",
     "MatrixRow",
     "PartyKind",
@@ -536,12 +647,15 @@ __all__ = [
     "agreement_activities",
     "agreement_matrix",
     "agreement_parties_text",
+    "all_parties",
     "involvement_label",
     "involvement_letter",
     "legend",
+    "matrix_findings",
     "party_activities",
     "party_id",
     "party_kind_label",
+    "resolve_party",
     "responsibility_matrix",
     "strongest",
     "takes_part",

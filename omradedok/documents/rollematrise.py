@@ -1,27 +1,34 @@
 """rolle-og-ansvarsmatrise.xlsx: the whole initiative's role and responsibility matrix.
 
-One filterable, print-ready sheet (tasks × bodies, roles, partners and the municipality, cells
-A/B/K/I with a legend), and a second sheet that lists every column's party in full. The
-matrix itself comes from ``documents.roles.responsibility_matrix`` (derived, never typed).
+Tasks × parties with A/B/R/I cells, printable on A4 or A3 landscape without shrinking the
+text below a legible size: when all parties do not fit one page width at ``MIN_SCALE``, the
+matrix is split into one sheet per delprogram (programme-wide tasks first), each with only the
+parties its tasks involve, and a sheet still too wide is split by party columns. A last sheet
+lists every party in full. The matrix itself comes from ``documents.roles`` (derived, never
+typed); the house font (Calibri, Carlito in LibreOffice) is set on every cell.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..locale.format import format_date, format_year_range
 from ..locale.labels import enum_label, pick
 from ..model import Initiative, Involvement, Language
-from ..render.xlsx import new_workbook, put, setup_print, workbook_bytes
+from ..render.xlsx import FONT_NAME, new_workbook, put, setup_print, text_lines, workbook_bytes
 from . import registry
 from .base import Artifact, BuildContext
 from .roles import (
     MatrixParty,
     ResponsibilityMatrix,
+    all_parties,
     involvement_label,
     involvement_letter,
     legend,
@@ -31,38 +38,57 @@ from .roles import (
 
 FILENAME = "rolle-og-ansvarsmatrise.xlsx"
 
+MIN_SCALE = 80
+"""Smallest print scale (per cent): the 9 pt text prints at 7.2 pt or more."""
+BODY_SIZE = 9.0
+"""The smallest font in the matrix (points, before scaling)."""
+TASK_WIDTH, SOURCE_WIDTH, PARTY_WIDTH = 44.0, 17.0, 5.0
+"""Column widths in Excel's character units."""
+_MARGIN_IN = 0.4
+_PAGE_WIDTH_PT = {"A4": 841.89, "A3": 1190.55}
+_PAPER_CODE = {"A4": 9, "A3": 8}
+
 # Fixed colours with enough contrast (WCAG AA) whatever the municipality's profile colours are.
 _HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 _GROUP_FILL = PatternFill("solid", fgColor="D9E1F2")
+_SECTION_FILL = PatternFill("solid", fgColor="EDF1F9")
 _CELL_STYLE: dict[Involvement, tuple[PatternFill | None, Font]] = {
     Involvement.RESPONSIBLE: (
         PatternFill("solid", fgColor="1F4E79"),
-        Font(bold=True, color="FFFFFF"),
+        Font(name=FONT_NAME, size=BODY_SIZE, bold=True, color="FFFFFF"),
     ),
     Involvement.CONTRIBUTES: (
         PatternFill("solid", fgColor="9DC3E6"),
-        Font(bold=True, color="000000"),
+        Font(name=FONT_NAME, size=BODY_SIZE, bold=True, color="000000"),
     ),
-    Involvement.CONSULTED: (PatternFill("solid", fgColor="E2EFDA"), Font(color="000000")),
-    Involvement.INFORMED: (None, Font(color="000000")),
+    Involvement.CONSULTED: (
+        PatternFill("solid", fgColor="E2EFDA"),
+        Font(name=FONT_NAME, size=BODY_SIZE, color="000000"),
+    ),
+    Involvement.INFORMED: (None, Font(name=FONT_NAME, size=BODY_SIZE, color="000000")),
 }
 _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _CENTER_TOP = Alignment(horizontal="center", vertical="top")
 # one object per look: repeated assignments are then cheap (see render.xlsx._IdentityIndex)
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_PARTY_FONT = Font(bold=True, color="FFFFFF", size=9)
-_PARTY_ALIGN = Alignment(text_rotation=90, wrap_text=True, horizontal="center")
-_GROUP_FONT = Font(bold=True)
+_TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14, color="1F3864")
+_META_FONT = Font(name=FONT_NAME, size=BODY_SIZE, color="404040")
+_LEGEND_FONT = Font(name=FONT_NAME, bold=True, size=BODY_SIZE)
+_NOTE_FONT = Font(name=FONT_NAME, italic=True, size=BODY_SIZE)
+_HEADER_FONT = Font(name=FONT_NAME, bold=True, size=BODY_SIZE, color="FFFFFF")
+_BODY_FONT = Font(name=FONT_NAME, size=BODY_SIZE)
+_BOLD_FONT = Font(name=FONT_NAME, size=BODY_SIZE, bold=True)
+_PARTY_ALIGN = Alignment(text_rotation=90, wrap_text=True, horizontal="center", vertical="bottom")
 _GROUP_INNER = Border(top=_THIN, bottom=_THIN)
 _GROUP_FIRST = Border(left=_THIN, top=_THIN, bottom=_THIN)
 _FIXED_ALIGN = Alignment(vertical="top", wrap_text=True)
-_YEAR_ALIGN = Alignment(vertical="top", wrap_text=False, horizontal="center")
+_HEADER_ALIGN = Alignment(vertical="bottom", wrap_text=True)
 
-_FIXED_COLUMNS = 4
-"""Type, Kilde, År, Oppgave – then one column per party."""
-_PARTY_WIDTHS = {1: 10, 2: 16, 3: 46, 4: 30, 5: 40}
-_TITLE_ROW, _META_ROW, _LEGEND_ROW, _GROUP_ROW, _HEADER_ROW = 1, 2, 3, 5, 6
+_FIXED_COLUMNS = 2
+"""Kilde, Oppgave – then one column per party."""
+_PARTY_WIDTHS = {1: 12, 2: 40, 3: 28, 4: 34, 5: 30}
+_TITLE_ROW, _META_ROW, _LEGEND_ROW, _NOTE_ROW, _GROUP_ROW, _HEADER_ROW = 1, 2, 3, 4, 5, 6
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\']")
 
 
 def _labels(language: Language) -> dict[str, str]:
@@ -72,34 +98,128 @@ def _labels(language: Language) -> dict[str, str]:
     return {
         "title": p("Rolle- og ansvarsmatrise", "Rolle- og ansvarsmatrise"),
         "sheet": p("Rolle- og ansvarsmatrise", "Rolle- og ansvarsmatrise"),
+        "common": p("Felles oppgaver", "Felles oppgåver"),
         "parties_sheet": p("Parter", "Partar"),
         "type": p("Type", "Type"),
         "origin": p("Kilde", "Kjelde"),
-        "year": p("År", "År"),
         "task": p("Oppgave", "Oppgåve"),
         "version": p("Versjon", "Versjon"),
         "legend": p("Forklaring", "Forklaring"),
-        "column": p("Kolonne", "Kolonne"),
         "name": p("Navn", "Namn"),
         "holder": p("Innehaver", "Innehavar"),
         "belongs": p("Hører til", "Høyrer til"),
+        "sheets": p("Ark", "Ark"),
+        "none": p("ingen oppgaver", "ingen oppgåver"),
         "page": p("Side", "Side"),
         "of": p("av", "av"),
+        "part": p("del", "del"),
         "derived": p(
-            "Matrisen er avledet av handlingsplanen: organenes mandat, rollenes ansvar, "
-            "aktivitetsplanene og samarbeidsavtalene.",
-            "Matrisa er avleidd av handlingsplanen: mandatet til organa, ansvaret til rollene, "
-            "aktivitetsplanane og samarbeidsavtalane.",
+            "Radene er oppgavene i handlingsplanen: oppgaver med roller, prosjekter, "
+            "delprosjekter og aktivitetene i aktivitetsplanene. Hver oppgave har én ansvarlig.",
+            "Radene er oppgåvene i handlingsplanen: oppgåver med roller, prosjekt, "
+            "delprosjekt og aktivitetane i aktivitetsplanane. Kvar oppgåve har éin ansvarleg.",
         ),
     }
 
 
-_SOURCE_TYPE = {
-    "body": ("Organ", "Organ"),
-    "role": ("Rolle", "Rolle"),
-    "activity": ("Aktivitet", "Aktivitet"),
-    "agreement": ("Samarbeidsavtale", "Samarbeidsavtale"),
-}
+# -- page planning ---------------------------------------------------------------------------
+
+
+def _points(width: float) -> float:
+    """Printed width of a column of ``width`` character units (Calibri 11: 7 px + 5 px pad)."""
+    return (width * 7 + 5) * 0.75
+
+
+def _fit(widths: list[float]) -> tuple[str, int] | None:
+    """The smallest paper (A4, else A3) whose landscape width holds the columns at a scale
+    ≥ MIN_SCALE, with that scale; None when not even A3 does."""
+    content = sum(_points(w) for w in widths)
+    for paper in ("A4", "A3"):
+        printable = _PAGE_WIDTH_PT[paper] - 2 * 72 * _MARGIN_IN
+        scale = min(100, math.floor(printable * 100 / content))
+        if scale >= MIN_SCALE:
+            return paper, scale
+    return None
+
+
+def _party_widths(parties: list[MatrixParty], language: Language) -> list[float]:
+    """PARTY_WIDTH each, wider where a kind's label («Kommune») would not fit its columns."""
+    widths = [PARTY_WIDTH] * len(parties)
+    i = 0
+    while i < len(parties):
+        end = i
+        while end + 1 < len(parties) and parties[end + 1].kind == parties[i].kind:
+            end += 1
+        span = end - i + 1
+        need = len(party_kind_label(parties[i].kind, language)) * 0.95 + 1.5
+        if span * PARTY_WIDTH < need:
+            for j in range(i, end + 1):
+                widths[j] = math.ceil(need / span * 2) / 2
+        i = end + 1
+    return widths
+
+
+@dataclass(frozen=True)
+class _Page:
+    """One sheet of the matrix: a title suffix, its rows and columns, paper and scale."""
+
+    name: str
+    heading: str
+    matrix: ResponsibilityMatrix
+    widths: list[float]
+    paper: str
+    scale: int
+
+
+def _plan_pages(
+    matrix: ResponsibilityMatrix, language: Language, lab: dict[str, str]
+) -> list[_Page]:
+    fixed = [SOURCE_WIDTH, TASK_WIDTH]
+    whole = _party_widths(matrix.parties, language)
+    fit = _fit(fixed + whole)
+    if fit is not None:
+        return [_Page(lab["sheet"], "", matrix, whole, *fit)]
+    pages: list[_Page] = []
+    for gid, name, sub in matrix.groups():
+        heading = f"{gid} {name}".strip() or lab["common"]
+        pages += _split_columns(sub, heading, language, lab)
+    return pages
+
+
+def _split_columns(
+    matrix: ResponsibilityMatrix, heading: str, language: Language, lab: dict[str, str]
+) -> list[_Page]:
+    """The group's matrix on as few sheets as its party columns need (never below MIN_SCALE)."""
+    fixed = [SOURCE_WIDTH, TASK_WIDTH]
+    chunks: list[list[MatrixParty]] = [[]]
+    for party in matrix.parties:
+        trial = [*chunks[-1], party]
+        if chunks[-1] and _fit(fixed + _party_widths(trial, language)) is None:
+            chunks.append([party])
+        else:
+            chunks[-1] = trial
+    pages = []
+    for n, chunk in enumerate(chunks, 1):
+        part = matrix.restricted(p.id for p in chunk)
+        title = heading if len(chunks) == 1 else f"{heading} ({lab['part']} {n})"
+        widths = _party_widths(chunk, language)
+        fit = _fit(fixed + widths) or ("A3", MIN_SCALE)
+        pages.append(_Page(title, title, part, widths, *fit))
+    return pages
+
+
+def _sheet_name(text: str, taken: set[str]) -> str:
+    base = _SHEET_NAME_BAD.sub("", text).strip()[:31] or "Ark"
+    name, n = base, 2
+    while name.casefold() in taken:
+        suffix = f" ({n})"
+        name = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(name.casefold())
+    return name
+
+
+# -- the workbook ----------------------------------------------------------------------------
 
 
 def _belongs_to(model: Initiative, party: MatrixParty) -> str:
@@ -119,22 +239,23 @@ def _belongs_to(model: Initiative, party: MatrixParty) -> str:
     return ""
 
 
-def _wrapped_lines(text: str, width: float) -> int:
-    chars = max(int(width * 1.1), 8)
-    return sum(max(1, math.ceil(len(part) / chars)) for part in text.split("\n"))
-
-
 def render_matrix_workbook(
     model: Initiative, matrix: ResponsibilityMatrix, language: Language
 ) -> bytes:
     """The workbook's bytes, byte-identical for identical input."""
     lab = _labels(language)
     wb = new_workbook()
-    ws = wb.active
-    assert isinstance(ws, Worksheet)
-    ws.title = lab["sheet"]
-    _matrix_sheet(ws, model, matrix, language, lab)
-    _parties_sheet(wb.create_sheet(lab["parties_sheet"]), model, matrix, language, lab)
+    first = wb.active
+    assert isinstance(first, Worksheet)
+    wb.remove(first)
+    taken: set[str] = set()
+    sheets_of: dict[str, list[str]] = {}
+    for page in _plan_pages(matrix, language, lab):
+        ws = wb.create_sheet(_sheet_name(page.name, taken))
+        _matrix_sheet(ws, model, page, language, lab)
+        for party in page.matrix.parties:
+            sheets_of.setdefault(party.id, []).append(ws.title)
+    _parties_sheet(wb, model, sheets_of, language, lab)
 
     wb.properties.version = model.document.version
     wb.properties.contentStatus = enum_label(model.document.status, language)
@@ -149,49 +270,53 @@ def render_matrix_workbook(
     )
 
 
+def _party_header_height(parties: list[MatrixParty]) -> float:
+    """Room for the longest name, rotated, in one line (two for very long names)."""
+    longest = max((len(p.name) for p in parties), default=10)
+    return min(max(longest * 5.0 + 12, 60.0), 200.0)
+
+
 def _matrix_sheet(
-    ws: Worksheet,
-    model: Initiative,
-    matrix: ResponsibilityMatrix,
-    language: Language,
-    lab: dict[str, str],
+    ws: Worksheet, model: Initiative, page: _Page, language: Language, lab: dict[str, str]
 ) -> None:
+    matrix = page.matrix
     parties = matrix.parties
-    last_col = _FIXED_COLUMNS + len(parties)
+    start = _FIXED_COLUMNS + 1
+    last_col = _FIXED_COLUMNS + max(len(parties), 1)
     last_letter = get_column_letter(last_col)
     period = format_year_range(model.period.start_year, model.period.end_year)
 
-    title = put(ws.cell(_TITLE_ROW, 1), f"{lab['title']} – {model.title} {period}")
-    title.font = Font(bold=True, size=16, color="1F3864")
+    title = f"{lab['title']} – {model.title} {period}"
+    put(ws.cell(_TITLE_ROW, 1), title).font = _TITLE_FONT
     meta = (
         f"{model.municipality.name} · {model.area.name} · {lab['version']} "
         f"{model.document.version}, {format_date(model.document.date, language)} · "
         f"{enum_label(model.document.status, language)}"
     )
-    put(ws.cell(_META_ROW, 1), meta).font = Font(size=10, color="404040")
+    if page.heading:
+        meta = f"{page.heading} · {meta}"
+    put(ws.cell(_META_ROW, 1), meta).font = _META_FONT
     legend_text = f"{lab['legend']}: " + "   ".join(f"{a} = {b}" for a, b in legend(language))
-    put(ws.cell(_LEGEND_ROW, 1), legend_text).font = Font(bold=True, size=10)
-    put(ws.cell(_LEGEND_ROW + 1, 1), lab["derived"]).font = Font(italic=True, size=9)
+    put(ws.cell(_LEGEND_ROW, 1), legend_text).font = _LEGEND_FONT
+    put(ws.cell(_NOTE_ROW, 1), lab["derived"]).font = _NOTE_FONT
 
-    # header: kind groups, then party names
-    headers = [lab["type"], lab["origin"], lab["year"], lab["task"]]
-    for c, text in enumerate(headers, start=1):
+    for c, text in enumerate([lab["origin"], lab["task"]], start=1):
         cell = put(ws.cell(_HEADER_ROW, c), text)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(vertical="bottom", wrap_text=True)
+        cell.alignment = _HEADER_ALIGN
         cell.border = _BORDER
         ws.cell(_GROUP_ROW, c).fill = _GROUP_FILL
-    start = _FIXED_COLUMNS + 1
+    ws.column_dimensions["A"].width = SOURCE_WIDTH
+    ws.column_dimensions["B"].width = TASK_WIDTH
     col = start
-    while col <= last_col:
+    while col < start + len(parties):
         kind = parties[col - start].kind
         end = col
-        while end + 1 <= last_col and parties[end + 1 - start].kind == kind:
+        while end + 1 < start + len(parties) and parties[end + 1 - start].kind == kind:
             end += 1
         cell = put(ws.cell(_GROUP_ROW, col), party_kind_label(kind, language))
-        cell.font = _GROUP_FONT
-        cell.fill = _GROUP_FILL
+        cell.font = _BOLD_FONT
         cell.alignment = Alignment(horizontal="center")
         for c in range(col, end + 1):
             ws.cell(_GROUP_ROW, c).fill = _GROUP_FILL
@@ -204,36 +329,24 @@ def _matrix_sheet(
         col = end + 1
     for i, party in enumerate(parties):
         cell = put(ws.cell(_HEADER_ROW, start + i), party.name)
-        cell.font = _PARTY_FONT
+        cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = _PARTY_ALIGN
         cell.border = _BORDER
-        # a lone municipality column must hold its group label «Kommune»
-        ws.column_dimensions[get_column_letter(start + i)].width = (
-            9.0 if party.kind == "municipality" else 5.5
-        )
-    longest = max((len(p.name) for p in parties), default=10)
-    ws.row_dimensions[_HEADER_ROW].height = min(max(6.2 * min(longest, 34) + 12, 60), 220)
+        ws.column_dimensions[get_column_letter(start + i)].width = page.widths[i]
+    ws.row_dimensions[_HEADER_ROW].height = _party_header_height(parties)
 
-    widths = {1: 15, 2: 24, 3: 6, 4: 58}
-    for c, width in widths.items():
-        ws.column_dimensions[get_column_letter(c)].width = width
-
+    # 9 pt text: more characters per width unit than the 11 pt the unit is measured in
+    per_unit = 11 / BODY_SIZE
     row_no = _HEADER_ROW
     for row in matrix.rows:
         row_no += 1
-        nb, nn = _SOURCE_TYPE[row.source]
-        values: list[tuple[int, str | int | None]] = [
-            (1, pick(language, nb, nn)),
-            (2, row.origin),
-            (3, row.year),
-            (4, row.task),
-        ]
-        for c, value in values:
+        for c, text in ((1, row.source_label(language)), (2, row.task)):
             cell = ws.cell(row_no, c)
-            cell.alignment = _YEAR_ALIGN if c == 3 else _FIXED_ALIGN
+            cell.alignment = _FIXED_ALIGN
             cell.border = _BORDER
-            put(cell, value)
+            cell.font = _BODY_FONT
+            put(cell, text)
         for i, party in enumerate(parties):
             cell = ws.cell(row_no, start + i)
             value = row.cells.get(party.id)
@@ -246,63 +359,96 @@ def _matrix_sheet(
             if fill is not None:
                 cell.fill = fill
             put(cell, involvement_letter(value))
-        lines = max(_wrapped_lines(row.task, widths[4]), _wrapped_lines(row.origin, widths[2]))
-        ws.row_dimensions[row_no].height = 15 * lines + 2
+        lines = max(
+            text_lines(row.task, TASK_WIDTH * per_unit),
+            text_lines(row.source_label(language), SOURCE_WIDTH * per_unit),
+        )
+        ws.row_dimensions[row_no].height = 12.0 * lines + 3
 
     last_row = max(row_no, _HEADER_ROW + 1)
     ws.auto_filter.ref = f"A{_HEADER_ROW}:{last_letter}{last_row}"
-    ws.freeze_panes = ws.cell(_HEADER_ROW + 1, _FIXED_COLUMNS + 1).coordinate
-    _print_setup(ws, model, lab, landscape=True)
+    ws.freeze_panes = ws.cell(_HEADER_ROW + 1, start).coordinate
+    _print_setup(ws, model, lab, landscape=True, paper=page.paper, scale=page.scale)
     ws.print_title_rows = f"{_GROUP_ROW}:{_HEADER_ROW}"
+    ws.print_title_cols = "A:B"
     ws.print_area = f"A1:{last_letter}{last_row}"
 
 
-def _print_setup(ws: Worksheet, model: Initiative, lab: dict[str, str], *, landscape: bool) -> None:
+def _print_setup(
+    ws: Worksheet,
+    model: Initiative,
+    lab: dict[str, str],
+    *,
+    landscape: bool,
+    paper: str = "A4",
+    scale: int | None = None,
+) -> None:
+    """Print setup with an explicit scale (fit to width, but never below MIN_SCALE) and the
+    house font in the page header and footer too."""
     setup_print(
         ws,
         landscape=landscape,
+        fit_width=scale is None,
         header=(model.municipality.name, lab["title"], f"{model.title} – {model.area.name}"),
         footer=(f"{lab['version']} {model.document.version}", "", ""),
         page_label=(lab["page"], lab["of"]),
     )
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_setup.paperSize = _PAPER_CODE[paper]
+    if scale is not None:
+        ws.page_setup.scale = scale
+    ws.page_margins.left = ws.page_margins.right = _MARGIN_IN
+    for part in (
+        ws.oddHeader.left,
+        ws.oddHeader.center,
+        ws.oddHeader.right,
+        ws.oddFooter.left,
+        ws.oddFooter.center,
+        ws.oddFooter.right,
+    ):
+        part.font = FONT_NAME
 
 
 def _parties_sheet(
-    ws: Worksheet,
+    wb: Workbook,
     model: Initiative,
-    matrix: ResponsibilityMatrix,
+    sheets_of: dict[str, list[str]],
     language: Language,
     lab: dict[str, str],
 ) -> None:
+    """Every party in full, with the sheets it has a column on («ingen oppgaver» if none)."""
+    ws = wb.create_sheet(lab["parties_sheet"])
     title = put(ws.cell(1, 1), f"{lab['title']} – {lab['parties_sheet'].lower()}")
-    title.font = Font(bold=True, size=14, color="1F3864")
-    headers = [lab["column"], lab["type"], lab["name"], lab["holder"], lab["belongs"]]
+    title.font = _TITLE_FONT
+    headers = [lab["type"], lab["name"], lab["holder"], lab["belongs"], lab["sheets"]]
     for c, text in enumerate(headers, start=1):
         cell = put(ws.cell(3, c), text)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
     row = 3
-    for i, party in enumerate(matrix.parties):
+    parties = [p for p in all_parties(model) if p.kind != "municipality" or p.id in sheets_of]
+    for party in parties:
         row += 1
         values = [
-            get_column_letter(_FIXED_COLUMNS + 1 + i),
             party_kind_label(party.kind, language),
             party.name,
             party.detail,
             _belongs_to(model, party),
+            ", ".join(sheets_of.get(party.id, [])) or lab["none"],
         ]
         for c, value in enumerate(values, start=1):
             cell = put(ws.cell(row, c), value)
             cell.border = _BORDER
             cell.alignment = _FIXED_ALIGN
+            cell.font = _BODY_FONT
         lines = max(
-            _wrapped_lines(str(v), w) for v, w in zip(values, _PARTY_WIDTHS.values(), strict=True)
+            text_lines(str(v), w * 11 / BODY_SIZE)
+            for v, w in zip(values, _PARTY_WIDTHS.values(), strict=True)
         )
-        ws.row_dimensions[row].height = 15 * lines + 2
+        ws.row_dimensions[row].height = 12.0 * lines + 3
+    last = row
     row += 2
-    put(ws.cell(row, 1), lab["legend"]).font = Font(bold=True)
+    put(ws.cell(row, 1), lab["legend"]).font = _BOLD_FONT
     for value in Involvement:
         row += 1
         letter = put(ws.cell(row, 1), involvement_letter(value))
@@ -311,12 +457,13 @@ def _parties_sheet(
             letter.fill = fill
         letter.font = font
         letter.alignment = Alignment(horizontal="center")
-        put(ws.cell(row, 2), involvement_label(value, language))
+        put(ws.cell(row, 2), involvement_label(value, language)).font = _BODY_FONT
     for c, width in _PARTY_WIDTHS.items():
         ws.column_dimensions[get_column_letter(c)].width = width
-    ws.auto_filter.ref = f"A3:E{3 + max(len(matrix.parties), 1)}"
+    ws.auto_filter.ref = f"A3:E{max(last, 4)}"
     ws.freeze_panes = "A4"
-    _print_setup(ws, model, lab, landscape=False)
+    paper, scale = _fit(list(_PARTY_WIDTHS.values())) or ("A4", MIN_SCALE)
+    _print_setup(ws, model, lab, landscape=True, paper=paper, scale=scale)
     ws.print_title_rows = "3:3"
 
 

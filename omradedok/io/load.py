@@ -77,8 +77,53 @@ def _check_files(model: Initiative, name: str, locate: Locate) -> None:
                     locate(path),
                 )
             )
+        elif value is not None:
+            reason = _unusable_file(attr, value)
+            if reason:
+                path = ("municipality", "profile", attr)
+                problems.append(Problem("error", reason, path, locate(path)))
     if problems:
         raise InputError(name, problems)
+
+
+def _unusable_file(attr: str, value: Path) -> str | None:
+    """Why the build could not use a logo or font file (None: it can), found before the build
+    fails on it with reportlab's internal message."""
+    if attr == "logo":
+        from docx.image.image import Image as DocxImage
+        from reportlab.lib.utils import ImageReader
+
+        try:
+            width, height = ImageReader(str(value)).getSize()  # the PDF's reader
+            if width <= 0 or height <= 0:
+                raise ValueError("tomt bilde")
+            DocxImage.from_file(str(value))  # the Word documents' reader
+        except Exception:  # PIL and reportlab raise many kinds for a file that is no image
+            return (
+                f"«{value.name}» er ikke et bilde omradedok kan lese; bruk en PNG- eller JPEG-fil "
+                "(lagre logoen på nytt som PNG)"
+            )
+        return None
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    try:
+        TTFont(f"omradedok-check-{attr}", str(value))
+    except Exception:  # reportlab's TTFError, or struct/OSError for a truncated file
+        return (
+            f"«{value.name}» er ikke en TrueType-skrift reportlab kan bruke; velg en .ttf-fil "
+            "(ikke .otf, .woff eller en skrift med PostScript-konturer)"
+        )
+    return None
+
+
+def in_workbook(name: str, cell: str) -> str:
+    """«Aktiviteter!J4» → «[satsing.xlsx]Aktiviteter!J4», Excel's own way to name a cell of
+    another workbook: with several workbooks every message says which one."""
+    return cell if not cell or cell == name else f"[{name}]{cell}"
+
+
+def _in_workbook(problem: Problem, name: str) -> Problem:
+    return problem.located(in_workbook(name, problem.location))
 
 
 def load_with_report(path: str | Path) -> Loaded:
@@ -89,7 +134,14 @@ def load_with_report(path: str | Path) -> Loaded:
     if suffix in WORKBOOK_SUFFIXES:
         from .workbook import read_workbook  # imported lazily: openpyxl is slow to import
 
-        data, locate = read_workbook(source)
+        try:
+            data, cell_of = read_workbook(source)
+        except InputError as exc:
+            raise InputError(name, [_in_workbook(p, name) for p in exc.problems]) from None
+
+        def locate(path: tuple[PathPart, ...]) -> str:
+            return in_workbook(name, cell_of(path))
+
     elif suffix in TEXT_SUFFIXES:
         parsed = parse_text(source)
         data, locate = parsed.data, parsed.location

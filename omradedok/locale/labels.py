@@ -99,8 +99,8 @@ _LABEL_TABLE: list[tuple[StrEnum, str, str]] = [
     (Frequency.AT_END, "Ved slutten av perioden", "Ved slutten av perioden"),
     (Involvement.RESPONSIBLE, "Ansvarlig", "Ansvarleg"),
     (Involvement.CONTRIBUTES, "Bidrar", "Bidreg"),
-    (Involvement.CONSULTED, "Konsulteres", "Konsulterast"),
-    (Involvement.INFORMED, "Informeres", "Informerast"),
+    (Involvement.CONSULTED, "Rådført", "Rådført"),
+    (Involvement.INFORMED, "Informert", "Informert"),
     (ChannelKind.INFORMATION_MEETING, "Informasjonsmøte", "Informasjonsmøte"),
     (ChannelKind.WORKSHOP, "Verksted", "Verkstad"),
     (ChannelKind.WRITTEN_MATERIAL, "Skriftlig materiell", "Skriftleg materiell"),
@@ -139,12 +139,22 @@ def enum_choices(enum: type[StrEnum], language: Language | str = Language.NB) ->
     return [enum_label(v, language) for v in enum]
 
 
+_FORMER_LABELS: dict[tuple[type[StrEnum], str], tuple[str, ...]] = {
+    (Involvement, Involvement.CONSULTED.value): ("Konsulteres", "Konsulterast"),
+    (Involvement, Involvement.INFORMED.value): ("Informeres", "Informerast"),
+}
+"""Labels earlier versions wrote into workbooks: still read, never written."""
+
+
 def enum_from_label(enum: type[StrEnum], text: str) -> StrEnum | None:
-    """Reverse lookup from a Norwegian (nb or nn) label or the English key."""
+    """Reverse lookup from a Norwegian (nb or nn) label, a former label, or the English key."""
     wanted = text.strip().casefold()
     for value in enum:
         nb, nn = _ENUM_LABELS[(enum, value.value)]
-        if wanted in (value.value.casefold(), nb.casefold(), nn.casefold()):
+        former = _FORMER_LABELS.get((enum, value.value), ())
+        if wanted in (value.value.casefold(), nb.casefold(), nn.casefold()) or wanted in (
+            f.casefold() for f in former
+        ):
             return value
     return None
 

@@ -54,6 +54,7 @@ from .plan import (
 )
 from .programme import Programme, Project, SubProgramme, SubProject
 from .quantity import Count
+from .tasks import Task, TaskRole
 from .when import When
 
 __all__ = [
@@ -131,6 +132,8 @@ __all__ = [
     "SubProject",
     "Target",
     "TargetGroup",
+    "Task",
+    "TaskRole",
     "When",
     "YearShare",
 ]

@@ -18,6 +18,7 @@ from .municipality import Area, Municipality
 from .organisation import Organisation, Partner, Role
 from .plan import Decision, DocumentInfo, KnowledgeBase, Milestone, Participation, Period
 from .programme import Programme
+from .tasks import Task
 
 SCHEMA_VERSION: Literal[2] = 2
 
@@ -57,6 +58,8 @@ class Initiative(Base):
     communication: CommunicationPlan | None = None
     evaluation: EvaluationPlan | None = None
     agreements: list[Agreement] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    """Tasks beyond activities and projects, with each party's role (the role matrix)."""
     council_case: CouncilCase | None = None
 
     # -- derived views used by several documents -------------------------------------------
