@@ -18,8 +18,8 @@ from omradedok.model import Initiative
 from omradedok.schema import json_schema
 
 KEEP_FOR_VALIDITY = {"year", "start", "end"}
-"""An activity needs a place in time (a model rule, not a schema one): the first of these
-it has is kept."""
+"""An activity needs a place in time (a model rule, not a schema one), and a yearly budget
+split needs its years: these are kept where the input has them."""
 
 
 def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
@@ -62,12 +62,11 @@ def strip_optional(value: Any, schema: dict[str, Any], root: dict[str, Any]) -> 
     if obj is None or "properties" not in obj:
         return value
     required = set(obj.get("required", []))
-    kept_time = next((k for k in ("year", "start", "end") if k in value), None)
     out: dict[str, Any] = {}
     for key, item in value.items():
         prop = obj["properties"].get(key, {})
         container = isinstance(item, dict | list)
-        if key in required or container or (key in KEEP_FOR_VALIDITY and key == kept_time):
+        if key in required or container or key in KEEP_FOR_VALIDITY:
             out[key] = strip_optional(item, prop, root)
     return out
 

@@ -28,7 +28,9 @@ from ..model import (
     Frequency,
     Involvement,
     Language,
+    LevelTerm,
     MeasureType,
+    OfficerTitle,
     PartnerKind,
     SourceKind,
 )
@@ -270,6 +272,13 @@ SATSING = FormSheet(
                 F("municipality.chief_executive.title", L("Kommunedirektør – tittel")),
                 F("municipality.chief_executive.organisation", L("Kommunedirektør – organisasjon")),
                 F(
+                    "municipality.officer_title",
+                    L("Hvem innstiller i saken", "Kven innstiller i saka"),
+                    Kind.ENUM,
+                    L("Kommunedirektør, rådmann, byråd …", "Kommunedirektør, rådmann, byråd …"),
+                    enum=OfficerTitle,
+                ),
+                F(
                     "municipality.profile.logo",
                     L("Logo (filsti)"),
                     Kind.PATH,
@@ -370,6 +379,18 @@ SATSING = FormSheet(
                 F("goals.vision", L("Visjon")),
                 F("programme.name", L("Programnavn", "Programnamn")),
                 F("programme.description", L("Programbeskrivelse", "Programskildring")),
+                F(
+                    "programme.level_term",
+                    L("Navn på nivået under programmet", "Namn på nivået under programmet"),
+                    Kind.ENUM,
+                    L(
+                        "Delprogram, satsingsområde, innsatsområde, strategi … – brukes i alle "
+                        "overskrifter.",
+                        "Delprogram, satsingsområde, innsatsområde, strategi … – blir brukt i "
+                        "alle overskrifter.",
+                    ),
+                    enum=LevelTerm,
+                ),
                 F(
                     "organisation.programme_manager_role_id",
                     L("Programleder (rolle-id)", "Programleiar (rolle-id)"),
