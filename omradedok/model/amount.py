@@ -83,7 +83,8 @@ class Amount:
         if value is None:
             return cls()
         if isinstance(value, bool):
-            raise ValueError(f"«{value}» er ikke et beløp; {ADVICE}")
+            word = "true" if value else "false"
+            raise ValueError(f"«{word}» er ja/nei, ikke et beløp; {ADVICE}")
         if isinstance(value, int):
             return cls.exact(value)
         if isinstance(value, float):

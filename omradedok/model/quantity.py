@@ -53,7 +53,9 @@ class Count:
         if self.value < 0:
             raise ValueError("antallet kan ikke være negativt")
         if self.value > MAX_COUNT:
-            raise ValueError("antallet er over 100 000 000; sjekk tallet")
+            raise ValueError(
+                f"{self.value} er for stort; største tillatte verdi er {MAX_COUNT}"
+            )
         if self.qualifier is not None and self.qualifier not in QUALIFIERS:
             raise ValueError(f"ukjent presisering «{self.qualifier}»")
 
@@ -61,6 +63,11 @@ class Count:
     def parse(cls, value: Any) -> Count:
         if isinstance(value, Count):
             return value
+        if isinstance(value, bool):
+            word = "true" if value else "false"
+            raise ValueError(
+                f"«{word}» er ja/nei, ikke et antall; skriv et helt tall, for eksempel 4200"
+            )
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(value)
         if isinstance(value, dict) and set(value) <= {"value", "qualifier"} and "value" in value:
