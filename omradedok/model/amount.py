@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from .base import MAX_KRONER
+from .scalar import ParsedScalar
 
 _UNKNOWN_WORDS = {"", "ukjent", "ikke fastsatt", "ikkje fastsett", "ikke oppgitt", "?", "–", "-"}
 _ESTIMATE = re.compile(r"^(?:anslag(?:svis)?|anslått|overslag|ca\.?|cirka|omkring|~)\s*:?\s*")
@@ -33,7 +34,7 @@ ADVICE = (
 
 
 @dataclass(frozen=True, eq=False)
-class Amount:
+class Amount(ParsedScalar):
     """Whole kroner as the source gives them.
 
     ``low is None`` – unknown. ``low == high`` – one figure (exact, or an estimate when
@@ -188,17 +189,6 @@ class Amount:
         return f"anslag {text}" if self.estimate else text
 
     # -- pydantic ------------------------------------------------------------------------
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda value: value.key(), when_used="always"
-            ),
-        )
 
     @classmethod
     def __get_pydantic_json_schema__(

@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from .base import MAX_COUNT
+from .scalar import ParsedScalar
 
 QUALIFIERS = {
     "about": ("ca.", "ca."),
@@ -43,7 +44,7 @@ ADVICE = "skriv et tall («6000»), eventuelt med «ca.», «opp mot», «over»
 
 
 @dataclass(frozen=True)
-class Count:
+class Count(ParsedScalar):
     """A whole number with an optional qualifier (about, up_to, over, under)."""
 
     value: int
@@ -87,17 +88,6 @@ class Count:
 
     def __int__(self) -> int:
         return self.value
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda value: value.key(), when_used="always"
-            ),
-        )
 
     @classmethod
     def __get_pydantic_json_schema__(

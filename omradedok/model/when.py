@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
+
+from .scalar import ParsedScalar
 
 SEASONS = ("spring", "summer", "autumn", "winter")
 """Season keys in the order of the year (winter = the end of the year, as «vinteren 2013»
@@ -65,7 +67,7 @@ ADVICE = (
 
 
 @dataclass(frozen=True, eq=False)
-class When:
+class When(ParsedScalar):
     """A date at the precision the source gives: year, season, quarter, month or day."""
 
     year: int
@@ -195,17 +197,6 @@ class When:
         return self.sort_key() >= other.sort_key()
 
     # -- pydantic ------------------------------------------------------------------------
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda value: value.key(), when_used="always"
-            ),
-        )
 
     @classmethod
     def __get_pydantic_json_schema__(
