@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import statistics
 import sys
 import tempfile
@@ -30,6 +29,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from common import measure_in_checkout
 from pypdf import PdfReader
 
 import omradedok
@@ -100,21 +100,7 @@ print(json.dumps(out))
 
 def _measure(root: Path, runs: int, variant: str) -> dict[str, float]:
     """Median seconds per PDF, rendered by the checkout at ``root`` in its own process."""
-    import json
-    import subprocess
-
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["PYTHONPATH"] = str(root)
-    done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, str(root), str(runs), variant],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=root,
-        check=True,
-    )
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return measure_in_checkout(root, _MEASURE, str(root), str(runs), variant)
 
 
 def _base_checkout(ref: str) -> Path:

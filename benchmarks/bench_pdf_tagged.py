@@ -18,15 +18,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import os
 import statistics
-import subprocess
 import sys
 import time
 
-from common import ROOT, large_model, with_activities
+from common import ROOT, large_model, measure_in_checkout, with_activities
 
 from omradedok.documents import pdf_documents
 from omradedok.render import pdf, pdf_structure, pdf_tags
@@ -57,18 +54,7 @@ print(json.dumps(out))
 
 
 def _measure(root: str, runs: int) -> dict[str, float]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["PYTHONPATH"] = root
-    done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, root, str(runs)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=root,
-        check=True,
-    )
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return measure_in_checkout(root, _MEASURE, root, str(runs))
 
 
 def against(ref: str, runs: int) -> None:

@@ -122,3 +122,24 @@ def child_memory(interval: float = 0.5) -> Iterator[dict[int, int]]:
 
 def mib(value: float) -> str:
     return f"{value / (1024 * 1024):.0f} MiB"
+
+
+def measure_in_checkout(root: Path | str, script: str, *args: str) -> dict[str, float]:
+    """Run ``script`` (python -c) with the checkout at ``root`` first on the path, in its own
+    process, and read the JSON object it prints last: a before/after pair measured in one run
+    without the two versions of the package meeting in one interpreter."""
+    import json
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(root)
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
