@@ -611,8 +611,10 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
                 [[m.name, m.title, m.organisation] for m in body.members],
                 widths=[0.3, 0.4, 0.3],
             )
+    org_number = len(org.bodies)
     if org.roles:
-        doc.heading(f"8.{len(org.bodies) + 1} {L('Roller og ansvar', 'Roller og ansvar')}", 2)
+        org_number += 1
+        doc.heading(f"8.{org_number} {L('Roller og ansvar', 'Roller og ansvar')}", 2)
         doc.table(
             ["Rolle", L("Innehaver", "Innehavar"), "Ansvar"],
             [[r.title, r.holder, "; ".join(r.responsibilities)] for r in org.roles],
@@ -620,14 +622,20 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
         )
     plan_matrix = _plan_matrix_rows(model, lang)
     if plan_matrix:
-        doc.heading(L("Rolle- og ansvarsmatrise", "Rolle- og ansvarsmatrise"), 3)
+        matrix_title = L("Rolle- og ansvarsmatrise", "Rolle- og ansvarsmatrise")
+        if org.roles:  # under «Roller og ansvar»
+            doc.heading(matrix_title, 3)
+        else:  # its own section: a level-3 heading right under «8 Organisering» has no parent
+            org_number += 1
+            doc.heading(f"8.{org_number} {matrix_title}", 2)
         doc.table(
             [L("Oppgave", "Oppgåve"), *(label(v, lang) for v in Involvement)],
             plan_matrix,
             widths=[0.32, 0.22, 0.24, 0.11, 0.11],
         )
     if model.partners:
-        doc.heading(f"8.{len(org.bodies) + 2} {L('Partnere', 'Partnarar')}", 2)
+        org_number += 1
+        doc.heading(f"8.{org_number} {L('Partnere', 'Partnarar')}", 2)
         doc.table(
             [L("Partner", "Partnar"), "Type", "Org.nr.", L("Beskrivelse", "Skildring")],
             [
