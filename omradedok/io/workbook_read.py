@@ -313,7 +313,7 @@ class WorkbookReader:
             return None
         for key in owners:
             hits = self.ids.get(key, {}).get(parent_id)
-            if hits and len(hits) > 1 and sheet.parent_by_year:
+            if hits and sheet.parent_by_year:
                 hits = self._by_year(sheet, title, number, values, columns, parent_id, hits)
                 if hits is None:
                     return None
@@ -343,9 +343,22 @@ class WorkbookReader:
             year = from_cell(Kind.INT, values[index], self.language)
         except ValueError:
             year = MISSING
-        found = [hit for hit in hits if isinstance(year, int) and year in _raw_years(hit[1])]
+        if not isinstance(year, int):
+            return hits[:1]  # the year cell's own problem is reported with the row
+        found = [hit for hit in hits if year in _raw_years(hit[1])]
         if len(found) == 1:
             return found
+        if len(hits) == 1:
+            years = sorted(_raw_years(hits[0][1]))
+            if not years:
+                return hits  # its time is wrong itself: that is reported on Aktiviteter
+            span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+            self.problem(
+                where,
+                f"aktivitet «{parent_id}» går i {span}, ikke i {year}; skriv et år aktiviteten "
+                "går i, eller rett Start og Slutt på aktiviteten",
+            )
+            return None
         plans = ", ".join(str(y) for hit in hits for y in sorted(_raw_years(hit[1]))[:1])
         if not found:
             self.problem(
