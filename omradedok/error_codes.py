@@ -60,6 +60,7 @@ CODES: dict[str, str] = {
     "W-AVT-004": "Avtalen gir en part ingen plikter",
     "W-AVT-005": "En avtalepart mangler organisasjonsnummer",
     "W-AVT-006": "Ingen signerer avtalen for kommunen",
+    "W-SAK-001": "Saksnummeret har en uvanlig form (det skrives ut som det står)",
     "W-ANSV-001": "Rollematrisen: en oppgave uten ansvarlig eller med flere ansvarlige",
     # input format versions
     "W-MIGR-001": "Filen er skrevet for en eldre versjon av formatet; noe leses eller skrives annerledes",
