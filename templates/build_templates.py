@@ -514,7 +514,7 @@ def evalueringsplan_part() -> TemplateKit:
         ["{{ i.indicator }}", "{{ i.baseline }}", "{{ i.observed }}", "{{ i.target }}",
          "{{ i.source_frequency }}", "{{ i.responsible }}"],
         loop="i in indicators",
-        widths_mm=[38, 28, 28, 18, 26, 22],
+        widths_mm=[34, 27, 27, 18, 30, 24],
     )
     kit.tag("{%p else %}")
     kit.table(
