@@ -124,12 +124,36 @@ def when_phrase(value: When | None, language: Language) -> str:
     return f"i {text}" if value.precision in ("year", "month", "quarter") else text
 
 
-def delegated_agreements(model: Initiative) -> list[str]:
-    """Ids of the agreements the innstilling's fullmakt covers (empty: no fullmakt)."""
+_WRITTEN_FULLMAKT = re.compile(r"\b(\w+)\s+(?:får|gis|skal\s+ha)\s+fullmakt\b", re.IGNORECASE)
+_OFFICERS = {"kommunedirektøren", "rådmannen", "byrådet", "bydelsdirektøren", "fylkesdirektøren"}
+_MAYOR = {"ordføreren", "ordføraren"}
+
+
+def delegation_holder(model: Initiative) -> DelegationHolder | None:
+    """Who holds the fullmakt to enter the agreements: ``council_case.delegation``, or a
+    written innstilling point «Kommunedirektøren får fullmakt …» (the input says it there)."""
     case = model.council_case
-    if case is None or case.delegation is None:
+    if case is None:
+        return None
+    if case.delegation is not None:
+        return case.delegation.holder
+    for point in case.proposed_resolution:
+        for match in _WRITTEN_FULLMAKT.finditer(point):
+            word = match.group(1).lower()
+            if word in _OFFICERS:
+                return DelegationHolder.OFFICER
+            if word in _MAYOR:
+                return DelegationHolder.MAYOR
+    return None
+
+
+def delegated_agreements(model: Initiative) -> list[str]:
+    """Ids of the agreements the innstilling's fullmakt covers (empty: no fullmakt); a
+    written fullmakt point covers every agreement."""
+    case = model.council_case
+    if case is None or delegation_holder(model) is None:
         return []
-    given = case.delegation.agreement_ids
+    given = case.delegation.agreement_ids if case.delegation is not None else []
     return list(given) if given else [a.id for a in model.agreements]
 
 
