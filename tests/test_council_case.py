@@ -267,7 +267,8 @@ def test_adopted_without_points_states_the_decision() -> None:
     plain = type(decision).model_validate({**decision.model_dump(mode="json"), "points": [], "summary": "", "date": "2026-06-18"})
     m = m.model_copy(update={"document": m.document.model_copy(update={"decision": plain})})
     assert [t for _, t in innstilling(saksframlegg(m, NB))] == [
-        "Kommunestyret vedtok Handlingsplan for Områdeløft Elvebakken 2026–2030 18. juni 2026, "
+        "Kommunestyret vedtok Handlingsplan for Områdeløft Elvebakken 2026–2030 i møte 18. juni "
+        "2026, "
         "sak PS 63/26."
     ]
 

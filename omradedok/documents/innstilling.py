@@ -117,10 +117,12 @@ def _and(items: list[str]) -> str:
 
 
 def when_phrase(value: When | None, language: Language) -> str:
-    """«19. mars 2026», «i 2012», «i september 2013», «høsten 2013» – for «vedtok …»."""
+    """«i møte 19. mars 2026», «i 2012», «i september 2013», «høsten 2013» – for «vedtok …»."""
     if value is None:
         return ""
     text = format_date(value, language)
+    if value.precision == "day":
+        return f"i møte {text}"
     return f"i {text}" if value.precision in ("year", "month", "quarter") else text
 
 
