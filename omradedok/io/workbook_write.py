@@ -197,6 +197,7 @@ class _Writer:
                     cell_value,
                     number_format=number_format(fld.kind),
                     where=f"{ws.title}!B{row} ({self.name(fld.label)})",
+                    marks=True,
                 )
                 cell.alignment = xlsx.WRAP_TOP
                 help_cell = xlsx.put(ws.cell(row, 3), self.name(fld.help) or None)
@@ -259,7 +260,13 @@ class _Writer:
                     xlsx.put_formula(cell, column.formula(row), number_format=fmt)
                 else:
                     value = self._table_value(sheet, column, entry)
-                    xlsx.put(cell, value, number_format=fmt, where=f"{ws.title}!{cell.coordinate}")
+                    xlsx.put(
+                        cell,
+                        value,
+                        number_format=fmt,
+                        where=f"{ws.title}!{cell.coordinate}",
+                        marks=True,
+                    )
                 if first:
                     cell.alignment = alignments[col - 1]
                     styled.append(cell)
