@@ -514,7 +514,7 @@ def evalueringsplan_part() -> TemplateKit:
         ["{{ i.indicator }}", "{{ i.baseline }}", "{{ i.observed }}", "{{ i.target }}",
          "{{ i.source_frequency }}", "{{ i.responsible }}"],
         loop="i in indicators",
-        widths_mm=[38, 28, 28, 18, 26, 22],
+        widths_mm=[34, 27, 27, 18, 30, 24],
     )
     kit.tag("{%p else %}")
     kit.table(
@@ -555,10 +555,28 @@ def standalone(title_label: str, template_title: str) -> Callable[[], TemplateKi
 # ----------------------------------------------------------------------- saksframlegg
 
 
+def _indented_style(
+    kit: TemplateKit, name: str, *, indent_mm: float, after_pt: float, before_pt: float = 0
+) -> str:
+    """A body-text paragraph style with a left indent (the lines under a numbered point)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Mm, Pt
+
+    style = kit.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = kit.document.styles["Normal"]
+    style.quick_style = True
+    style.paragraph_format.left_indent = Mm(indent_mm)
+    style.paragraph_format.space_after = Pt(after_pt)
+    style.paragraph_format.space_before = Pt(before_pt)
+    return name
+
+
 def saksframlegg() -> TemplateKit:
     kit = TemplateKit(title="Mal: Saksframlegg")
     resolution_style = kit.numbered_style("Innstillingspunkt")
     attachment_style = kit.numbered_style("Vedleggsliste")
+    line_style = _indented_style(kit, "Innstillingslinje", indent_mm=6.35, after_pt=1)
+    signature_style = _indented_style(kit, "Signatur", indent_mm=0, after_pt=0, before_pt=18)
     logo_and_municipality(kit)
     kit.paragraph("{{ t.case_document }}", "Dokumenttype")
     kit.paragraph("{{ case.title }}", "Sakstittel")
@@ -581,12 +599,25 @@ def saksframlegg() -> TemplateKit:
     )
     kit.tag("{%p endif %}")
 
-    kit.heading("{{ t.recommendation }}", 1)
-    kit.tag("{%p if case.resolution %}")
-    kit.bullets("case.resolution", "p", var="p", style=resolution_style)
+    kit.tag("{%p if case.is_decision %}")
+    kit.heading("{{ t.decision_heading }}", 1)
     kit.tag("{%p else %}")
+    kit.heading("{{ t.recommendation }}", 1)
+    kit.tag("{%p endif %}")
+    kit.tag("{%p if case.resolution_intro %}")
+    kit.paragraph("{{ case.resolution_intro }}")
+    kit.tag("{%p endif %}")
+    kit.tag("{%p if case.resolution %}")
+    kit.tag("{%p for p in case.resolution %}")
+    kit.paragraph("{{ p.text }}", resolution_style)
+    kit.tag("{%p for line in p.lines %}")
+    kit.paragraph("{{ line }}", line_style)
+    kit.tag("{%p endfor %}")
+    kit.tag("{%p endfor %}")
+    kit.tag("{%p elif not case.resolution_intro %}")
     kit.paragraph("{{ case.no_resolution }}")
     kit.tag("{%p endif %}")
+    kit.prose("case.resolution_after")
 
     for key, label in (("summary", "summary"), ("background", "case_background")):
         kit.tag(f"{{%p if case.{key} %}}")
@@ -612,6 +643,18 @@ def saksframlegg() -> TemplateKit:
     kit.prose("case.assessment")
     kit.tag("{%p endif %}")
 
+    for key, label in (
+        ("alternatives", "case_alternatives"),
+        ("risk", "case_risk"),
+        ("children", "case_children"),
+        ("health", "case_health"),
+        ("climate", "case_climate"),
+    ):
+        kit.tag(f"{{%p if case.{key} %}}")
+        kit.heading(f"{{{{ t.{label} }}}}", 1)
+        kit.prose(f"case.{key}")
+        kit.tag("{%p endif %}")
+
     kit.tag("{%p if case.economic or case.administrative %}")
     kit.heading("{{ t.consequences }}", 1)
     kit.tag("{%p if case.economic %}")
@@ -622,6 +665,13 @@ def saksframlegg() -> TemplateKit:
     kit.heading("{{ t.administrative_consequences }}", 2)
     kit.prose("case.administrative")
     kit.tag("{%p endif %}")
+    kit.tag("{%p endif %}")
+
+    kit.tag("{%p if case.signature.name %}")
+    kit.paragraph("{{ case.signature.name }}", signature_style)
+    kit.paragraph("{{ case.signature.title }}")
+    kit.tag("{%p else %}")
+    kit.paragraph("{{ case.signature.title }}", signature_style)
     kit.tag("{%p endif %}")
 
     kit.tag("{%p if case.attachments %}")

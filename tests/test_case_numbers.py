@@ -1,5 +1,5 @@
 """Case numbers in any common Norwegian form are accepted as typed; an unusual form is a
-warning (W-SAK-001) located at its field, never an error – and it is printed as written."""
+warning (W-SAK-005) located at its field, never an error – and it is printed as written."""
 
 from __future__ import annotations
 
@@ -42,13 +42,13 @@ def test_unusual_case_number_warns_and_validates(large_model: Initiative) -> Non
     model = _with_case_numbers(large_model, "178-13", "byrådssak 1234/13")
     report = validate(model)
     assert not report.errors
-    warnings = [p for p in report.problems if p.code == "W-SAK-001"]
+    warnings = [p for p in report.problems if p.code == "W-SAK-005"]
     assert [p.path for p in warnings] == [("anchoring", 0, "case_number")]
     message = warnings[0].message
     assert message.startswith("saksnummeret «178-13» har en uvanlig form")
     for form in COMMON_FORMS:
         assert f"«{form}»" in message
-    assert not [p for p in validate(large_model).problems if p.code == "W-SAK-001"]
+    assert not [p for p in validate(large_model).problems if p.code == "W-SAK-005"]
 
 
 def test_warning_names_the_yaml_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,7 +61,7 @@ def test_warning_names_the_yaml_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["validate", str(plan)]) == 0  # a warning, not a refusal
     out = capsys.readouterr()
     shown = out.out + out.err
-    assert "W-SAK-001" in shown and f"plan.yaml:{line}" in shown, shown
+    assert "W-SAK-005" in shown and f"plan.yaml:{line}" in shown, shown
     assert "«sak 178» har en uvanlig form" in shown
 
 
@@ -70,7 +70,7 @@ def test_warning_names_the_workbook_cell(large_model: Initiative, tmp_path: Path
     path = tmp_path / "satsing.xlsx"
     path.write_bytes(export_bytes(model))
     warnings = load_with_report(path).warnings
-    (warning,) = [p for p in warnings if p.code == "W-SAK-001"]
+    (warning,) = [p for p in warnings if p.code == "W-SAK-005"]
     assert warning.location == f"[{path}]Saksgang!C4", warning.location
 
 

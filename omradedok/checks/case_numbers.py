@@ -57,7 +57,7 @@ def case_number_problems(model: Initiative) -> list[Problem]:
             f"saksnummeret «{number.strip()}» har en uvanlig form; vanlige former er {forms}. "
             "Det skrives ut slik det står – sjekk at det er skrevet som i saken",
             path,
-            code="W-SAK-001",
+            code="W-SAK-005",
         )
         for path, number in found
         if not looks_common(number)

@@ -491,7 +491,7 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
         doc.table(
             head,
             rows,
-            widths=[0.08, 0.24, 0.08, 0.12, 0.19, 0.13, 0.16]
+            widths=[0.09, 0.22, 0.1, 0.12, 0.18, 0.13, 0.16]
             if observed
             else [0.1, 0.36, 0.1, 0.13, 0.13, 0.18],
             align="LLLRLRL" if observed else "LLLRRL",

@@ -200,6 +200,7 @@ class _Writer:
                     if fld.kind is Kind.WHEN
                     else number_format(fld.kind),
                     where=f"{ws.title}!B{row} ({self.name(fld.label)})",
+                    marks=True,
                 )
                 cell.alignment = xlsx.WRAP_TOP
                 help_cell = xlsx.put(ws.cell(row, 3), self.name(fld.help) or None)
@@ -276,7 +277,13 @@ class _Writer:
                     value = self._table_value(sheet, column, entry)
                     if column.kind is Kind.WHEN:
                         fmt = _when_format(value)
-                    xlsx.put(cell, value, number_format=fmt, where=f"{ws.title}!{cell.coordinate}")
+                    xlsx.put(
+                        cell,
+                        value,
+                        number_format=fmt,
+                        where=f"{ws.title}!{cell.coordinate}",
+                        marks=True,
+                    )
                 if first:
                     cell.alignment = alignments[col - 1]
                     styled.append(cell)
