@@ -364,16 +364,23 @@ def add_list_validation(
 
 
 def add_number_validation(
-    ws: Worksheet, sqref: str, *, minimum: int = 0, kind: str = "whole", error: str = ""
+    ws: Worksheet,
+    sqref: str,
+    *,
+    minimum: int = 0,
+    kind: str = "whole",
+    error: str = "",
+    style: str = "stop",
 ) -> DataValidation:
-    """Only numbers ≥ ``minimum`` (``kind`` «whole» or «decimal»)."""
+    """Only numbers ≥ ``minimum`` (``kind`` «whole» or «decimal»). ``style`` «warning» lets
+    the clerk keep other text after reading ``error`` (an «anslag 400000» amount)."""
     dv = DataValidation(
         type=kind,
         operator="greaterThanOrEqual",
         formula1=str(minimum),
         allow_blank=True,
         showErrorMessage=True,
-        errorStyle="stop",
+        errorStyle=style,
     )
     if error:
         dv.error = error[:255]
