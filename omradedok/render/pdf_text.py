@@ -152,11 +152,14 @@ def split_lines(
     space_shrinkage: float = 0.0,
     lang: str = "nb_NO",
     indent: float = 0.0,
+    foreign: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Greedy lines of at most ``width`` points (logical order; ``text`` already collapsed),
     the first one ``indent`` shorter.
 
-    Like ``Paragraph``, a line may overrun by ``space_shrinkage`` of a space per word gap."""
+    Like ``Paragraph``, a line may overrun by ``space_shrinkage`` of a space per word gap.
+    Words in ``foreign`` (a passage in another language) are not hyphenated by ``lang``'s
+    patterns; they still break at their own hyphens, or by letter when wider than a line."""
     chain = font if isinstance(font, FontChain) else chain_of(font)
     measure = measure_for(chain, size, text)
     full = width
@@ -175,7 +178,8 @@ def split_lines(
             current, used, gaps = f"{current} {word}", used + space + word_width, gaps + 1
             continue
         room = width - used - (space if current else 0.0)
-        head = _hyphenate(word, room, measure, lang) if room > 2 * space else None
+        word_lang = "" if foreign and word in foreign else lang
+        head = _hyphenate(word, room, measure, word_lang) if room > 2 * space else None
         if head is not None:
             lines.append(f"{current} {head[0]}" if current else head[0])
             width = full
@@ -184,7 +188,7 @@ def split_lines(
         elif current:
             lines.append(current)
             width = full
-        while word_width > width and (head := _hyphenate(word, width, measure, lang)):
+        while word_width > width and (head := _hyphenate(word, width, measure, word_lang)):
             lines.append(head[0])
             width = full
             word = head[1]
@@ -320,6 +324,17 @@ def _line_owners(text: str, owner: list[int], lines: list[str]) -> list[list[int
     return out
 
 
+def _passage_words(text: str, owner: list[int]) -> frozenset[str]:
+    """The words of ``text`` written wholly inside a passage."""
+    words = set()
+    start = 0
+    for end in [*(i for i, ch in enumerate(text) if ch == " "), len(text)]:
+        if end > start and all(o >= 0 for o in owner[start:end]):
+            words.add(text[start:end])
+        start = end + 1
+    return frozenset(words)
+
+
 def _segments(owners: list[int]) -> list[tuple[int, int, int]]:
     """(start, end, passage index) of the runs of one line."""
     out: list[tuple[int, int, int]] = []
@@ -357,6 +372,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self._owner: list[int] = []
         self._owners: list[list[int]] = []
         self._spans: dict[int, Node] = {}
+        self._foreign: frozenset[str] = frozenset()
+        """Words of the passages: never hyphenated by the document language's patterns."""
         laid = False
         if lines is None and "[" in text and has_marks(text):
             text, owner, langs = passage_text(text)
@@ -365,6 +382,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 lang = langs[0]  # the whole text is in that language: its element says so
             elif langs:
                 self.passage_langs, self._owner = langs, owner
+            self._foreign = _passage_words(text, owner)
         elif lines is not None and any(has_marks(line) for line in lines):
             lines = [plain(line) for line in lines]
         self.tag: Node | None = Node(role, lang=lang)
@@ -392,7 +410,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
             room = avail_width - s.leftIndent - s.rightIndent
             lang = getattr(s, "hyphenationLang", "") or ""
             self._lines = split_lines(
-                self.text, self.chain, s.fontSize, room, s.spaceShrinkage or 0.0, lang
+                self.text,
+                self.chain,
+                s.fontSize,
+                room,
+                s.spaceShrinkage or 0.0,
+                lang,
+                foreign=self._foreign,
             )
             self._for_width = avail_width
             if self._owner:
