@@ -434,3 +434,20 @@ def test_pdf_passage_over_lines_and_whole_texts_in_another_language(
     path.write_bytes(data)
     report = pdfua.validate(str(path))
     assert [f"{f.rule_id}: {f.message}" for f in report.findings] == []
+
+
+def test_the_criteria_report_prints_the_text_without_markers(sami_model: Initiative) -> None:
+    from omradedok.checks.criteria import check_criteria
+    from omradedok.checks.criteria_report import FORMATS, render_report
+
+    report = check_criteria(sami_model)
+    assert "Báikegoddi ovttas" in report.title
+    for fmt in FORMATS:
+        data = render_report(report, fmt)
+        if fmt == "docx":
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                text = archive.read("word/document.xml").decode("utf-8")
+        else:
+            text = data.decode("utf-8")
+        assert "Báikegoddi" in text, fmt
+        assert not MARK.search(text), fmt
