@@ -33,7 +33,7 @@ from omradedok.io.docset import MARKER_NAME, marked_files
 BUILD_MODULE = sys.modules["omradedok.build"]
 BATCH_MODULE = sys.modules["omradedok.batch"]
 DOCSET_MODULE = sys.modules["omradedok.io.docset"]
-SAMI_AREA = "area:\n  name: Guovdageaidnu sentrum – Guovdageainnu guovddáš\n"
+SAMI_AREA = 'area:\n  name: "Guovdageaidnu sentrum – [se: Guovdageainnu guovddáš]"\n'
 
 
 def write_input(

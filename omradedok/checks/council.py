@@ -103,7 +103,11 @@ def _case_dates(model: Initiative) -> list[Problem]:
                 )
             )
         decision = model.document.decision
-        if decision is not None and decision.date is not None and decision.date.last_day() <= deadline:
+        if (
+            decision is not None
+            and decision.date is not None
+            and decision.date.last_day() <= deadline
+        ):
             problems.append(
                 Problem(
                     "warning",
@@ -286,7 +290,8 @@ def _dispute_body(model: Initiative, agreement: Agreement, n: int) -> list[Probl
         if not re.search(rf"\b{re.escape(name)}", text):
             continue
         outside = [
-            pid for pid in agreement.partner_ids
+            pid
+            for pid in agreement.partner_ids
             if model.partner(pid) is not None and not _sits_on(model, body.id, pid)
         ]
         for pid in outside:
@@ -309,8 +314,18 @@ def _dispute_body(model: Initiative, agreement: Agreement, n: int) -> list[Probl
 # -- counts and leaders -----------------------------------------------------------------------
 
 _NUMBERS = {
-    "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8,
-    "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "sju": 7,
+    "syv": 7,
+    "åtte": 8,
+    "ni": 9,
+    "ti": 10,
+    "elleve": 11,
+    "tolv": 12,
 }
 _LANGUAGES = re.compile(
     r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r")\s+(?:ulike\s+|forskjellige\s+)?språk\b",
@@ -366,7 +381,9 @@ def _stated_counts(model: Initiative) -> list[Problem]:
     return problems
 
 
-_LEADER = re.compile(r"^(leder|leiar|ledar|styreleder|styreleiar|daglig leder|dagleg leiar)\b", re.I)
+_LEADER = re.compile(
+    r"^(leder|leiar|ledar|styreleder|styreleiar|daglig leder|dagleg leiar)\b", re.I
+)
 
 
 def _leaders(model: Initiative) -> list[Problem]:
