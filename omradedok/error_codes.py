@@ -68,6 +68,7 @@ CODES: dict[str, str] = {
     "W-SAK-002": "Et møte eller vedtaket ligger på feil side av høringsfristen",
     "W-SAK-003": "Et høringsutkast har en innstilling om å vedta planen",
     "W-SAK-004": "Den som signerer for kommunen, har ikke fullmakten innstillingen gir",
+    "W-SAK-005": "Saksnummeret har en uvanlig form (det skrives ut som det står)",
     "W-ANSV-001": "Rollematrisen: en oppgave uten ansvarlig eller med flere ansvarlige",
     # input format versions
     "W-MIGR-001": "Filen er skrevet for en eldre versjon av formatet; noe leses eller skrives annerledes",

@@ -86,12 +86,27 @@ def handlingsplan() -> TemplateKit:
     kit.tag("{%p if doc.area_line %}")
     kit.paragraph("{{ doc.area_line }}", "Forsidetekst")
     kit.tag("{%p endif %}")
+    kit.tag("{%p if plan_documents.line %}")
+    kit.paragraph("{{ plan_documents.line }}", "Forsidetekst")
+    kit.tag("{%p endif %}")
     status_table(kit)
 
     # Contents and document information
     kit.toc("{{ t.contents }}", levels="1-2", page_break=True)
     kit.heading("{{ t.about_document }}", 1)
+    kit.prose("plan_documents.statement")
     kit.prose("doc.status_text")
+    kit.tag("{%p if plan_documents.documents %}")
+    kit.heading("{{ t.plan_documents }}", 2)
+    kit.table(
+        ["{{ t.plan_document }}", "{{ t.period }}", "{{ t.status }}", "{{ t.date }}",
+         "{{ t.decision }}", "{{ t.replaces }}"],
+        ["{{ d.name }}", "{{ d.period }}", "{{ d.status }}", "{{ d.date }}", "{{ d.decision }}",
+         "{{ d.replaces }}"],
+        loop="d in plan_documents.documents",
+        widths_mm=[40, 20, 22, 24, 32, 22],
+    )
+    kit.tag("{%p endif %}")
     kit.tag("{%p if revisions %}")
     kit.heading("{{ t.revision_history }}", 2)
     kit.table(
@@ -175,7 +190,16 @@ def handlingsplan() -> TemplateKit:
     kit.tag("{%p for g in main_goals %}")
     kit.heading("{{ g.heading }}", 3)
     kit.prose("g.description")
-    kit.tag("{%p if g.rows %}")
+    kit.tag("{%p if g.rows and g.observed %}")
+    kit.table(
+        ["{{ t.goal }}", "{{ t.indicator }}", "{{ t.baseline }}", "{{ t.observed }}",
+         "{{ t.target }}", "{{ t.data_source }}"],
+        ["{{ r.goal }}", "{{ r.indicator }}", "{{ r.baseline }}", "{{ r.observed }}",
+         "{{ r.target }}", "{{ r.source }}"],
+        loop="r in g.rows",
+        widths_mm=[34, 34, 20, 28, 20, 24],
+    )
+    kit.tag("{%p elif g.rows %}")
     kit.table(
         ["{{ t.goal }}", "{{ t.indicator }}", "{{ t.baseline }}", "{{ t.target }}",
          "{{ t.data_source }}"],
@@ -227,6 +251,9 @@ def handlingsplan() -> TemplateKit:
                "{{ frame.budget_total.carried_over }}", "{{ frame.budget_total.total }}"],
         total_condition="frame.budget_total",
     )
+    kit.tag("{%p if frame.budget_missing %}")
+    kit.paragraph("{{ t.economic_frame_missing }}", "Merknad")
+    kit.tag("{%p endif %}")
     kit.tag("{%p if frame.notes %}")
     kit.paragraph("{{ t.notes }}", "Tabelltittel")
     kit.tag("{%p for n in frame.notes %}")
@@ -369,6 +396,21 @@ def handlingsplan() -> TemplateKit:
         total=["{{ t.subprogramme_total }}", "", "", "", "{{ sp.total }}"],
     )
     kit.tag("{%p endif %}")
+    kit.tag("{%p for p in sp.projects %}")
+    kit.tag("{%p if p.sub %}")
+    kit.heading("{{ p.heading }}", 4)
+    kit.tag("{%p else %}")
+    kit.heading("{{ p.heading }}", 3)
+    kit.tag("{%p endif %}")
+    kit.prose("p.description")
+    kit.tag("{%p if p.objectives %}")
+    kit.paragraph("{{ p.objectives_label }}:")
+    kit.bullets("p.objectives", "o", var="o")
+    kit.tag("{%p endif %}")
+    kit.tag("{%p for f in p.facts %}")
+    kit.lead("{{ f.label }}: ", "{{ f.value }}", "Merknad")
+    kit.tag("{%p endfor %}")
+    kit.tag("{%p endfor %}")
     kit.tag("{%p endfor %}")
     none_text(kit, "none_programme")
     return kit
@@ -465,6 +507,16 @@ def evalueringsplan_part() -> TemplateKit:
     kit.tag("{%p if indicators %}")
     kit.heading("{{ t.indicator_matrix }}", 1)
     kit.paragraph("{{ t.indicator_matrix_intro }}")
+    kit.tag("{%p if observed %}")
+    kit.table(
+        ["{{ t.indicator }}", "{{ t.baseline }}", "{{ t.observed }}", "{{ t.target }}",
+         "{{ t.data_source_frequency }}", "{{ t.responsible }}"],
+        ["{{ i.indicator }}", "{{ i.baseline }}", "{{ i.observed }}", "{{ i.target }}",
+         "{{ i.source_frequency }}", "{{ i.responsible }}"],
+        loop="i in indicators",
+        widths_mm=[34, 27, 27, 18, 30, 24],
+    )
+    kit.tag("{%p else %}")
     kit.table(
         ["{{ t.indicator }}", "{{ t.baseline }}", "{{ t.target }}",
          "{{ t.data_source_frequency }}", "{{ t.responsible }}"],
@@ -473,6 +525,7 @@ def evalueringsplan_part() -> TemplateKit:
         loop="i in indicators",
         widths_mm=[46, 34, 20, 32, 28],
     )
+    kit.tag("{%p endif %}")
     kit.tag("{%p endif %}")
     kit.heading("{{ t.evaluator }}", 1)
     kit.paragraph("{{ evaluator }}")

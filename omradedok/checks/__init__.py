@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import Report
 from ..model import Initiative
+from .case_numbers import case_number_problems
 from .consistency import consistency_problems
 from .council import council_problems
 from .glyphs import glyph_problems
@@ -16,6 +17,7 @@ def validate(model: Initiative) -> Report:
     report = Report()
     report.extend(reference_problems(model))
     report.extend(consistency_problems(model))
+    report.extend(case_number_problems(model))
     report.extend(glyph_problems(model))
     report.extend(responsibility_problems(model))
     report.extend(council_problems(model))
@@ -24,6 +26,7 @@ def validate(model: Initiative) -> Report:
 
 
 __all__ = [
+    "case_number_problems",
     "consistency_problems",
     "council_problems",
     "glyph_problems",

@@ -31,7 +31,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
@@ -58,7 +57,7 @@ from ..model import (
     Person,
 )
 from ..model.amount import Amount, add_up
-from ..render.docx import render_docx
+from ..render.docx import passage_xml, render_docx
 from ..render.docx_styles import TEMPLATE_PRIMARY, TEXT_WIDTH_MM
 from . import registry, views
 from .base import Artifact, BuildContext
@@ -255,7 +254,7 @@ def _run(
     if size:
         props += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{passage_xml(text)}</w:t></w:r>'
 
 
 def _paragraph(style: str, align: str, runs: str) -> str:
