@@ -381,9 +381,15 @@ def _stated_counts(model: Initiative) -> list[Problem]:
     return problems
 
 
-_LEADER = re.compile(
-    r"^(leder|leiar|ledar|styreleder|styreleiar|daglig leder|dagleg leiar)\b", re.I
+_LEADER_TITLE = re.compile(
+    r"(?:styre)?(?:leder|leiar|ledar)|dagl(?:ig|eg)\s+(?:leder|leiar)", re.IGNORECASE
 )
+
+
+def _is_leader(title: str) -> bool:
+    """A title that makes its holder the leader of the organisation it names: «leder»,
+    «styreleiar», «daglig leder» – not «leder av beboerrådet», which names another body."""
+    return _LEADER_TITLE.fullmatch(title.strip()) is not None
 
 
 def _leaders(model: Initiative) -> list[Problem]:
@@ -392,21 +398,21 @@ def _leaders(model: Initiative) -> list[Problem]:
         named: dict[str, Path] = {}
         for m, member in enumerate(body.members):
             # «leder» with an organisation leads that organisation (checked below), not the body
-            if _LEADER.match(member.title.strip()) and not member.organisation:
+            if _is_leader(member.title) and not member.organisation:
                 named.setdefault(member.name, ("organisation", "bodies", b, "members", m))
         for r, role in enumerate(model.organisation.roles):
-            if role.body_id == body.id and role.holder and _LEADER.match(role.title.strip()):
+            if role.body_id == body.id and role.holder and _is_leader(role.title):
                 named.setdefault(role.holder, ("organisation", "roles", r, "holder"))
         problems += _two_leaders(body.name, named)
     orgs: dict[str, dict[str, Path]] = defaultdict(dict)
     for p, partner in enumerate(model.partners):
-        if partner.contact.name and _LEADER.match(partner.contact.title.strip()):
+        if partner.contact.name and _is_leader(partner.contact.title):
             orgs[partner.name].setdefault(partner.contact.name, ("partners", p, "contact"))
     for b, body in enumerate(model.organisation.bodies):
         for m, member in enumerate(body.members):
             if (
                 member.organisation
-                and _LEADER.match(member.title.strip())
+                and _is_leader(member.title)
                 and any(p.name == member.organisation for p in model.partners)
             ):
                 orgs[member.organisation].setdefault(
