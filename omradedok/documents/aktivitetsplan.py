@@ -499,7 +499,7 @@ def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
     return Table(columns, tuple(rows), wide=True, key=f"activities_{group.sub_programme_id}")
 
 
-def _by_sub_programme_table(plan: ActivityPlan) -> Table:
+def by_sub_programme_table(plan: ActivityPlan) -> Table:
     lang = plan.language
     columns = (
         Column(plan.t("col_sub_programme"), 0.24),
@@ -531,7 +531,7 @@ def _by_sub_programme_table(plan: ActivityPlan) -> Table:
     )
 
 
-def _financing_table(plan: ActivityPlan) -> Table:
+def financing_table(plan: ActivityPlan) -> Table:
     lang = plan.language
     columns = (
         Column(plan.t("funding_source"), 0.31),
@@ -618,13 +618,13 @@ def plan_view(plan: ActivityPlan) -> Document:
         for i, group in enumerate(plan.groups, 1)
     ]
     groups.append(para(plan.t("amounts_note"), role="small"))
-    budget: list[Block] = [para(plan.t("budget_intro")), _by_sub_programme_table(plan)]
+    budget: list[Block] = [para(plan.t("budget_intro")), by_sub_programme_table(plan)]
     chart = figures.get(f"budget_by_subprogramme_{plan.year}")
     if chart is not None:
         budget.append(chart)
     frame = model.budget_frame_for(plan.year)
     financing: list[Block] = [
-        _financing_table(plan),
+        financing_table(plan),
         para(frame_check(plan), role="warning" if plan.over_frame else "body"),
         para(plan.t("financing_note"), role="note"),
     ]
