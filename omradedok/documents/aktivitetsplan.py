@@ -19,13 +19,14 @@ bokmål and nynorsk.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..locale import enum_label, format_date, format_date_range, format_money, pick
 from ..model import Activity, DocumentStatus, Funding, FundingSource, Initiative, Language
 from ..model.amount import Amount
+from ..model.passages import passages, plain, whole_language
 from ..view.blocks import Amount as ViewAmount
 from ..view.blocks import (
     Block,
@@ -33,10 +34,15 @@ from ..view.blocks import (
     Cell,
     Column,
     Document,
+    Figure,
+    Inline,
     Meta,
+    Paragraph,
+    ParagraphRole,
     Row,
     RunningHead,
     Section,
+    Span,
     Table,
     cell,
     numbered,
@@ -44,6 +50,7 @@ from ..view.blocks import (
     paras,
 )
 from ..view.blocks import Cover as ViewCover
+from ..view.graphics import BarChart, Timeline
 from . import registry, views
 from .base import Artifact, BuildContext
 from .chart_data import activity_plan_figures
@@ -408,6 +415,38 @@ MONEY_COLUMN, SUM_COLUMN, STATUS_COLUMN = 0.08, 0.083, 0.057
 """Wide enough for «1 250 000 kr» on one line (amounts never break inside)."""
 
 
+def text_cell(text: str) -> Cell:
+    """A cell of input text: printed without passage markers, a text wholly in another
+    language («[se: Guovdageainnu guovddáš]») marked as such."""
+    return Cell(plain(text), lang=whole_language(text))
+
+
+def spans(text: str) -> Inline:
+    """Input text as spans: each passage in another language its own span with its tag."""
+    return tuple(Span(p.text, lang=p.lang) for p in passages(text) if p.text)
+
+
+def prose(text: str, role: ParagraphRole = "body") -> tuple[Paragraph, ...]:
+    """Paragraphs of input text (a blank line starts one), passages marked."""
+    return tuple(Paragraph(spans(p.text), role) for p in paras(text, role))
+
+
+def _figure(figure: Figure) -> Figure:
+    """A chart as the view prints it: names without passage markers."""
+    chart = figure.chart
+    if isinstance(chart, BarChart):
+        chart = replace(chart, categories=tuple(plain(c) for c in chart.categories))
+    elif isinstance(chart, Timeline):
+        chart = replace(
+            chart,
+            items=tuple(replace(i, label=plain(i.label)) for i in chart.items),
+            milestones=tuple(replace(m, label=plain(m.label)) for m in chart.milestones),
+        )
+    return replace(
+        figure, chart=chart, alt_text=plain(figure.alt_text), caption=plain(figure.caption)
+    )
+
+
 def money_cell(value: Amount | None, language: Language, **looks: Any) -> Cell:
     """An amount as a table cell: the Babel text («1 250 000 kr», «anslag 40 000 kr»,
     «ikke fastsatt») with its figure; «–» for a source that is not part of the funding."""
@@ -485,10 +524,10 @@ def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
         rows.append(
             Row(
                 (
-                    cell(act.id),
-                    cell(f"{act.title} – {act.description}" if act.description else act.title),
-                    cell(result_text(row)),
-                    cell(who),
+                    text_cell(act.id),
+                    text_cell(f"{act.title} – {act.description}" if act.description else act.title),
+                    text_cell(result_text(row)),
+                    text_cell(who),
                     cell(period_text(row, plan)),
                     *money,
                     total,
@@ -509,7 +548,7 @@ def by_sub_programme_table(plan: ActivityPlan) -> Table:
     rows = [
         Row(
             (
-                cell(group.name),
+                text_cell(group.name),
                 *(money_cell(a, lang) for a in group.funding),
                 money_cell(group.total, lang),
             )
@@ -578,7 +617,7 @@ def _cover(plan: ActivityPlan) -> ViewCover:
     doc = model.document
     area = model.area
     facts = [
-        (plan.t("area"), ", ".join(x for x in (area.name, area.district) if x)),
+        (plan.t("area"), plain(", ".join(x for x in (area.name, area.district) if x))),
         (plan.t("period"), views.period_text(model)),
         (plan.t("status"), enum_label(doc.status, lang)),
         (
@@ -589,14 +628,14 @@ def _cover(plan: ActivityPlan) -> ViewCover:
         ),
     ]
     if model.council_case is not None:
-        facts.append((plan.t("archive_case"), model.council_case.archive_case_number))
+        facts.append((plan.t("archive_case"), plain(model.council_case.archive_case_number)))
     return ViewCover(
-        municipality=model.municipality.name,
+        municipality=plain(model.municipality.name),
         kind=plan.title,
-        title=model.title,
+        title=plain(model.title),
         subtitle=plan.t("subtitle", period=views.period_text(model)),
         facts=tuple(facts),
-        statement=views.status_statement(model, lang, plan.title)[0],
+        statement=plain(views.status_statement(model, lang, plan.title)[0]),
     )
 
 
@@ -604,17 +643,21 @@ def plan_view(plan: ActivityPlan) -> Document:
     """The activity plan of one year as one view: what its DOCX and its PDF print, in the
     same order with the same numbers, tables, amounts and figures."""
     model, lang = plan.model, plan.language
-    figures = {f.key: f for f in activity_plan_figures(model, lang, plan.year)}
+    figures = {f.key: _figure(f) for f in activity_plan_figures(model, lang, plan.year)}
     profile = model.municipality.profile
     doc = model.document
 
     intro: list[Block] = [
-        *paras(plan.t("intro")),
+        *prose(plan.t("intro")),
         para(plan.t("count_text", count=str(len(plan.rows)), groups=str(len(plan.groups)))),
-        *(para(line, role="note") for line in views.status_statement(model, lang, plan.title)),
+        *(
+            p
+            for line in views.status_statement(model, lang, plan.title)
+            for p in prose(line, role="note")
+        ),
     ]
     groups: list[Block] = [
-        Section(group.name, (_activity_table(plan, group),), level=2, key=f"group_{i}")
+        Section(plain(group.name), (_activity_table(plan, group),), level=2, key=f"group_{i}")
         for i, group in enumerate(plan.groups, 1)
     ]
     groups.append(para(plan.t("amounts_note"), role="small"))
@@ -629,7 +672,7 @@ def plan_view(plan: ActivityPlan) -> Document:
         para(plan.t("financing_note"), role="note"),
     ]
     if frame is not None and frame.note:
-        financing += paras(frame.note, role="note")
+        financing += prose(frame.note, role="note")
     budget.append(Section(plan.t("h_financing"), tuple(financing), level=2, key="financing"))
     sections: list[Block] = [
         Section(plan.t("h_intro"), tuple(intro), key="intro"),
@@ -642,7 +685,7 @@ def plan_view(plan: ActivityPlan) -> Document:
     footer = " · ".join(
         x
         for x in (
-            model.municipality.name,
+            plain(model.municipality.name),
             f"versjon {doc.version}" if doc.version else "",
             format_date(doc.date, lang, style="short"),
         )
@@ -650,11 +693,11 @@ def plan_view(plan: ActivityPlan) -> Document:
     )
     return Document(
         meta=Meta(
-            title=f"{plan.title} – {model.title}",
+            title=plain(f"{plan.title} – {model.title}"),
             language=f"{lang.value}-NO",
-            subject=f"{model.title} {views.period_text(model)} – {model.area.name}",
-            keywords=("aktivitetsplan", str(plan.year), model.area.name, "områdesatsing"),
-            author=model.municipality.name,
+            subject=plain(f"{model.title} {views.period_text(model)} – {model.area.name}"),
+            keywords=("aktivitetsplan", str(plan.year), plain(model.area.name), "områdesatsing"),
+            author=plain(model.municipality.name),
             date=doc.date,
         ),
         body=numbered(sections),
@@ -672,7 +715,7 @@ def plan_view(plan: ActivityPlan) -> Document:
             font_bold=profile.font_bold,
         ),
         running_head=RunningHead(
-            left=model.title,
+            left=plain(model.title),
             centre=plan.title,
             right=enum_label(doc.status, lang),
             footer_left=footer,
