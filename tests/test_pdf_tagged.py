@@ -207,10 +207,9 @@ def test_every_figure_has_the_docx_alt_text_and_a_bbox(
                 expected = [plain(f.alt_text) for f in plan_figures(model, language)]
             else:
                 year = int(re.findall(r"\d{4}", filename)[0])
-                expected = [
-                    plain(f.alt_text) for f in activity_plan_figures(model, language, year)
-                ]
-            assert sorted(alts) == sorted(expected), name  # type: ignore[type-var]
+                expected = [f.alt_text for f in activity_plan_figures(model, language, year)]
+            # printed without passage markers («[se: …]»), as the screen reader says it
+            assert sorted(plain(a or "") for a in alts) == sorted(plain(e) for e in expected), name
         checked += len(alts)
     assert checked >= 8
 

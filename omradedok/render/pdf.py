@@ -297,9 +297,14 @@ class _SplitTable(Table):  # type: ignore[misc]
     page never stops the build); the continued row repeats its first cell, «(forts.)»."""
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        parts: list[Any] = super().split(avail_width, avail_height)
         frame = getattr(self, "_frame", None)
-        if parts or not getattr(frame, "_atTop", False) or getattr(self, "splitInRow", 0) <= 1:
+        at_top = getattr(frame, "_atTop", False)
+        if getattr(self, "_continued", False) and not at_top:
+            # the rest of a table split on this page goes on to the next page: split again
+            # here, it would repeat the header rows under the part just drawn
+            return []
+        parts: list[Any] = self._mark_rest(super().split(avail_width, avail_height))
+        if parts or not at_top or getattr(self, "splitInRow", 0) <= 1:
             return parts
         # at the top of an empty page nothing can move on: split the row wherever it must
         self.splitInRow = 1
@@ -310,6 +315,12 @@ class _SplitTable(Table):  # type: ignore[misc]
         for part in parts:
             if isinstance(part, Table):
                 part.splitInRow = _MIN_ROW_PART
+        return self._mark_rest(parts)
+
+    @staticmethod
+    def _mark_rest(parts: list[Any]) -> list[Any]:
+        for part in parts[1:]:
+            part._continued = True
         return parts
 
     def _drawBkgrnd(self) -> None:
