@@ -125,7 +125,7 @@ def render_set(
         template_dir=Path(template_dir) if template_dir else None,
         pdf_engine=pdf_engine,
     )
-    if arkivmelding and artifacts:
+    if arkivmelding:  # also with nothing selected: the arkivmelding asked for is missing
         from .archive import check_archivable
 
         check_archivable(model, [a.kind for a in artifacts])

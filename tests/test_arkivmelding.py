@@ -275,6 +275,8 @@ def test_missing_council_case_is_a_located_error_and_writes_nothing(tmp_path: Pa
     assert problem.path == ("council_case",)
     assert "archive_case_number" in problem.message and "--arkivmelding" in problem.message
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    with pytest.raises(InputError, match="council_case mangler"):  # not «nothing to build»
+        omradedok.build(without, out, only=["saksframlegg"], arkivmelding=True)
 
 
 def test_cli_build_with_arkivmelding(tmp_path: Path, schema: xmlschema.XMLSchema) -> None:
@@ -312,3 +314,34 @@ def test_the_xsds_ship_with_their_licence() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     data = config["tool"]["setuptools"]["package-data"]["omradedok.archive"]
     assert {"xsd/*.xsd", "xsd/LICENSE-KS"} <= set(data)
+
+
+def test_batch_passes_arkivmelding_through(tmp_path: Path, schema: xmlschema.XMLSchema) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from test_batch import write_input
+
+    good = write_input(tmp_path / "inn", "alfa.yaml", "Alfa")
+    data = yaml.safe_load(good.read_text(encoding="utf-8"))
+    del data["council_case"]
+    data["area"]["name"] = "Beta"
+    (tmp_path / "inn" / "beta.json").write_text(
+        json.dumps(data, default=str, ensure_ascii=False), encoding="utf-8"
+    )
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        result = omradedok.batch(
+            [tmp_path / "inn"],
+            tmp_path / "ut",
+            executor=pool,
+            only=["handlingsplan", "saksframlegg"],
+            arkivmelding=True,
+        )
+    (built,) = result.built
+    (failed,) = result.failed
+    assert built.outputs and FILENAME in {Path(o.file).name for o in built.outputs}
+    schema.validate(str(next((tmp_path / "ut").glob(f"*/{FILENAME}"))))
+    assert "beta.json" in failed.message and "council_case" in failed.message
+    without = omradedok.batch(
+        [good], tmp_path / "ut2", executor=None, jobs=1, only=["saksframlegg"]
+    )
+    assert not list((tmp_path / "ut2").glob(f"*/{FILENAME}")) and without.ok
