@@ -86,12 +86,27 @@ def handlingsplan() -> TemplateKit:
     kit.tag("{%p if doc.area_line %}")
     kit.paragraph("{{ doc.area_line }}", "Forsidetekst")
     kit.tag("{%p endif %}")
+    kit.tag("{%p if plan_documents.line %}")
+    kit.paragraph("{{ plan_documents.line }}", "Forsidetekst")
+    kit.tag("{%p endif %}")
     status_table(kit)
 
     # Contents and document information
     kit.toc("{{ t.contents }}", levels="1-2", page_break=True)
     kit.heading("{{ t.about_document }}", 1)
+    kit.prose("plan_documents.statement")
     kit.prose("doc.status_text")
+    kit.tag("{%p if plan_documents.documents %}")
+    kit.heading("{{ t.plan_documents }}", 2)
+    kit.table(
+        ["{{ t.plan_document }}", "{{ t.period }}", "{{ t.status }}", "{{ t.date }}",
+         "{{ t.decision }}", "{{ t.replaces }}"],
+        ["{{ d.name }}", "{{ d.period }}", "{{ d.status }}", "{{ d.date }}", "{{ d.decision }}",
+         "{{ d.replaces }}"],
+        loop="d in plan_documents.documents",
+        widths_mm=[40, 20, 22, 24, 32, 22],
+    )
+    kit.tag("{%p endif %}")
     kit.tag("{%p if revisions %}")
     kit.heading("{{ t.revision_history }}", 2)
     kit.table(
@@ -175,7 +190,16 @@ def handlingsplan() -> TemplateKit:
     kit.tag("{%p for g in main_goals %}")
     kit.heading("{{ g.heading }}", 3)
     kit.prose("g.description")
-    kit.tag("{%p if g.rows %}")
+    kit.tag("{%p if g.rows and g.observed %}")
+    kit.table(
+        ["{{ t.goal }}", "{{ t.indicator }}", "{{ t.baseline }}", "{{ t.observed }}",
+         "{{ t.target }}", "{{ t.data_source }}"],
+        ["{{ r.goal }}", "{{ r.indicator }}", "{{ r.baseline }}", "{{ r.observed }}",
+         "{{ r.target }}", "{{ r.source }}"],
+        loop="r in g.rows",
+        widths_mm=[34, 34, 20, 28, 20, 24],
+    )
+    kit.tag("{%p elif g.rows %}")
     kit.table(
         ["{{ t.goal }}", "{{ t.indicator }}", "{{ t.baseline }}", "{{ t.target }}",
          "{{ t.data_source }}"],
@@ -227,6 +251,9 @@ def handlingsplan() -> TemplateKit:
                "{{ frame.budget_total.carried_over }}", "{{ frame.budget_total.total }}"],
         total_condition="frame.budget_total",
     )
+    kit.tag("{%p if frame.budget_missing %}")
+    kit.paragraph("{{ t.economic_frame_missing }}", "Merknad")
+    kit.tag("{%p endif %}")
     kit.tag("{%p if frame.notes %}")
     kit.paragraph("{{ t.notes }}", "Tabelltittel")
     kit.tag("{%p for n in frame.notes %}")
@@ -369,6 +396,21 @@ def handlingsplan() -> TemplateKit:
         total=["{{ t.subprogramme_total }}", "", "", "", "{{ sp.total }}"],
     )
     kit.tag("{%p endif %}")
+    kit.tag("{%p for p in sp.projects %}")
+    kit.tag("{%p if p.sub %}")
+    kit.heading("{{ p.heading }}", 4)
+    kit.tag("{%p else %}")
+    kit.heading("{{ p.heading }}", 3)
+    kit.tag("{%p endif %}")
+    kit.prose("p.description")
+    kit.tag("{%p if p.objectives %}")
+    kit.paragraph("{{ p.objectives_label }}:")
+    kit.bullets("p.objectives", "o", var="o")
+    kit.tag("{%p endif %}")
+    kit.tag("{%p for f in p.facts %}")
+    kit.lead("{{ f.label }}: ", "{{ f.value }}", "Merknad")
+    kit.tag("{%p endfor %}")
+    kit.tag("{%p endfor %}")
     kit.tag("{%p endfor %}")
     none_text(kit, "none_programme")
     return kit
@@ -465,6 +507,16 @@ def evalueringsplan_part() -> TemplateKit:
     kit.tag("{%p if indicators %}")
     kit.heading("{{ t.indicator_matrix }}", 1)
     kit.paragraph("{{ t.indicator_matrix_intro }}")
+    kit.tag("{%p if observed %}")
+    kit.table(
+        ["{{ t.indicator }}", "{{ t.baseline }}", "{{ t.observed }}", "{{ t.target }}",
+         "{{ t.data_source_frequency }}", "{{ t.responsible }}"],
+        ["{{ i.indicator }}", "{{ i.baseline }}", "{{ i.observed }}", "{{ i.target }}",
+         "{{ i.source_frequency }}", "{{ i.responsible }}"],
+        loop="i in indicators",
+        widths_mm=[38, 28, 28, 18, 26, 22],
+    )
+    kit.tag("{%p else %}")
     kit.table(
         ["{{ t.indicator }}", "{{ t.baseline }}", "{{ t.target }}",
          "{{ t.data_source_frequency }}", "{{ t.responsible }}"],
@@ -473,6 +525,7 @@ def evalueringsplan_part() -> TemplateKit:
         loop="i in indicators",
         widths_mm=[46, 34, 20, 32, 28],
     )
+    kit.tag("{%p endif %}")
     kit.tag("{%p endif %}")
     kit.heading("{{ t.evaluator }}", 1)
     kit.paragraph("{{ evaluator }}")
@@ -502,10 +555,28 @@ def standalone(title_label: str, template_title: str) -> Callable[[], TemplateKi
 # ----------------------------------------------------------------------- saksframlegg
 
 
+def _indented_style(
+    kit: TemplateKit, name: str, *, indent_mm: float, after_pt: float, before_pt: float = 0
+) -> str:
+    """A body-text paragraph style with a left indent (the lines under a numbered point)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Mm, Pt
+
+    style = kit.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = kit.document.styles["Normal"]
+    style.quick_style = True
+    style.paragraph_format.left_indent = Mm(indent_mm)
+    style.paragraph_format.space_after = Pt(after_pt)
+    style.paragraph_format.space_before = Pt(before_pt)
+    return name
+
+
 def saksframlegg() -> TemplateKit:
     kit = TemplateKit(title="Mal: Saksframlegg")
     resolution_style = kit.numbered_style("Innstillingspunkt")
     attachment_style = kit.numbered_style("Vedleggsliste")
+    line_style = _indented_style(kit, "Innstillingslinje", indent_mm=6.35, after_pt=1)
+    signature_style = _indented_style(kit, "Signatur", indent_mm=0, after_pt=0, before_pt=18)
     logo_and_municipality(kit)
     kit.paragraph("{{ t.case_document }}", "Dokumenttype")
     kit.paragraph("{{ case.title }}", "Sakstittel")
@@ -528,12 +599,25 @@ def saksframlegg() -> TemplateKit:
     )
     kit.tag("{%p endif %}")
 
-    kit.heading("{{ t.recommendation }}", 1)
-    kit.tag("{%p if case.resolution %}")
-    kit.bullets("case.resolution", "p", var="p", style=resolution_style)
+    kit.tag("{%p if case.is_decision %}")
+    kit.heading("{{ t.decision_heading }}", 1)
     kit.tag("{%p else %}")
+    kit.heading("{{ t.recommendation }}", 1)
+    kit.tag("{%p endif %}")
+    kit.tag("{%p if case.resolution_intro %}")
+    kit.paragraph("{{ case.resolution_intro }}")
+    kit.tag("{%p endif %}")
+    kit.tag("{%p if case.resolution %}")
+    kit.tag("{%p for p in case.resolution %}")
+    kit.paragraph("{{ p.text }}", resolution_style)
+    kit.tag("{%p for line in p.lines %}")
+    kit.paragraph("{{ line }}", line_style)
+    kit.tag("{%p endfor %}")
+    kit.tag("{%p endfor %}")
+    kit.tag("{%p elif not case.resolution_intro %}")
     kit.paragraph("{{ case.no_resolution }}")
     kit.tag("{%p endif %}")
+    kit.prose("case.resolution_after")
 
     for key, label in (("summary", "summary"), ("background", "case_background")):
         kit.tag(f"{{%p if case.{key} %}}")
@@ -559,6 +643,18 @@ def saksframlegg() -> TemplateKit:
     kit.prose("case.assessment")
     kit.tag("{%p endif %}")
 
+    for key, label in (
+        ("alternatives", "case_alternatives"),
+        ("risk", "case_risk"),
+        ("children", "case_children"),
+        ("health", "case_health"),
+        ("climate", "case_climate"),
+    ):
+        kit.tag(f"{{%p if case.{key} %}}")
+        kit.heading(f"{{{{ t.{label} }}}}", 1)
+        kit.prose(f"case.{key}")
+        kit.tag("{%p endif %}")
+
     kit.tag("{%p if case.economic or case.administrative %}")
     kit.heading("{{ t.consequences }}", 1)
     kit.tag("{%p if case.economic %}")
@@ -569,6 +665,13 @@ def saksframlegg() -> TemplateKit:
     kit.heading("{{ t.administrative_consequences }}", 2)
     kit.prose("case.administrative")
     kit.tag("{%p endif %}")
+    kit.tag("{%p endif %}")
+
+    kit.tag("{%p if case.signature.name %}")
+    kit.paragraph("{{ case.signature.name }}", signature_style)
+    kit.paragraph("{{ case.signature.title }}")
+    kit.tag("{%p else %}")
+    kit.paragraph("{{ case.signature.title }}", signature_style)
     kit.tag("{%p endif %}")
 
     kit.tag("{%p if case.attachments %}")

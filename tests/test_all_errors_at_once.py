@@ -30,10 +30,11 @@ def test_field_and_reference_errors_in_one_run(tmp_path: Path) -> None:
         "population: 4200", "population: mange"
     )
     path.write_text(text, encoding="utf-8")
+    line = text[: text.index("sub_goal_ids: [DM9]")].count("\n") + 1
     assert _errors(path) == [
         "26: area.population: «mange» kan ikke leses som antall; skriv et tall («6000»), "
         "eventuelt med «ca.», «opp mot», «over» eller «under» foran",
-        "88: activities[0].sub_goal_ids[0]: aktivitet «1.1» (2026) viser til ukjent delmål "
+        f"{line}: activities[0].sub_goal_ids[0]: aktivitet «1.1» (2026) viser til ukjent delmål "
         "«DM9»; kjente id-er: DM1.1",
     ]
 

@@ -14,6 +14,12 @@ from omradedok.errors import InputError
 STARTER = (Path(omradedok.__file__).parent / "starter.yaml").read_text(encoding="utf-8")
 
 
+def _line(needle: str, text: str | None = None) -> int:
+    """The line of ``needle`` in the starter file (or ``text``), as messages count lines."""
+    source = STARTER if text is None else text
+    return source[: source.index(needle)].count("\n") + 1
+
+
 def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     path = tmp_path / name
     if isinstance(content, bytes):
@@ -129,7 +135,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
         "reference.yaml",
         STARTER.replace("sub_goal_ids: [DM1.1]", "sub_goal_ids: [DM9]"),
         [
-            "reference.yaml:88: activities[0].sub_goal_ids[0]: aktivitet «1.1» (2026) viser til "
+            f"reference.yaml:{_line('sub_goal_ids: [DM1.1]')}: activities[0].sub_goal_ids[0]: aktivitet «1.1» (2026) viser til "
             "ukjent delmål «DM9»; kjente id-er: DM1.1"
         ],
     ),
@@ -145,9 +151,9 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
         "control.yaml",
         STARTER.replace("summary: >\n  Kort sammendrag", 'summary: "Kort\\x07"\nx: >\n  Kort'),
         [
-            "control.yaml:43: summary: teksten inneholder det ulovlige kontrolltegnet U+0007 "
+            f"control.yaml:{_line('summary: >')}: summary: teksten inneholder det ulovlige kontrolltegnet U+0007 "
             "(posisjon 5); fjern det – ofte kommer det fra kopiering fra et annet program",
-            "control.yaml:44: x: ukjent felt «x». Gyldige felt her: activities, agreements, "
+            f"control.yaml:{_line('summary: >') + 1}: x: ukjent felt «x». Gyldige felt her: activities, agreements, "
             "anchoring, area, background, budget_frame, communication, council_case, document, "
             "evaluation, goals, knowledge_base, milestones, municipality, organisation, "
             "participation, partners, period, phase, programme, purpose, schema_version, "
@@ -230,7 +236,7 @@ def test_programme_structure_mismatch_names_both_ends(tmp_path: Path) -> None:
     ).replace("    sub_programme_id: DP1\n", "    sub_programme_id: DP1\n    project_id: P2.1\n")
     messages = _messages(_write(tmp_path, "structure.yaml", text))
     assert messages == [
-        "structure.yaml:93: activities[0].project_id: aktivitet «1.1» (2026) hører til delprogram "
+        f"structure.yaml:{_line('project_id: P2.1', text)}: activities[0].project_id: aktivitet «1.1» (2026) hører til delprogram "
         "«DP1», men prosjekt «P2.1» ligger under delprogram «DP2»; rett en av dem"
     ]
 

@@ -261,7 +261,12 @@ def test_economy_sums(built: dict[str, dict[str, Path]]) -> None:
         "Lokaler, administrasjon og ledertid",
         "7 200 000 kr",
     ]
-    assert rows[4][:4] == ["Husbanken", "2026", "6 000 000 kr", "150 000 kr"]
+    # state money is a grant: shown as conditional on its tilsagn (issue 14, item 4)
+    assert rows[4][:4] == ["Husbanken", "2026", "6 000 000 kr\nforutsetter tilsagn", "150 000 kr"]
+    assert (
+        "Pengene fra Husbanken er tilskudd som forutsetter tilsagn. Beløpene i tabellen er "
+        "derfor betinget av at tilsagn blir gitt." in doc.text
+    )
     assert [
         "Sum Husbanken",
         "2026–2027",
@@ -409,8 +414,10 @@ def test_defaults_and_edge_cases(large_model: Initiative) -> None:
     doc = Agreement(render_agreement(model, model.agreements[0], Language.NB))
     text = doc.text
     assert "Hver av partene kan si opp avtalen skriftlig med én måneds varsel." in text
-    # clauses the input does not give are not invented: one neutral label each
-    assert text.count("Ikke fastsatt i avtalen.") == 3
+    # clauses the input does not give are not invented: mislighold and tvister are left
+    # out, the endring clause says «ikke fastsatt»
+    assert text.count("Ikke fastsatt i avtalen.") == 1
+    assert "Mislighold" not in text and "Tvisteløsning" not in text
     assert "Endringer i avtalen skal avtales skriftlig" not in text
     data["agreements"][0]["notice_months"] = None
     bare = Initiative.model_validate(data)
@@ -419,8 +426,9 @@ def test_defaults_and_edge_cases(large_model: Initiative) -> None:
     assert "måneders varsel" not in unset.text
     assert "Avtalen har ingen økonomiske bidrag fra partene." in text
     blocks = doc.signature_blocks()
-    # no signatories listed: the mayor signs for the municipality, the contact for Husbanken
-    assert blocks[0][-2:] == ["Ingrid Solheim", "ordfører"]
+    # no signatories listed: the holder of the innstilling's fullmakt («Kommunedirektøren får
+    # fullmakt …») signs for the municipality, the contact for Husbanken
+    assert blocks[0][-2:] == ["Tor Arne Bakken", "kommunedirektør (etter fullmakt)"]
     assert blocks[1][-2:] == ["Randi Kvam", "seniorrådgiver"]
     assert blocks[1][1] == "Sted: Fjordvik"  # the agreement's place
 

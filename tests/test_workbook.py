@@ -23,9 +23,11 @@ from omradedok.model import ActivityStatus, Initiative, Language
 from omradedok.render.xlsx import MONEY_FORMAT
 
 SHEETS_NB = [
-    "Veiledning", "Satsing", "Versjoner", "Forankring", "Kilder", "Funn", "Hovedmål", "Delmål",
-    "Resultatmål", "Indikatorer", "Strategier", "Delprogram", "Prosjekter", "Delprosjekter",
-    "Organisering", "Medlemmer", "Roller", "Partnere", "Aktiviteter", "Budsjett", "Milepæler",
+    "Veiledning", "Satsing", "Versjoner", "Plandokumenter", "Forankring", "Kilder", "Funn",
+    "Hovedmål", "Delmål", "Resultatmål", "Indikatorer", "Indikatormålinger", "Strategier",
+    "Delprogram", "Prosjekter", "Delprosjekter", "Organisering", "Medlemmer", "Roller",
+    "Partnere", "Oppgaver", "Oppgaveroller", "Aktiviteter", "Budsjett per år", "Budsjett",
+    "Milepæler",
     "Målgrupper", "Kanaler", "Kommunikasjon", "Evaluering", "Rapportering", "Avtaler",
     "Avtaleplikter", "Avtalebidrag", "Signaturer", "Saksframlegg", "Saksgang",
     "Høringsinnspill", "Tekstlister", "Lister",
@@ -34,7 +36,8 @@ ACTIVITY_HEADERS = [
     "Nr", "Delprogram", "Tiltak/aktivitet", "Bidrar til delmål", "Resultatmål / indikator",
     "Ansvarlig (rolle-id)", "Samarbeidspartnere (id-er)", "Start", "Slutt", "Kommunale midler",
     "Statlige midler", "Andre midler", "Overført fra i fjor", "Sum", "Status", "År",
-    "Prosjekt (id)", "Delprosjekt (id)", "Milepæl", "Beskrivelse",
+    "Prosjekt (id)", "Delprosjekt (id)", "Milepæl", "Beskrivelse", "Bidrar til mål (id-er)",
+    "Eiere (id-er)",
 ]  # fmt: skip
 
 
@@ -140,7 +143,7 @@ def test_formats_table_freeze_and_print_settings(exported: bytes) -> None:
     ws = wb["Aktiviteter"]
     assert ws.freeze_panes == "A4"
     table = ws.tables["tbl_activities"]
-    assert table.ref.startswith("A3:T")
+    assert table.ref.startswith("A3:V")
     assert ws["J4"].number_format == MONEY_FORMAT == '[$-414]#,##0 "kr"'
     assert ws.column_dimensions["K"].number_format == MONEY_FORMAT  # rows added later too
     assert ws["H4"].number_format == "dd.mm.yyyy" and isinstance(ws["H4"].value, dt.datetime)

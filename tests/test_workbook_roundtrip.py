@@ -28,8 +28,11 @@ from omradedok.model import (
     Initiative,
     Involvement,
     Language,
+    LevelTerm,
     MeasureType,
+    OfficerTitle,
     PartnerKind,
+    PlanDocumentKind,
     SourceKind,
 )
 
@@ -43,11 +46,41 @@ identifiers = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,6}", fullmatch=True) 
 any_date = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 when_date = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 """Dates of When fields (decisions, milestones, meetings): 1900–2100."""
+when_year = st.integers(1900, 2100)
+when_any = (
+    when_date
+    | when_year
+    | st.builds(lambda y, m: f"{y}-{m:02d}", when_year, st.integers(1, 12))
+    | st.builds(lambda y, q: f"{y}-Q{q}", when_year, st.integers(1, 4))
+    | st.builds(
+        lambda y, s: f"{y}-{s}",
+        when_year,
+        st.sampled_from(["spring", "summer", "autumn", "winter"]),
+    )
+    | st.sampled_from(["høsten 2013", "hausten 2013", "september 2013", "3.9.2013", "2013"])
+)
+"""Whens at every precision, as a file or a clerk writes them."""
 plan_year = st.integers(1990, 2095)
 money = st.integers(0, 10**12)
+amount = (
+    money
+    | st.builds(lambda n: f"anslag {n}", st.integers(0, 10**9))
+    | st.builds(lambda a, b: f"{a}–{a + b}", st.integers(0, 10**9), st.integers(1, 10**9))
+    | st.builds(lambda a: f"anslag {a}–{a + 500_000}", st.integers(0, 10**9))
+    | st.sampled_from(["4–5 mill. kr", "ca. 250 000 kr"])
+)
+"""Amounts: exact, estimated («anslag»), ranges («4–5 mill. kr»)."""
+count = st.integers(0, 10**7) | st.builds(
+    lambda q, n: f"{q} {n}",
+    st.sampled_from(["ca.", "opp mot", "over", "under"]),
+    st.integers(0, 10**7),
+)
 floats = st.floats(
     allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12
 )  # the model bounds measures
+
+
+SOURCES = ("municipal", "state", "other", "carried_over")
 
 
 def _maybe(draw: st.DrawFn, value: Any) -> Any:
@@ -76,7 +109,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
     status = draw(st.sampled_from(list(DocumentStatus)))
     decision = {
         "body": draw(required),
-        "date": draw(when_date),
+        "date": draw(st.none() | when_any),
         "case_number": draw(required),
         "summary": draw(text),
     }
@@ -95,8 +128,12 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
                 draw, {"value": draw(floats), "year": draw(plan_year), "source": draw(text)}
             ),
             "target": _maybe(draw, {"value": draw(floats), "year": draw(plan_year)}),
+            "observations": [
+                {"value": draw(floats), "year": y, "source": draw(text)}
+                for y in draw(st.lists(plan_year, max_size=3, unique=True))
+            ],
             "data_source": draw(text),
-            "frequency": draw(st.sampled_from(list(Frequency))),
+            "frequency": draw(st.none() | st.sampled_from(list(Frequency))),
             "responsible_role_id": draw(st.none() | st.sampled_from(role_ids or ["R"])),
         }
 
@@ -145,6 +182,9 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
             item["end_year"] = draw(st.none() | plan_year)
         if children is not None:
             item["projects" if not years else "sub_projects"] = children
+        if years and children is not None:  # a project: its own goals and shared owners
+            item["objectives"] = texts()
+            item["owner_ids"] = ids_from([*partner_ids, *body_ids, "kommunen"])
         return item
 
     sub_programmes = []
@@ -155,6 +195,29 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
             projects.append(programme_item(subs_p, True))
         sub_programmes.append(programme_item(projects, False))
     sub_programme_ids = [s["id"] for s in sub_programmes]
+
+    def multi_year_activity() -> dict[str, Any]:
+        first = draw(st.integers(start, end))
+        last = min(2100, first + draw(st.integers(1, 6)))
+        shares = draw(st.lists(st.integers(first, last), max_size=3, unique=True))
+        return {
+            "id": new_id(),
+            "title": draw(required),
+            "sub_programme_id": draw(st.none() | st.sampled_from(sub_programme_ids)),
+            "goal_ids": ids_from(goal_ids),
+            "owner_ids": ids_from([*partner_ids, *body_ids, "kommunen"]),
+            "partner_ids": ids_from([*partner_ids, "kommunen"]),
+            "start": draw(
+                st.sampled_from([first, f"{first}-autumn", f"{first}-09", f"{first}-Q2"])
+            ),
+            "end": draw(st.sampled_from([last, f"{last}-06", f"{last}-12-31"])),
+            "budget": {k: draw(amount) for k in draw(st.sets(st.sampled_from(SOURCES)))},
+            "budget_by_year": [
+                {"year": y, **{k: draw(amount) for k in draw(st.sets(st.sampled_from(SOURCES)))}}
+                for y in shares
+            ],
+            "status": draw(st.none() | st.sampled_from(list(ActivityStatus))),
+        }
 
     def activity(year: int) -> dict[str, Any]:
         first = dt.date(year, 1, 1) + dt.timedelta(days=draw(st.integers(0, 200)))
@@ -228,6 +291,47 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
         ],
     }
     parties = [*partner_ids, "kommunen"]
+    task_parties = [*role_ids, *body_ids, *partner_ids, "kommunen"]
+    tasks = [
+        {
+            "id": new_id(),
+            "text": draw(required),
+            "sub_programme_id": draw(st.none() | st.sampled_from(sub_programme_ids)),
+            "roles": [
+                {"party_id": p, "involvement": draw(st.sampled_from(list(Involvement)))}
+                for p in draw(st.lists(st.sampled_from(task_parties), min_size=1, max_size=3))
+            ],
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    plan_documents = []
+    for _ in range(draw(st.integers(0, 3))):
+        doc_start = draw(st.none() | plan_year)
+        plan_documents.append(
+            {
+                "id": new_id(),
+                "kind": draw(st.sampled_from(list(PlanDocumentKind))),
+                "title": draw(text),
+                "start_year": doc_start,
+                "end_year": None
+                if doc_start is None
+                else min(2100, doc_start + draw(st.integers(0, 8))),
+                "status": draw(st.none() | st.sampled_from(list(DocumentStatus))),
+                "date": draw(st.none() | when_any),
+                "decision": _maybe(
+                    draw,
+                    {
+                        "body": draw(required),
+                        "date": draw(st.none() | when_any),
+                        "case_number": draw(text),
+                        "summary": draw(text),
+                    },
+                ),
+                "replaces_id": plan_documents[-1]["id"]
+                if plan_documents and draw(st.booleans())
+                else None,
+            }
+        )
     agreements = []
     for _ in range(draw(st.integers(0, 2)) if partner_ids else 0):
         valid_from = draw(any_date.filter(lambda d: d.year < 9999))
@@ -285,7 +389,11 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
         "title": draw(text),
         "public_title": draw(text),
         "route": [
-            {"body": draw(required), "meeting_date": draw(when_date), "case_number": draw(text)}
+            {
+                "body": draw(required),
+                "meeting_date": draw(st.none() | when_any),
+                "case_number": draw(text),
+            }
             for _ in range(draw(st.integers(0, 2)))
         ],
         "proposed_resolution": texts(3),
@@ -316,6 +424,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
             "contact": {k: draw(text) for k in ("name", "title", "email", "phone", "address")},
             "mayor": _maybe(draw, person()),
             "chief_executive": _maybe(draw, person()),
+            "officer_title": draw(st.sampled_from(list(OfficerTitle))),
             "profile": {
                 "logo": draw(
                     st.none()
@@ -333,7 +442,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
             "district": draw(text),
             "boundary": draw(text),
             "grunnkrets_codes": draw(st.lists(st.from_regex(r"\d{8}", fullmatch=True), max_size=3)),
-            "population": draw(st.none() | st.integers(0, 10**7)),
+            "population": draw(st.none() | count),
             "population_year": draw(st.none() | plan_year),
             "description": draw(text),
         },
@@ -350,13 +459,17 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
             "revisions": [
                 {
                     "version": draw(required),
-                    "date": draw(when_date),
-                    "status": draw(st.sampled_from(list(DocumentStatus))),
+                    "date": draw(st.none() | when_any),
+                    "status": draw(st.none() | st.sampled_from(list(DocumentStatus))),
                     "description": draw(text),
                     "author": draw(text),
                 }
                 for _ in range(draw(st.integers(0, 2)))
             ],
+            "plan_documents": plan_documents,
+            "current_document_id": draw(
+                st.none() | st.sampled_from([d["id"] for d in plan_documents] or [None])
+            ),
         },
         "knowledge_base": {
             "summary": draw(text),
@@ -403,6 +516,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
         "programme": {
             "name": draw(text),
             "description": draw(text),
+            "level_term": draw(st.sampled_from(list(LevelTerm))),
             "sub_programmes": sub_programmes,
         },
         "organisation": {
@@ -455,22 +569,24 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
         "participation": {"summary": draw(text), "measures": texts()},
         "activities": [
             activity(draw(st.integers(start, end))) for _ in range(draw(st.integers(0, 4)))
-        ],
+        ]
+        + [multi_year_activity() for _ in range(draw(st.integers(0, 2)))],
         "budget_frame": [
             {
                 "year": y,
-                **{k: draw(money) for k in ("municipal", "state", "other", "carried_over")},
+                **{k: draw(amount) for k in ("municipal", "state", "other", "carried_over")},
                 "note": draw(text),
             }
             for y in range(start, start + draw(st.integers(0, 2)))
         ],
         "milestones": [
-            {"date": draw(when_date), "title": draw(required), "description": draw(text)}
+            {"date": draw(when_any), "title": draw(required), "description": draw(text)}
             for _ in range(draw(st.integers(0, 2)))
         ],
         "communication": draw(st.sampled_from([None, {}, communication])),
         "evaluation": draw(st.sampled_from([None, {}, evaluation])),
         "agreements": agreements,
+        "tasks": tasks,
         "council_case": _maybe(draw, council_case),
     }
     return Initiative.model_validate(data)

@@ -18,7 +18,7 @@ MIT licence © KS, shipped beside it). It holds
 Only facts of the input or of the files go in: no wall-clock time (the same input gives the
 same bytes; the archive sets its own dates when it registers the message), no value the
 input lacks (an optional element is left out). The one date is dokumentetsDato, the
-document date of the input.
+saksframlegg's own date (``council_case.date``), left out when the input has none.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from ..documents.base import Artifact
 from ..errors import InputError, Problem
 from ..locale import pick
 from ..model import DocumentStatus, Initiative, Language
+from ..model.passages import plain
 
 FILENAME = "arkivmelding.xml"
 SCHEMA_FILENAME = "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd"
@@ -130,7 +131,8 @@ def check_archivable(model: Initiative, kinds: Sequence[str]) -> ArchiveCase:
             ],
         )
     try:
-        number = parse_case_number(case.archive_case_number, model.document.date.year)
+        dated = case.date or model.document.date
+        number = parse_case_number(case.archive_case_number, dated.year)
     except ValueError as exc:
         raise InputError(
             model.title,
@@ -186,8 +188,8 @@ def _md(tag: str) -> str:
 
 def _add(parent: ET.Element, tag: str, text: str | int | None = None) -> ET.Element:
     element = ET.SubElement(parent, tag)
-    if text is not None:
-        element.text = str(text)
+    if text is not None:  # a passage marked «[se: …]» reads as its plain text here
+        element.text = plain(str(text))
     return element
 
 
@@ -366,7 +368,8 @@ def arkivmelding_xml(
     if number.document is not None:
         _add(entry, _am("journalpostnummer"), number.document)
     _code(entry, "journalposttype", "S", "Saksframlegg")
-    _add(entry, _am("dokumentetsDato"), model.document.date.isoformat())
+    if case.date is not None:  # the saksframlegg's own date; without it «ikke fastsatt»
+        _add(entry, _am("dokumentetsDato"), case.date.isoformat())
     _add(entry, _am("antallVedlegg"), len(attachments))
     return _serialize(root)
 

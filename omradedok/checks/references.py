@@ -78,6 +78,7 @@ def reference_problems(model: Initiative) -> list[Problem]:
     sub_project_ids: set[str] = set()
     owners: list[tuple[Path, str, str | None]] = []
     goal_links: list[tuple[Path, str, list[str]]] = []
+    owner_links: list[tuple[Path, str, list[str]]] = []
     for d, dp in enumerate(model.programme.sub_programmes):
         dpath: Path = ("programme", "sub_programmes", d)
         programme_paths.append((dpath, dp.id))
@@ -90,6 +91,7 @@ def reference_problems(model: Initiative) -> list[Problem]:
             project_ids.add(proj.id)
             owners.append(((*ppath, "owner_role_id"), f"prosjekt «{proj.id}»", proj.owner_role_id))
             goal_links.append(((*ppath, "goal_ids"), f"prosjekt «{proj.id}»", proj.goal_ids))
+            owner_links.append(((*ppath, "owner_ids"), f"prosjekt «{proj.id}»", proj.owner_ids))
             for q, subp in enumerate(proj.sub_projects):
                 qpath = (*ppath, "sub_projects", q)
                 programme_paths.append((qpath, subp.id))
@@ -104,7 +106,8 @@ def reference_problems(model: Initiative) -> list[Problem]:
     body_ids = {b.id for b in org.bodies}
     partner_ids = {p.id for p in model.partners}
     source_ids = {s.id for s in model.knowledge_base.sources}
-    partner_ids | {MUNICIPALITY_PARTY}
+    parties = partner_ids | body_ids | {MUNICIPALITY_PARTY}
+    """Who may partner in or own an activity or project: a partner, a body, the municipality."""
 
     problems: list[Problem] = []
     problems += _duplicates("mål", goal_paths)
@@ -227,7 +230,13 @@ def reference_problems(model: Initiative) -> list[Problem]:
         for i, sub_goal in enumerate(act.sub_goal_ids):
             problems += _unknown((*ap, "sub_goal_ids", i), who, "delmål", sub_goal, sub_goal_ids)
         for i, act_partner in enumerate(act.partner_ids):
-            problems += _unknown((*ap, "partner_ids", i), who, "partner", act_partner, partner_ids)
+            problems += _unknown((*ap, "partner_ids", i), who, "partner", act_partner, parties)
+        for i, goal in enumerate(act.goal_ids):
+            problems += _unknown((*ap, "goal_ids", i), who, "mål", goal, goal_ids)
+        owner_links.append(((*ap, "owner_ids"), who, act.owner_ids))
+    for path, owner, links in owner_links:
+        for i, party in enumerate(links):
+            problems += _unknown((*path, i), owner, "eier", party, parties)
 
     for n, agr in enumerate(model.agreements):
         gp: Path = ("agreements", n)

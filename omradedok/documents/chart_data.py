@@ -247,7 +247,16 @@ def _budget_by_subprogramme(
     known = {sp.id for sp in model.programme.sub_programmes}
     orphan = _sum_funding((a for a in chosen if a.sub_programme_id not in known), years)
     if orphan.total:
-        rows.append((pick(lang, "Uten delprogram", "Utan delprogram"), orphan))
+        rows.append(
+            (
+                relabel(
+                    pick(lang, "Uten delprogram", "Utan delprogram"),
+                    model.programme.level_term,
+                    lang,
+                ),
+                orphan,
+            )
+        )
     if not rows:
         return None
     span = format_year_range(min(years), max(years))
@@ -258,12 +267,16 @@ def _budget_by_subprogramme(
     )
     total = sum(f.total for _, f in rows)
     alt = (
-        pick(
+        relabel(
+            pick(
+                lang,
+                f"Liggende stablede søyler med budsjettet i aktivitetsplanen{'e' if len(years) > 1 else ''} "
+                f"{span} per delprogram, fordelt på finansieringskilde. ",
+                f"Liggjande stabla søyler med budsjettet i aktivitetsplan{'ane' if len(years) > 1 else 'en'} "
+                f"{span} per delprogram, fordelt på finansieringskjelde. ",
+            ),
+            model.programme.level_term,
             lang,
-            f"Liggende stablede søyler med budsjettet i aktivitetsplanen{'e' if len(years) > 1 else ''} "
-            f"{span} per delprogram, fordelt på finansieringskilde. ",
-            f"Liggjande stabla søyler med budsjettet i aktivitetsplan{'ane' if len(years) > 1 else 'en'} "
-            f"{span} per delprogram, fordelt på finansieringskjelde. ",
         )
         + "; ".join(f"{name}: {format_millions(f.total, lang)}" for name, f in rows)
         + pick(lang, ". Til sammen ", ". Til saman ")
@@ -451,7 +464,11 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
     if orphans:
         rows.append(
             TimelineItem(
-                pick(lang, "Uten delprogram", "Utan delprogram"),
+                relabel(
+                    pick(lang, "Uten delprogram", "Utan delprogram"),
+                    model.programme.level_term,
+                    lang,
+                ),
                 tuple(a.span() for a in orphans),
             )
         )

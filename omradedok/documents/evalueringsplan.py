@@ -27,6 +27,7 @@ PART_KEYS = frozenset(
         "questions",
         "chain",
         "indicators",
+        "observed",
         "evaluator",
         "reporting",
     }
@@ -67,6 +68,7 @@ def indicator_rows(model: Initiative, language: Language) -> list[dict[str, str]
                 "unit": indicator.unit,
                 "goal_id": goal_id,
                 "baseline": views.baseline_text(indicator, language, with_source=True),
+                "observed": views.observations_text(indicator, language, "\n"),
                 "target": views.target_text(indicator, language),
                 "data_source": indicator.data_source,
                 "frequency": frequency,
@@ -110,7 +112,7 @@ def evaluation_view(
     else:
         evaluator = pick(language, "Ikke fastsatt.", "Ikkje fastsett.")
     return {
-        "t": views.labels(language, template_dir),
+        "t": views.own_labels(model, views.labels(language, template_dir), language),
         "purpose": views.paragraphs(plan.purpose),
         "users": list(plan.users),
         "schedule": [
@@ -129,6 +131,7 @@ def evaluation_view(
         if has_chain
         else [],
         "indicators": indicator_rows(model, language),
+        "observed": views.has_observations(model),
         "evaluator": evaluator,
         "reporting": [
             {"to": r.to, "frequency": r.frequency, "form": r.form} for r in plan.reporting

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..locale import enum_label, format_count, format_date, format_org_number, pick
-from ..model import Activity, Funding, Initiative, Involvement, Language
+from ..model import Activity, Funding, Initiative, Involvement, Language, Project, SubProject
 from ..model.amount import Amount, add_up
 from ..render.docx import Picture, render_docx
 from . import registry, views
@@ -38,6 +38,7 @@ the organisation chart in «Organisering», the timeline in «Fremdrift»."""
 
 VIEW_KEYS = views.BASE_KEYS | {
     "revisions",
+    "plan_documents",
     "summary",
     "background",
     "purpose",
@@ -176,6 +177,7 @@ def _goals(model: Initiative, language: Language) -> list[dict[str, Any]]:
     sub_label = pick(language, "Delmål", "Delmål")
     result_label = pick(language, "Resultatmål", "Resultatmål")
     main_label = pick(language, "Hovudmål", "Hovudmål") if language is Language.NN else "Hovedmål"
+    observed = views.has_observations(model)
     for main in model.goals.main_goals:
         rows: list[dict[str, str]] = []
 
@@ -186,6 +188,7 @@ def _goals(model: Initiative, language: Language) -> list[dict[str, Any]]:
                         "goal": goal_text,
                         "indicator": pick(language, "Ingen indikator", "Ingen indikator"),
                         "baseline": "",
+                        "observed": "",
                         "target": "",
                         "source": "",
                     }
@@ -197,6 +200,7 @@ def _goals(model: Initiative, language: Language) -> list[dict[str, Any]]:
                         "goal": goal_text if index == 0 else "",
                         "indicator": ind.name,
                         "baseline": views.baseline_text(ind, language),
+                        "observed": views.observations_text(ind, language, "\n"),
                         "target": views.target_text(ind, language),
                         "source": ind.data_source or (ind.baseline.source if ind.baseline else ""),
                     }
@@ -213,6 +217,7 @@ def _goals(model: Initiative, language: Language) -> list[dict[str, Any]]:
                 "heading": f"{main.id} {main.title}",
                 "description": views.paragraphs(main.description),
                 "rows": rows,
+                "observed": observed,
             }
         )
     return out
@@ -273,17 +278,18 @@ def _frame(model: Initiative, language: Language) -> dict[str, Any]:
             )
         )
     frames = sorted(model.budget_frame, key=lambda b: b.year)
-    total = model.frame_total()
-    years_label = views.years_text(frames[0].year, frames[-1].year) if frames else ""
+    rows = views.frame_years(model)
+    years_label = views.years_text(rows[0][0], rows[-1][0]) if rows else ""
     return {
         "boundary": boundary,
         "grunnkretser": ", ".join(area.grunnkrets_codes),
         "population": _population(model, language),
         "period_text": period,
-        "budget_rows": [_money_row(b.year, b, language) for b in frames],
-        "budget_total": _money_row(pick(language, "Sum", "Sum"), total, language)
-        if len(frames) > 1
+        "budget_rows": [_money_row(year, b or Funding(), language) for year, b in rows],
+        "budget_total": _money_row(pick(language, "Sum", "Sum"), views.frame_sum(model), language)
+        if len(rows) > 1
         else None,
+        "budget_missing": any(b is None for _, b in rows),
         "budget_years": years_label,
         "notes": [
             {"year": b.year, "text": " ".join(views.paragraphs(b.note))}
@@ -459,9 +465,63 @@ def _programme(model: Initiative, language: Language) -> dict[str, Any]:
     def amount(value: Amount | None) -> str:
         return views.money(value, language) if years and value is not None else "–"
 
+    titles = views.goal_titles(model)
+
+    def details(item: Project | SubProject, sub: bool) -> dict[str, Any] | None:
+        """What the input says about a project beyond its table row: description, own goals,
+        owners, the goals it serves (None when it says nothing more)."""
+        facts = []
+        owner_ids = item.owner_ids if isinstance(item, Project) else []
+        if owner_ids:
+            facts.append(
+                {
+                    "label": pick(language, "Eiere", "Eigarar")
+                    if len(owner_ids) > 1
+                    else pick(language, "Eier", "Eigar"),
+                    "value": views.owners_text(model, owner_ids, language),
+                }
+            )
+        if item.goal_ids:
+            facts.append(
+                {
+                    "label": pick(language, "Bidrar til mål", "Bidreg til mål"),
+                    "value": "; ".join(
+                        f"{g} {titles[g]}" if g in titles else g for g in item.goal_ids
+                    ),
+                }
+            )
+        objectives = list(item.objectives) if isinstance(item, Project) else []
+        description = views.paragraphs(item.description)
+        if not (description or objectives or facts):
+            return None
+        return {
+            "heading": f"{item.id} {item.name}",
+            "sub": sub,
+            "description": description,
+            "objectives": objectives,
+            "objectives_label": pick(language, "Prosjektets mål", "Måla til prosjektet"),
+            "facts": facts,
+        }
+
     sub_programmes = []
     overview = []
     for sp in programme.sub_programmes:
+        projects = []
+        for project in sp.projects:
+            subs = [d for d in (details(x, True) for x in project.sub_projects) if d]
+            own = details(project, False)
+            if own is None and subs:
+                own = {
+                    "heading": f"{project.id} {project.name}",
+                    "sub": False,
+                    "description": [],
+                    "objectives": [],
+                    "objectives_label": "",
+                    "facts": [],
+                }
+            if own is not None:
+                projects.append(own)
+            projects.extend(subs)
         sp_acts = [a for a in acts if a.sub_programme_id == sp.id]
         rows = []
         for project in sp.projects:
@@ -490,7 +550,6 @@ def _programme(model: Initiative, language: Language) -> dict[str, Any]:
         if sp.owner_role_id:
             facts.append({"label": owner_label, "value": views.role_text(model, sp.owner_role_id)})
         if sp.goal_ids:
-            titles = views.goal_titles(model)
             facts.append(
                 {
                     "label": goals_label,
@@ -512,6 +571,7 @@ def _programme(model: Initiative, language: Language) -> dict[str, Any]:
                 "description": views.paragraphs(sp.description),
                 "facts": facts,
                 "rows": rows,
+                "projects": projects,
                 "total": amount(_budget(sp_acts)),
             }
         )
@@ -591,6 +651,7 @@ def handlingsplan_view(
                 }
                 for r in model.document.revisions
             ],
+            "plan_documents": views.plan_documents_view(model, language),
             "summary": views.paragraphs(model.summary),
             "background": views.paragraphs(model.background),
             "purpose": views.paragraphs(model.purpose),

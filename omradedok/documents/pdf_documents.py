@@ -11,6 +11,7 @@ module-level functions here; they do not depend on reportlab.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -31,7 +32,7 @@ from ..locale import (
     format_year_range,
     pick,
 )
-from ..locale.levels import officer_relabel, relabel
+from ..locale.levels import level_forms, officer_relabel, relabel
 from ..model import (
     Activity,
     ActivityStatus,
@@ -46,12 +47,14 @@ from ..model import (
     Involvement,
     Language,
     PartnerKind,
+    Project,
     SourceKind,
+    SubProject,
 )
 from ..model.amount import Amount, add_up
 from ..render.charts import activity_plan_charts, plan_charts, source_label
 from ..render.pdf import Cover, PdfDocument, PdfMeta
-from . import registry
+from . import registry, views
 from .base import Artifact, BuildContext
 from .views import baseline_text as views_baseline
 from .views import goal_titles, role_text, years_text
@@ -286,6 +289,37 @@ def _plan_matrix_rows(model: Initiative, lang: Language) -> list[list[str]]:
     return rows
 
 
+def _project_facts(
+    model: Initiative, lang: Language, item: Project | SubProject
+) -> list[tuple[str, str]] | None:
+    """What the input says about a project beyond its table row – owners (shared ownership)
+    and the goals it serves; None when it has no description, own goals, owners or goals
+    (the same rule as the DOCX's Del 2)."""
+    facts: list[tuple[str, str]] = []
+    owner_ids = item.owner_ids if isinstance(item, Project) else []
+    if owner_ids:
+        facts.append(
+            (
+                pick(lang, "Eiere", "Eigarar")
+                if len(owner_ids) > 1
+                else pick(lang, "Eier", "Eigar"),
+                views.owners_text(model, owner_ids, lang),
+            )
+        )
+    if item.goal_ids:
+        titles = goal_titles(model)
+        facts.append(
+            (
+                pick(lang, "Bidrar til mål", "Bidreg til mål"),
+                "; ".join(f"{g} {titles[g]}" if g in titles else g for g in item.goal_ids),
+            )
+        )
+    objectives = item.objectives if isinstance(item, Project) else []
+    if not (item.description.strip() or objectives or facts):
+        return None
+    return facts
+
+
 def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
     def L(nb: str, nn: str) -> str:
         return own_words(model, lang, pick(lang, nb, nn))
@@ -293,10 +327,34 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
     title = L(f"Handlingsplan for {model.title}", f"Handlingsplan for {model.title}")
     period = format_year_range(model.period.start_year, model.period.end_year)
     doc = PdfDocument(_meta(model, lang, title, "Handlingsplan"), model.municipality.profile)
-    doc.cover(_cover(model, lang, "Handlingsplan", period))
+    cover = _cover(model, lang, "Handlingsplan", period)
+    plan_docs = views.plan_documents_view(model, lang)
+    if plan_docs["line"]:
+        cover = dataclasses.replace(
+            cover, facts=(*cover.facts, (L("Plandokument", "Plandokument"), plan_docs["line"]))
+        )
+    doc.cover(cover)
     doc.toc(L("Innhold", "Innhald"))
     charts = {c.key: c for c in plan_charts(model, lang)}
     goals = goal_titles(model)
+    observed = views.has_observations(model)
+    _singular, plural, _definite = level_forms(model.programme.level_term, lang)
+    level_plural = plural[0].upper() + plural[1:]
+
+    def goal_row(goal_id: str, ind: Indicator) -> list[str]:
+        """An indicator in the goal tables: as in the DOCX, an absent baseline or target is
+        «Ikke fastsatt», observations over time get their own column when any are given."""
+        row = [
+            goal_id,
+            f"{ind.id} {ind.name}",
+            ind.unit,
+            views.baseline_text(ind, lang),
+            views.target_text(ind, lang),
+            ind.data_source or (ind.baseline.source if ind.baseline else ""),
+        ]
+        if observed:
+            row.insert(4, views.observations_text(ind, lang, "\n"))
+        return row
 
     doc.heading(L("Del 1 – Programdel", "Del 1 – Programdel"), 0)
     # 1 Sammendrag
@@ -316,7 +374,7 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
                 else "",
             ),
             (L("Hovedmål", "Hovudmål"), str(len(model.goals.main_goals))),
-            (L("Delprogram", "Delprogram"), str(len(model.programme.sub_programmes))),
+            (level_plural, str(len(model.programme.sub_programmes))),
             ("Status", label(model.document.status, lang)),
             (L("Revideres", "Vert revidert"), format_date(model.document.revision_due, lang)),
         ]
@@ -381,6 +439,26 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
             widths=[0.2, 0.16, 0.12, 0.52],
         )
     doc.note(status_statement(model, lang))
+    if plan_docs["statement"] or plan_docs["documents"]:
+        doc.heading(L("4.1 Plandokumenter", "4.1 Plandokument"), 2)
+        for line in plan_docs["statement"]:
+            doc.paragraph(line)
+        if plan_docs["documents"]:
+            doc.table(
+                [
+                    L("Dokument", "Dokument"),
+                    "Periode",
+                    "Status",
+                    "Dato",
+                    "Vedtak",
+                    L("Erstatter", "Erstattar"),
+                ],
+                [
+                    [d["name"], d["period"], d["status"], d["date"], d["decision"], d["replaces"]]
+                    for d in plan_docs["documents"]
+                ],
+                widths=[0.25, 0.12, 0.14, 0.14, 0.2, 0.15],
+            )
     # 5 Visjon og mål
     doc.heading(L("5 Visjon og mål", "5 Visjon og mål"), 1)
     if model.goals.vision:
@@ -390,28 +468,33 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
     for number, main in enumerate(model.goals.main_goals, 1):
         doc.heading(f"5.{number} {main.id} {main.title}", 2)
         doc.paragraphs(main.description)
-        rows: list[list[str]] = [indicator_row(main.id, i, lang) for i in main.indicators]
+        rows: list[list[str]] = [goal_row(main.id, i) for i in main.indicators]
         groups: list[int] = []
         for sub in main.sub_goals:
             groups.append(len(rows))
             rows.append([f"{sub.id} {sub.title}"])
-            rows += [indicator_row(sub.id, i, lang) for i in sub.indicators]
+            rows += [goal_row(sub.id, i) for i in sub.indicators]
             for res in sub.result_goals:
                 groups.append(len(rows))
                 rows.append([f"{res.id} {res.title}"])
-                rows += [indicator_row(res.id, i, lang) for i in res.indicators]
+                rows += [goal_row(res.id, i) for i in res.indicators]
+        head = [
+            L("Mål", "Mål"),
+            "Indikator",
+            L("Enhet", "Eining"),
+            "Nullpunkt",
+            L("Målverdi", "Målverdi"),
+            L("Datakilde", "Datakjelde"),
+        ]
+        if observed:
+            head.insert(4, L("Målt", "Målt"))
         doc.table(
-            [
-                L("Mål", "Mål"),
-                "Indikator",
-                L("Enhet", "Eining"),
-                "Nullpunkt",
-                L("Mål (år)", "Mål (år)"),
-                L("Datakilde", "Datakjelde"),
-            ],
+            head,
             rows,
-            widths=[0.1, 0.36, 0.1, 0.13, 0.13, 0.18],
-            align="LLLRRL",
+            widths=[0.08, 0.24, 0.08, 0.12, 0.19, 0.13, 0.16]
+            if observed
+            else [0.1, 0.36, 0.1, 0.13, 0.13, 0.18],
+            align="LLLRLRL" if observed else "LLLRRL",
             groups=groups,
         )
     # 6 Strategier og metoder
@@ -433,8 +516,8 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
     doc.paragraphs(area.boundary)
     doc.paragraph(
         L(
-            f"Satsingen varer i {model.period.length} år, {period}. Kommunen forplikter seg for hele perioden, og planen revideres innen {format_date(model.document.revision_due, lang)}.",
-            f"Satsinga varer i {model.period.length} år, {period}. Kommunen forpliktar seg for heile perioden, og planen vert revidert innan {format_date(model.document.revision_due, lang)}.",
+            f"Satsingen varer i {model.period.length} år, {period}. Planen skal revideres innen {format_date(model.document.revision_due, lang)}.",
+            f"Satsinga varer i {model.period.length} år, {period}. Planen skal reviderast innan {format_date(model.document.revision_due, lang)}.",
         )
         if model.document.revision_due
         else L(
@@ -444,20 +527,35 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
     )
     doc.heading(L("7.2 Økonomisk ramme", "7.2 Økonomisk ramme"), 2)
     money_head = [source_label(s, lang) for s in _SOURCES] + ["Sum"]
-    if model.budget_frame:
-        frames = sorted(model.budget_frame, key=lambda b: b.year)
-        total = model.frame_total()
+    frame_rows = views.frame_years(model)
+    if frame_rows:
+        doc.paragraph(
+            L(
+                "Tabellen viser den økonomiske rammen (anslag) for hvert år i perioden, fordelt på finansieringskilde.",
+                "Tabellen viser den økonomiske ramma (anslag) for kvart år i perioden, fordelt på finansieringskjelde.",
+            )
+        )
         doc.table(
             ["År", *money_head],
-            [[str(b.year), *money_cells(b, lang)] for b in frames]
-            + [["Sum", *money_cells(total, lang)]],
-            widths=[0.1, 0.18, 0.18, 0.18, 0.18, 0.18],
+            [[str(year), *money_cells(b or Funding(), lang)] for year, b in frame_rows]
+            + (
+                [["Sum", *money_cells(views.frame_sum(model), lang)]] if len(frame_rows) > 1 else []
+            ),
+            widths=[0.08, 0.184, 0.184, 0.184, 0.184, 0.184],
             align="LRRRRR",
-            totals=1,
+            totals=1 if len(frame_rows) > 1 else 0,
         )
-        for b in frames:
-            if b.note:
-                doc.paragraph(f"{b.year}: {b.note}", style="small")
+        if any(b is None for _, b in frame_rows):
+            doc.paragraph(
+                L(
+                    "For år som står som «ikke fastsatt», er rammen ikke oppgitt.",
+                    "For år som står som «ikkje fastsett», er ramma ikkje oppgitt.",
+                ),
+                style="small",
+            )
+        for year, b in frame_rows:
+            if b is not None and b.note:
+                doc.paragraph(f"{year}: {b.note}", style="small")
     else:
         doc.paragraph(
             L("Budsjettrammen er ikke fastsatt ennå.", "Budsjettramma er ikkje fastsett enno.")
@@ -513,8 +611,10 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
                 [[m.name, m.title, m.organisation] for m in body.members],
                 widths=[0.3, 0.4, 0.3],
             )
+    org_number = len(org.bodies)
     if org.roles:
-        doc.heading(f"8.{len(org.bodies) + 1} {L('Roller og ansvar', 'Roller og ansvar')}", 2)
+        org_number += 1
+        doc.heading(f"8.{org_number} {L('Roller og ansvar', 'Roller og ansvar')}", 2)
         doc.table(
             ["Rolle", L("Innehaver", "Innehavar"), "Ansvar"],
             [[r.title, r.holder, "; ".join(r.responsibilities)] for r in org.roles],
@@ -522,14 +622,20 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
         )
     plan_matrix = _plan_matrix_rows(model, lang)
     if plan_matrix:
-        doc.heading(L("Rolle- og ansvarsmatrise", "Rolle- og ansvarsmatrise"), 3)
+        matrix_title = L("Rolle- og ansvarsmatrise", "Rolle- og ansvarsmatrise")
+        if org.roles:  # under «Roller og ansvar»
+            doc.heading(matrix_title, 3)
+        else:  # its own section: a level-3 heading right under «8 Organisering» has no parent
+            org_number += 1
+            doc.heading(f"8.{org_number} {matrix_title}", 2)
         doc.table(
             [L("Oppgave", "Oppgåve"), *(label(v, lang) for v in Involvement)],
             plan_matrix,
             widths=[0.32, 0.22, 0.24, 0.11, 0.11],
         )
     if model.partners:
-        doc.heading(f"8.{len(org.bodies) + 2} {L('Partnere', 'Partnarar')}", 2)
+        org_number += 1
+        doc.heading(f"8.{org_number} {L('Partnere', 'Partnarar')}", 2)
         doc.table(
             [L("Partner", "Partnar"), "Type", "Org.nr.", L("Beskrivelse", "Skildring")],
             [
@@ -651,29 +757,35 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
         indicators = list(model.indicators())
         if indicators:
             doc.heading(L("11.3 Indikatorer", "11.3 Indikatorar"), 2)
+            ind_head = [
+                "Indikator",
+                "Nullpunkt",
+                L("Målverdi", "Målverdi"),
+                L("Datakilde", "Datakjelde"),
+                "Frekvens",
+                L("Ansvarlig", "Ansvarleg"),
+            ]
+            ind_rows = [
+                [
+                    f"{goal} · {ind.id} {ind.name}",
+                    views.baseline_text(ind, lang, with_source=True).replace("\n", ", "),
+                    views.target_text(ind, lang),
+                    ind.data_source,
+                    label(ind.frequency, lang) if ind.frequency else "",
+                    role_text(model, ind.responsible_role_id),
+                ]
+                for goal, ind in indicators
+            ]
+            if observed:
+                ind_head.insert(2, L("Målt", "Målt"))
+                for (_, ind), row in zip(indicators, ind_rows, strict=True):
+                    row.insert(2, views.observations_text(ind, lang, "\n"))
             doc.table(
-                [
-                    "Indikator",
-                    "Nullpunkt",
-                    L("Mål", "Mål"),
-                    L("Datakilde", "Datakjelde"),
-                    "Frekvens",
-                    L("Ansvarlig", "Ansvarleg"),
-                ],
-                [
-                    [
-                        f"{goal} · {ind.id} {ind.name}",
-                        views_baseline(ind, lang, with_source=True).replace("\n", ", ")
-                        if ind.baseline
-                        else "–",
-                        views_target(ind, lang) if ind.target else "–",
-                        ind.data_source,
-                        label(ind.frequency, lang) if ind.frequency else "",
-                        role_text(model, ind.responsible_role_id),
-                    ]
-                    for goal, ind in indicators
-                ],
-                widths=[0.3, 0.17, 0.1, 0.15, 0.11, 0.17],
+                ind_head,
+                ind_rows,
+                widths=[0.24, 0.15, 0.16, 0.1, 0.13, 0.1, 0.12]
+                if observed
+                else [0.3, 0.17, 0.1, 0.15, 0.11, 0.17],
             )
         if ev.reporting:
             doc.heading(L("11.4 Rapportering", "11.4 Rapportering"), 2)
@@ -699,8 +811,8 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
     doc.heading(L("Del 2 – Prosjektoversikt", "Del 2 – Prosjektoversikt"), 0, new_page=True)
     doc.paragraph(
         L(
-            "Programmet er delt i delprogram, prosjekt og delprosjekt. Budsjettet er summen av tiltakene i aktivitetsplanene.",
-            "Programmet er delt i delprogram, prosjekt og delprosjekt. Budsjettet er summen av tiltaka i aktivitetsplanane.",
+            f"Programmet er delt i {plural}, prosjekter og delprosjekter. Budsjettet er summen av tiltakene i aktivitetsplanene.",
+            f"Programmet er delt i {plural}, prosjekt og delprosjekt. Budsjettet er summen av tiltaka i aktivitetsplanane.",
         )
     )
     doc.paragraphs(model.programme.description)
@@ -710,7 +822,7 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
         sp_acts = [a for a in model.activities if a.sub_programme_id == sp.id]
         doc.facts(
             [
-                (L("Eier", "Eigar"), role_text(model, sp.owner_role_id)),
+                (L("Ansvarlig", "Ansvarleg"), role_text(model, sp.owner_role_id)),
                 (L("Bidrar til mål", "Bidreg til mål"), ", ".join(sp.goal_ids)),
                 ("Tiltakstype", ", ".join(label(t, lang) for t in sp.measure_types)),
                 ("Budsjett", format_money(sum_funding(sp_acts).total, lang) if sp_acts else ""),
@@ -748,7 +860,7 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
             doc.table(
                 [
                     L("Prosjekt / delprosjekt", "Prosjekt / delprosjekt"),
-                    L("Eier", "Eigar"),
+                    L("Ansvarlig", "Ansvarleg"),
                     L("Mål", "Mål"),
                     "Periode",
                     "Budsjett",
@@ -759,6 +871,29 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
                 strong=strong,
                 indented=indented,
             )
+        project_number = 0
+        for project in sp.projects:
+            told = _project_facts(model, lang, project)
+            subs = [(x, _project_facts(model, lang, x)) for x in project.sub_projects]
+            subs = [(x, f) for x, f in subs if f is not None]
+            if told is None and not subs:
+                continue
+            project_number += 1
+            doc.heading(f"{number}.{project_number} {project.id} {project.name}", 2)
+            told_items: list[tuple[Project | SubProject, list[tuple[str, str]] | None]] = [
+                (project, told),
+                *subs,
+            ]
+            for item, facts in told_items:
+                if facts is None:
+                    continue
+                if item is not project:
+                    doc.paragraph(f"{item.id} {item.name}", style="lead")
+                doc.paragraphs(item.description)
+                if isinstance(item, Project) and item.objectives:
+                    doc.paragraph(L("Prosjektets mål:", "Måla til prosjektet:"))
+                    doc.bullets(item.objectives)
+                doc.facts(facts, key_width=0.22)
     if model.document.revisions:
         doc.heading(L("Versjonshistorikk", "Versjonshistorikk"), 0, new_page=True)
         doc.table(

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..locale.format import format_date, format_year_range
 from ..locale.labels import enum_label, pick
 from ..model import Initiative, Involvement, Language
+from ..model.passages import plain
 from ..render.xlsx import FONT_NAME, new_workbook, put, setup_print, text_lines, workbook_bytes
 from . import registry
 from .base import Artifact, BuildContext
@@ -210,7 +211,7 @@ def _split_columns(
 
 
 def _sheet_name(text: str, taken: set[str]) -> str:
-    base = _SHEET_NAME_BAD.sub("", text).strip()[:31] or "Ark"
+    base = _SHEET_NAME_BAD.sub("", plain(text)).strip()[:31] or "Ark"
     name, n = base, 2
     while name.casefold() in taken:
         suffix = f" ({n})"

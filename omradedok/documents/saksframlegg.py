@@ -4,14 +4,17 @@ planned before it with ``attachment=True``), followed by the case's extra attach
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..locale import format_date, pick
+from ..locale.levels import officer_noun
 from ..model import Initiative, Language
 from ..render.docx import render_docx
 from . import registry, views
 from .base import Artifact, BuildContext
+from .innstilling import ordered_route, recommendation
 
 TEMPLATE = "saksframlegg.docx"
 FILENAME = "saksframlegg.docx"
@@ -76,22 +79,34 @@ def saksframlegg_view(
                 ),
             )
         )
+    advice = recommendation(model, language)
+    signer = model.municipality.chief_executive
+    signer_title = (signer.title if signer and signer.title else "") or officer_noun(
+        model.municipality.officer_title
+    )
     view["case"] = {
         "title": title,
         "archive_case": case.archive_case_number,
         "archive_code": case.archive_code,
         "officer": officer,
         "unit": case.administrative_unit,
-        "date": format_date(model.document.date, language),
+        "date": (
+            format_date(case.date, language)
+            if case.date
+            else pick(language, "Ikke fastsatt", "Ikkje fastsett")
+        ),
         "route": [
             {
                 "body": r.body,
                 "date": format_date(r.meeting_date, language),
                 "case_number": r.case_number,
             }
-            for r in case.route
+            for r in ordered_route(case)
         ],
-        "resolution": list(case.proposed_resolution),
+        "is_decision": advice.kind == "vedtak",
+        "resolution_intro": advice.intro,
+        "resolution": [{"text": p.text, "lines": p.lines} for p in advice.points],
+        "resolution_after": advice.after,
         "no_resolution": pick(
             language,
             "Innstillingen er ikke skrevet ennå.",
@@ -107,6 +122,15 @@ def saksframlegg_view(
         "assessment": views.paragraphs(case.assessment),
         "economic": views.paragraphs(case.economic_consequences),
         "administrative": views.paragraphs(case.administrative_consequences),
+        "alternatives": views.paragraphs(case.alternatives),
+        "risk": views.paragraphs(case.risk),
+        "children": views.paragraphs(case.children_and_youth),
+        "health": views.paragraphs(case.public_health),
+        "climate": views.paragraphs(case.climate_and_environment),
+        "signature": {
+            "name": signer.name if signer else "",
+            "title": signer_title[:1].upper() + signer_title[1:] if not signer else signer_title,
+        },
         "attachments": attachments,
     }
     view["doc"]["subtitle"] = title
@@ -129,6 +153,8 @@ def render(
         category="Saksframlegg",
         keywords=("saksframlegg", f"arkivsak {case.archive_case_number}", "handlingsplan"),
     )
+    if case.date is not None:
+        meta = replace(meta, date=case.date)
     return render_docx(
         TEMPLATE,
         saksframlegg_view(model, language, attachments, template_dir),

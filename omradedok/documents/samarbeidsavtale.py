@@ -1,9 +1,13 @@
 """samarbeidsavtale-<slug>.docx: one cooperation agreement per agreement in the model.
 
-Clauses (the typical list in Norwegian practice): 1 Parter · 2 Bakgrunn og formål ·
-3 Innhold og aktiviteter · 4 Organisering og samarbeidsmøter · 5 Roller, plikter og ansvar ·
-6 Økonomi · 7 Varighet, endring og oppsigelse · 8 Mislighold og tvister · 9 Kontaktpersoner ·
-10 Signaturer.
+Clauses (the typical list in Norwegian practice): Parter · Bakgrunn og formål · Innhold og
+aktiviteter · Organisering og samarbeidsmøter · Roller, plikter og ansvar · Økonomi (grant
+money marked «forutsetter tilsagn»; «Forholdet til tilsagnsbrev» when given) · Rapportering
+og revisjon · Personvern og taushetsplikt · Innsyn etter offentleglova · Varighet, endring og
+oppsigelse · Mislighold / Tvisteløsning · Kontaktpersoner · Signaturer. The optional clauses
+are printed only when the agreement gives them (never invented) and the numbers count only
+the clauses there are. The municipality's signatory is the delegate the agreement names, else
+the holder of the innstilling's fullmakt («etter fullmakt»), else the mayor.
 
 Rendering goes through ``render.docx.render_docx`` with the template
 ``samarbeidsavtale/samarbeidsavtale.docx`` (built by ``templates/samarbeidsavtale/build_template.py``
@@ -27,10 +31,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
+from ..checks.council import municipal_signatory
 from ..checks.references import views_years
 from ..locale.format import (
     format_date,
@@ -40,17 +44,20 @@ from ..locale.format import (
     format_year_range,
 )
 from ..locale.labels import pick
+from ..locale.levels import officer_noun
 from ..locale.slug import slugify
 from ..model import (
     MUNICIPALITY_PARTY,
     Agreement,
+    DelegationHolder,
     Initiative,
     Involvement,
     Language,
+    PartnerKind,
     Person,
 )
 from ..model.amount import Amount, add_up
-from ..render.docx import render_docx
+from ..render.docx import passage_xml, render_docx
 from ..render.docx_styles import TEMPLATE_PRIMARY, TEXT_WIDTH_MM
 from . import registry, views
 from .base import Artifact, BuildContext
@@ -78,6 +85,13 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "h_economy": ("Økonomi", "Økonomi"),
     "h_duration": ("Varighet, endring og oppsigelse", "Varigheit, endring og oppseiing"),
     "h_breach": ("Mislighold og tvister", "Misleghald og tvistar"),
+    "h_breach_only": ("Mislighold", "Misleghald"),
+    "h_disputes_only": ("Tvisteløsning", "Tvisteløysing"),
+    "h_reporting": ("Rapportering og revisjon", "Rapportering og revisjon"),
+    "h_privacy": ("Personvern og taushetsplikt", "Personvern og teieplikt"),
+    "h_public_access": ("Innsyn etter offentleglova", "Innsyn etter offentleglova"),
+    "h_grant_letter": ("Forholdet til tilsagnsbrev", "Forholdet til tilsegnsbrev"),
+    "grant_pending": ("forutsetter tilsagn", "føreset tilsegn"),
     "h_contacts": ("Kontaktpersoner", "Kontaktpersonar"),
     "h_signatures": ("Signaturer", "Signaturar"),
     "h_purpose": ("Formål", "Føremål"),
@@ -240,7 +254,7 @@ def _run(
     if size:
         props += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{passage_xml(text)}</w:t></w:r>'
 
 
 def _paragraph(style: str, align: str, runs: str) -> str:
@@ -435,18 +449,53 @@ def _notice_text(months: int | None, language: Language) -> str:
 
 
 def _signatory(model: Initiative, agreement: Agreement, pid: str) -> tuple[Person | None, str]:
-    """The person who signs for a party, and the place."""
+    """The person who signs for a party, and the place. For the municipality: the delegate
+    the agreement names, else the holder of the innstilling's fullmakt, else the mayor."""
     listed = next((s for s in agreement.signatories if s.party_id == pid), None)
     place = (listed.place if listed else "") or agreement.place
     if pid == MUNICIPALITY_PARTY:
-        person = agreement.municipality_signatory or (listed.person if listed else None)
-        return person or model.municipality.mayor, place
+        return municipal_signatory(model, agreement)[0], place
     if listed is not None:
         return listed.person, place
     partner = model.partner(pid)
     if partner is not None and partner.contact.name:
         return Person(name=partner.contact.name, title=partner.contact.title), place
     return None, place
+
+
+def signs_by_fullmakt(model: Initiative, agreement: Agreement) -> bool:
+    """Whether the officer signs for the municipality by the innstilling's fullmakt."""
+    from .innstilling import delegation_holder
+
+    _, why = municipal_signatory(model, agreement)
+    return why == "delegation" and delegation_holder(model) is DelegationHolder.OFFICER
+
+
+def grant_parties(model: Initiative, agreement: Agreement) -> set[tuple[str, int]]:
+    """(party, year) whose money is a grant that depends on a tilsagn: a state agency's
+    money, or a contribution marked ``grant``."""
+    out: set[tuple[str, int]] = set()
+    for con in agreement.contributions:
+        partner = model.partner(con.party_id)
+        state = partner is not None and partner.kind is PartnerKind.STATE_AGENCY
+        if con.money is not None and (con.grant or state):
+            out.add((con.party_id, con.year))
+    return out
+
+
+def grant_note(model: Initiative, agreement: Agreement, language: Language) -> str:
+    """«Pengene fra Husbanken er tilskudd som forutsetter tilsagn …» for grant money."""
+    names = list(dict.fromkeys(_party_name(model, pid) for pid, _ in sorted(grant_parties(model, agreement))))
+    if not names:
+        return ""
+    who = _join(names)
+    return pick(
+        language,
+        f"Pengene fra {who} er tilskudd som forutsetter tilsagn. Beløpene i tabellen er "
+        "derfor betinget av at tilsagn blir gitt.",
+        f"Pengane frå {who} er tilskot som føreset tilsegn. Beløpa i tabellen er difor "
+        "avhengige av at tilsegn blir gitt.",
+    )
 
 
 def _economy(
@@ -476,6 +525,7 @@ def _economy(
     def kr(value: Amount | None) -> str:
         return "–" if value is None else format_money(value, language)
 
+    granted = grant_parties(model, agreement)
     rows: list[tuple[Sequence[_Cell], bool]] = []
     sums: list[dict[str, Any]] = []
     grand: list[Amount | None] = [None, None]
@@ -494,7 +544,11 @@ def _economy(
                     [
                         _Cell(name if i == 0 else ""),
                         _Cell(str(year)),
-                        _Cell(kr(m), "right"),
+                        _Cell(
+                            kr(m),
+                            "right",
+                            note=t["grant_pending"] if (pid, year) in granted and m else "",
+                        ),
                         _Cell(kr(k), "right"),
                         _Cell("; ".join(descs)),
                         _Cell(kr(add_up([m, k])), "right"),
@@ -588,6 +642,36 @@ def _economy(
     return table, year_table, sums
 
 
+CLAUSES = (
+    "parties",
+    "background",
+    "content",
+    "organisation",
+    "roles",
+    "economy",
+    "reporting",
+    "privacy",
+    "public_access",
+    "duration",
+    "breach",
+    "contacts",
+    "signatures",
+)
+"""The clauses in order; reporting, privacy, public_access and breach only when given."""
+
+
+def clause_numbers(agreement: Agreement) -> dict[str, int]:
+    """Clause key → its number, counting only the clauses the agreement has."""
+    given = {
+        "reporting": bool(agreement.reporting.strip()),
+        "privacy": bool(agreement.privacy.strip()),
+        "public_access": bool(agreement.public_access.strip()),
+        "breach": bool(agreement.breach.strip() or agreement.disputes.strip()),
+    }
+    present = [c for c in CLAUSES if given.get(c, True)]
+    return {c: i for i, c in enumerate(present, start=1)}
+
+
 VIEW_KEYS = views.BASE_KEYS | {
     "title",
     "subtitle",
@@ -616,6 +700,13 @@ VIEW_KEYS = views.BASE_KEYS | {
     "amendments",
     "breach",
     "disputes",
+    "breach_heading",
+    "reporting",
+    "privacy",
+    "public_access",
+    "grant_letter",
+    "grant_note",
+    "n",
     "contacts",
     "copies_text",
     "signatures",
@@ -808,6 +899,8 @@ def agreement_view(
     for pid in party_ids:
         person, place = _signatory(model, agreement, pid)
         title = person.title if person else ""
+        if pid == MUNICIPALITY_PARTY and person is None and signs_by_fullmakt(model, agreement):
+            title = f"{officer_noun(municipality.officer_title)} ({t['by_delegation']})"
         delegated = (
             pid == MUNICIPALITY_PARTY
             and person is not None
@@ -860,8 +953,21 @@ def agreement_view(
         "duration": duration,
         "notice": _notice_text(agreement.notice_months, language),
         "amendments": _blocks(agreement.amendments or t["not_agreed"]),
-        "breach": _blocks(agreement.breach or t["not_agreed"]),
-        "disputes": _blocks(agreement.disputes or t["not_agreed"]),
+        "breach": _blocks(agreement.breach),
+        "disputes": _blocks(agreement.disputes),
+        "breach_heading": (
+            t["h_breach"]
+            if agreement.breach and agreement.disputes
+            else t["h_breach_only"]
+            if agreement.breach
+            else t["h_disputes_only"]
+        ),
+        "reporting": _blocks(agreement.reporting),
+        "privacy": _blocks(agreement.privacy),
+        "public_access": _blocks(agreement.public_access),
+        "grant_letter": _blocks(agreement.grant_letter),
+        "grant_note": grant_note(model, agreement, language),
+        "n": clause_numbers(agreement),
         "contacts": contacts,
         "copies_text": copies_text,
         "signatures": signatures,

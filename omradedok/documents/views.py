@@ -31,14 +31,20 @@ from ..locale import (
 from ..locale.format import NBSP
 from ..locale.levels import officer_relabel, relabel
 from ..model import (
+    BudgetFrame,
+    Decision,
     DocumentStatus,
+    Funding,
     FundingSource,
     Indicator,
     Initiative,
     Involvement,
     Language,
+    PlanDocument,
+    PlanDocumentKind,
 )
-from ..model.amount import Amount
+from ..model.agreements import MUNICIPALITY_PARTY
+from ..model.amount import Amount, add_up
 from ..render.docx import DocMeta, Fragment, Picture, TemplateSpec, register_template, render_docx
 from ..render.docx_styles import profile_colors
 from ..resources import templates_dir
@@ -398,15 +404,39 @@ def target_text(indicator: Indicator, language: Language) -> str:
     return f"{text} ({target.year})" if target.year is not None else text
 
 
-def observations_text(indicator: Indicator, language: Language) -> str:
-    """«2015: 27 %; 2018: 64 %» – the values observed over time, oldest first."""
+def observations_text(indicator: Indicator, language: Language, sep: str = "; ") -> str:
+    """«27 % (2015); 64 % (2018, Ungdata)» – the values observed over time, oldest first, each with
+    its source when the input gives one; «» when none is given (nothing is invented)."""
     parts = []
     for obs in sorted(indicator.observations, key=lambda o: o.year):
-        part = f"{obs.year}: {indicator_value(obs.value, indicator.unit, language)}"
-        if obs.source:
-            part += f" ({obs.source})"
-        parts.append(part)
-    return "; ".join(parts)
+        when = f"{obs.year}, {obs.source}" if obs.source else str(obs.year)
+        parts.append(f"{indicator_value(obs.value, indicator.unit, language)} ({when})")
+    return sep.join(parts)
+
+
+def has_observations(model: Initiative) -> bool:
+    """Whether any indicator has observed values (then the tables get a column for them)."""
+    return any(ind.observations for _, ind in model.indicators())
+
+
+def party_name(model: Initiative, ref: str) -> str:
+    """An owner or partner reference by its name: «kommunen» is the municipality, then a
+    partner, a body or a role; an unknown id prints as given."""
+    if ref == MUNICIPALITY_PARTY:
+        return model.municipality.name
+    partner = model.partner(ref)
+    if partner is not None:
+        return partner.name
+    body = next((b for b in model.organisation.bodies if b.id == ref), None)
+    if body is not None:
+        return body.name
+    role = model.role(ref)
+    return role.title if role is not None else ref
+
+
+def owners_text(model: Initiative, owner_ids: Iterable[str], language: Language) -> str:
+    """«Husbanken og Fjordvik kommune» – shared ownership in the input's order."""
+    return and_join([party_name(model, ref) for ref in owner_ids], language)
 
 
 def goal_titles(model: Initiative) -> dict[str, str]:
@@ -458,3 +488,163 @@ def render_standalone(
     view["body"] = body
     meta = doc_meta(model, language, title=title, category=category, keywords=keywords)
     return render_docx(template, view, meta=meta, template_dir=template_dir, colors=colors(model))
+
+
+# ------------------------------------------------------------------- plan documents
+
+
+def plan_document_name(doc: PlanDocument, language: Language) -> str:
+    """«Handlingsdel 2017–2020»: the title as given (or the kind), with its period unless
+    the title already says it."""
+    name = doc.title or enum_label(doc.kind, language)
+    period = years_text(doc.start_year, doc.end_year)
+    if period and period not in name:
+        name = f"{name} {period}"
+    return name
+
+
+def _covers(outer: PlanDocument, inner: PlanDocument) -> bool:
+    if outer.start_year is None or outer.end_year is None:
+        return True
+    start = inner.start_year or inner.end_year
+    end = inner.end_year or inner.start_year
+    if start is None or end is None:
+        return True
+    return outer.start_year <= start and end <= outer.end_year
+
+
+def parent_plan(model: Initiative, doc: PlanDocument) -> PlanDocument | None:
+    """The programme plan a handlingsdel belongs to: the one programme plan of the input
+    whose period covers the handlingsdel's (None when there is none, or several)."""
+    if doc.kind is not PlanDocumentKind.ACTION_PART:
+        return None
+    plans = [
+        d
+        for d in model.document.plan_documents
+        if d.kind is PlanDocumentKind.PROGRAMME_PLAN and d.id != doc.id and _covers(d, doc)
+    ]
+    return plans[0] if len(plans) == 1 else None
+
+
+def plan_document_line(model: Initiative, language: Language) -> str:
+    """«Handlingsdel 2017–2020 til Områdeprogram Nordbyen 2013–2020» – which plan document
+    this handlingsplan is; «» when the input does not say (current_document_id)."""
+    current = model.document.current()
+    if current is None:
+        return ""
+    line = plan_document_name(current, language)
+    parent = parent_plan(model, current)
+    if parent is not None:
+        if parent.title:
+            line += f" til {plan_document_name(parent, language)}"
+        else:
+            period = years_text(parent.start_year, parent.end_year)
+            line += f" til programplanen for {model.title}" + (f" {period}" if period else "")
+    return line
+
+
+def plan_decision_text(decision: Decision | None, language: Language) -> str:
+    """«Bystyret 15. juni 2017, sak 178/13» – a plan document's decision as given."""
+    if decision is None:
+        return ""
+    text = decision.body
+    if decision.date is not None:
+        text += f" {format_date(decision.date, language)}"
+    case = decision.case_number.strip()
+    if case:
+        # «178/13» → «sak 178/13»; «PS 0123/17», «sak 178/13», «byrådssak 1234/13» as written
+        text += f", sak {case}" if case[0].isdigit() else f", {case}"
+    return text
+
+
+def plan_documents_view(model: Initiative, language: Language) -> dict[str, Any]:
+    """The plan documents of the programme over time (item 7): a statement of which one this
+    is, with its status, date and decision, and a row per document. Empty when the input
+    gives no plan documents."""
+    info = model.document
+    docs = {d.id: d for d in info.plan_documents}
+    current = info.current()
+    statement: list[str] = []
+    line = plan_document_line(model, language)
+    if line:
+        statement.append(
+            pick(language, f"Dette dokumentet er {line}.", f"Dette dokumentet er {line}.")
+        )
+        facts = []
+        assert current is not None
+        if current.status is not None:
+            facts.append(
+                f"{pick(language, 'Status', 'Status')}: {enum_label(current.status, language).lower()}"
+            )
+        if current.date is not None:
+            facts.append(f"{pick(language, 'dato', 'dato')} {format_date(current.date, language)}")
+        if current.decision is not None:
+            facts.append(
+                f"{pick(language, 'vedtak', 'vedtak')}: {plan_decision_text(current.decision, language)}"
+            )
+        if facts:
+            text = ", ".join(facts)
+            statement.append(text[0].upper() + text[1:] + ".")
+        if current.decision is not None and current.decision.summary:
+            statement.extend(paragraphs(current.decision.summary))
+        if current.replaces_id and current.replaces_id in docs:
+            earlier = plan_document_name(docs[current.replaces_id], language)
+            statement.append(
+                pick(language, f"Det erstatter {earlier}.", f"Det erstattar {earlier}.")
+            )
+    this = pick(language, "dette dokumentet", "dette dokumentet")
+    rows = []
+    for d in info.plan_documents:
+        name = d.title or enum_label(d.kind, language)  # its period has its own column
+        if current is not None and d.id == current.id:
+            name += f" ({this})"
+        rows.append(
+            {
+                "name": name,
+                "kind": enum_label(d.kind, language),
+                "period": years_text(d.start_year, d.end_year),
+                "status": enum_label(d.status, language) if d.status is not None else "",
+                "date": format_date(d.date, language),
+                "decision": plan_decision_text(d.decision, language),
+                "replaces": plan_document_name(docs[d.replaces_id], language)
+                if d.replaces_id and d.replaces_id in docs
+                else (d.replaces_id or ""),
+            }
+        )
+    # one document that is this one: the statement says it all
+    documents = rows if len(rows) > 1 or current is None else []
+    return {"line": line, "statement": statement, "documents": documents}
+
+
+# --------------------------------------------------------------------- economic frame
+
+
+def frame_years(model: Initiative) -> list[tuple[int, BudgetFrame | None]]:
+    """Every year of the period (and any frame year outside it), with the input's frame for
+    that year or None – empty when the input gives no frame at all (item 8)."""
+    if not model.budget_frame:
+        return []
+    given = {b.year: b for b in model.budget_frame}
+    years = sorted(set(model.period.years) | set(given))
+    return [(year, given.get(year)) for year in years]
+
+
+def frame_sum(model: Initiative) -> Funding:
+    """The frame of the whole period per source; a «minst» sum when a year of the period
+    has no frame, or that year's frame leaves the source out while another year gives it."""
+    rows = frame_years(model)
+    sums: dict[str, Amount | None] = {}
+    for source in FundingSource:
+        if all(f is None or f.amount(source) is None for _, f in rows):
+            sums[source.value] = None
+            continue
+        parts = []
+        for _, frame in rows:
+            if frame is None or not frame.known:
+                parts.append(Amount.unknown())  # no frame for that year: not known
+            else:
+                value = frame.amount(source)
+                if value is not None:  # a source the year's frame leaves out is not part of it
+                    parts.append(value)
+        sums[source.value] = add_up(parts)
+    return Funding(**sums)

@@ -45,9 +45,9 @@ _PARAGRAPHS: tuple[tuple[str, Label], ...] = (
         "p",
         L(
             "3. Flere id-er i én celle skilles med komma, f.eks. «DM1.1, DM2.3». "
-            "Beløp skrives i hele kroner, datoer som 26.11.2026.",
+            "Beløp skrives i hele kroner, datoer som 26.11.2026 (se punkt 7 og 8).",
             "3. Fleire id-ar i éi celle skil du med komma, t.d. «DM1.1, DM2.3». "
-            "Beløp skriv du i heile kroner, datoar som 26.11.2026.",
+            "Beløp skriv du i heile kroner, datoar som 26.11.2026 (sjå punkt 7 og 8).",
         ),
     ),
     (
@@ -66,6 +66,79 @@ _PARAGRAPHS: tuple[tuple[str, Label], ...] = (
             "merket Sum regnes ut av Excel og leses ikke inn.",
             "5. Tekst som byrjar med = + - eller @ blir lagra som tekst, ikkje som formel. "
             "Kolonnar merkte Sum blir rekna ut av Excel og blir ikkje lesne inn.",
+        ),
+    ),
+    ("h", L("Skriv det kildene sier – ikke mer", "Skriv det kjeldene seier – ikkje meir")),
+    (
+        "p",
+        L(
+            "6. La en celle stå tom når kilden ikke sier noe. Ingenting fylles inn for deg: der en "
+            "tabell trenger en verdi, står det «ikke fastsatt» (aldri «0 kr» eller «Planlagt»).",
+            "6. La ei celle stå tom når kjelda ikkje seier noko. Ingenting blir fylt inn for deg: "
+            "der ein tabell treng ein verdi, står det «ikkje fastsett» (aldri «0 kr» eller "
+            "«Planlagd»).",
+        ),
+    ),
+    (
+        "p",
+        L(
+            "7. Tidspunkt (start, slutt, vedtak, milepæler, møter) skrives så nøyaktig som kilden: "
+            "3.9.2013, «september 2013», «høsten 2013», «3. kvartal 2013» eller bare 2013. "
+            "Cellene er tekstceller, så Excel gjør ikke «2013» eller «september 2013» om til en dato.",
+            "7. Tidspunkt (start, slutt, vedtak, milepælar, møte) skriv du så nøyaktig som kjelda: "
+            "3.9.2013, «september 2013», «hausten 2013», «3. kvartal 2013» eller berre 2013. "
+            "Cellene er tekstceller, så Excel gjer ikkje «2013» eller «september 2013» om til ein dato.",
+        ),
+    ),
+    (
+        "p",
+        L(
+            "8. Et beløp som er et anslag eller et spenn skrives som tekst: «anslag 400000», "
+            "«4–5 mill. kr». Excel spør om du vil beholde teksten – velg Ja. Sum-kolonnene regner "
+            "bare med tall. Innbyggertall kan skrives «ca. 6000» eller «opp mot 6000».",
+            "8. Eit beløp som er eit anslag eller eit spenn, skriv du som tekst: «anslag 400000», "
+            "«4–5 mill. kr». Excel spør om du vil halde på teksten – vel Ja. Sum-kolonnane reknar "
+            "berre med tal. Innbyggjartal kan skrivast «ca. 6000» eller «opp mot 6000».",
+        ),
+    ),
+    (
+        "p",
+        L(
+            "9. En aktivitet over flere år får Start og Slutt (f.eks. 2013 og 2020) og kan stå uten "
+            "År. Budsjettet per år føres på arket Budsjett per år, bare for de årene det er kjent. "
+            "«Bidrar til mål» tar hovedmål (eller andre mål) aktiviteten tjener direkte; «Eiere» "
+            "tar partner- eller organ-id-er eller «kommunen» – flere eiere betyr delt eierskap.",
+            "9. Ein aktivitet over fleire år får Start og Slutt (t.d. 2013 og 2020) og kan stå utan "
+            "År. Budsjettet per år blir ført på arket Budsjett per år, berre for dei åra det er "
+            "kjent. «Bidreg til mål» tek hovudmål (eller andre mål) aktiviteten tener direkte; "
+            "«Eigarar» tek partnar- eller organ-id-ar eller «kommunen» – fleire eigarar betyr delt "
+            "eigarskap.",
+        ),
+    ),
+    (
+        "p",
+        L(
+            "10. Plandokumenter: programplanen, handlingsdeler for en delperiode og revisjoner, "
+            "hver med status, dato og vedtak; på arket Satsing velger du hvilket av dem denne "
+            "handlingsplanen er. Indikatormålinger: verdier målt år for år. Oppgaver og "
+            "Oppgaveroller: oppgaver i rollematrisen (årsrapport, søknader …) med hver parts rolle. "
+            "Prosjektenes egne mål føres på Tekstlister («Prosjektmål (prosjekt)»).",
+            "10. Plandokument: programplanen, handlingsdelar for ein delperiode og revisjonar, "
+            "kvar med status, dato og vedtak; på arket Satsing vel du kva for eitt av dei denne "
+            "handlingsplanen er. Indikatormålingar: verdiar målte år for år. Oppgåver og "
+            "Oppgåveroller: oppgåver i rollematrisa (årsrapport, søknader …) med rolla til kvar "
+            "part. Prosjekta sine eigne mål blir førte på Tekstlister («Prosjektmål (prosjekt)»).",
+        ),
+    ),
+    (
+        "p",
+        L(
+            "11. På arket Satsing velger du hva nivået under programmet heter (delprogram, "
+            "satsingsområde, strategi …) og hvem som innstiller i saken (kommunedirektør, "
+            "rådmann, byråd …); det brukes i alle overskrifter.",
+            "11. På arket Satsing vel du kva nivået under programmet heiter (delprogram, "
+            "satsingsområde, strategi …) og kven som innstiller i saka (kommunedirektør, "
+            "rådmann, byråd …); det blir brukt i alle overskrifter.",
         ),
     ),
     ("h", L("Sjekk og lag dokumentene", "Sjekk og lag dokumenta")),

@@ -32,6 +32,7 @@ from ..model import (
     MeasureType,
     OfficerTitle,
     PartnerKind,
+    PlanDocumentKind,
     SourceKind,
 )
 from .workbook_values import Kind
@@ -98,6 +99,9 @@ class TableSheet:
     scalar_items: bool = False
     """The list holds plain texts, not objects (the Tekstlister sheet)."""
     landscape: bool = True
+    parent_by_year: bool = False
+    """Parents may share an id across years (activities): the row's «År» picks the one that
+    runs in that year."""
 
     def column(self, kind: Kind) -> Column | None:
         return next((c for c in self.columns if c.kind is kind), None)
@@ -176,6 +180,13 @@ MEASURE_TYPES = L("Tiltakstyper")
 START_YEAR = L("Startår")
 END_YEAR = L("Sluttår")
 SUMMARY = L("Sammendrag", "Samandrag")
+WHEN_HELP = L(
+    "En dato (3.9.2013), en måned («september 2013»), en årstid («høsten 2013») eller et år "
+    "(2013) – så nøyaktig som kilden er.",
+    "Ein dato (3.9.2013), ein månad («september 2013»), ei årstid («hausten 2013») eller eit år "
+    "(2013) – så nøyaktig som kjelda er.",
+)
+OWNERS = L("Eiere (id-er)", "Eigarar (id-ar)")
 
 
 def _row_sum(first: str, last: str) -> Callable[[int], str]:
@@ -215,7 +226,14 @@ SATSING = FormSheet(
                 F("summary", SUMMARY),
                 F("background", L("Bakgrunn")),
                 F("purpose", L("Formål")),
-                F("schema_version", L("Skjemaversjon"), help=L("La stå som 1.")),
+                F(
+                    "schema_version",
+                    L("Skjemaversjon"),
+                    help=L(
+                        "La stå som 2 (formatversjonen arbeidsboken følger).",
+                        "La stå som 2 (formatversjonen arbeidsboka følgjer).",
+                    ),
+                ),
             ),
         ),
         FormSection(
@@ -315,7 +333,15 @@ SATSING = FormSheet(
                         "Åttesifra grunnkretsnummer, skilde med komma.",
                     ),
                 ),
-                F("area.population", L("Innbyggere", "Innbyggjarar"), Kind.INT),
+                F(
+                    "area.population",
+                    L("Innbyggere", "Innbyggjarar"),
+                    Kind.COUNT,
+                    L(
+                        "Et tall, eller som kilden sier det: «ca. 6000», «opp mot 6000».",
+                        "Eit tal, eller slik kjelda seier det: «ca. 6000», «opp mot 6000».",
+                    ),
+                ),
                 F(
                     "area.population_year",
                     L("Innbyggertall fra år", "Innbyggjartal frå år"),
@@ -362,9 +388,23 @@ SATSING = FormSheet(
                         "Fylles ut når planen er vedtatt.", "Fyllast ut når planen er vedteken."
                     ),
                 ),
-                F("document.decision.date", L("Vedtak – dato"), Kind.DATE),
+                F(
+                    "document.decision.date",
+                    L("Vedtak – dato"),
+                    Kind.WHEN,
+                    WHEN_HELP,
+                ),
                 F("document.decision.case_number", L("Vedtak – saksnummer")),
                 F("document.decision.summary", L("Vedtak – sammendrag", "Vedtak – samandrag")),
+                F(
+                    "document.current_document_id",
+                    L("Gjeldende plandokument (id)", "Gjeldande plandokument (id)"),
+                    Kind.ID,
+                    L(
+                        "Hvilket plandokument (arket Plandokumenter) denne handlingsplanen er.",
+                        "Kva plandokument (arket Plandokument) denne handlingsplanen er.",
+                    ),
+                ),
             ),
             path=("document",),
             required=True,
@@ -526,10 +566,42 @@ TABLES: tuple[TableSheet, ...] = (
         collection=("document", "revisions"),
         columns=(
             C("version", L("Versjon"), width=10),
-            C("date", DATE, Kind.DATE, 12),
+            C("date", DATE, Kind.WHEN, 14),
             C("status", L("Status"), Kind.ENUM, 22, enum=DocumentStatus),
             C("description", DESCRIPTION, width=50),
             C("author", L("Forfatter", "Forfattar"), width=24),
+        ),
+    ),
+    TableSheet(
+        key="plan_documents",
+        name=L("Plandokumenter", "Plandokument"),
+        intro=L(
+            "Programmets plandokumenter over tid: programplan, handlingsdel for en delperiode, "
+            "revisjoner – hver med status, dato og vedtak.",
+            "Plandokumenta til programmet over tid: programplan, handlingsdel for ein delperiode, "
+            "revisjonar – kvar med status, dato og vedtak.",
+        ),
+        collection=("document", "plan_documents"),
+        id_key="id",
+        columns=(
+            C("id", ID, Kind.ID, 8),
+            C("kind", L("Type"), Kind.ENUM, 16, enum=PlanDocumentKind),
+            C("title", TITLE, width=36),
+            C("start_year", START_YEAR, Kind.INT, 9),
+            C("end_year", END_YEAR, Kind.INT, 9),
+            C("status", L("Status"), Kind.ENUM, 18, enum=DocumentStatus),
+            C("date", DATE, Kind.WHEN, 14),
+            C("decision.body", L("Vedtak – organ"), width=22),
+            C("decision.date", L("Vedtak – dato"), Kind.WHEN, 14),
+            C("decision.case_number", L("Vedtak – saksnummer"), width=16),
+            C("decision.summary", L("Vedtak – sammendrag", "Vedtak – samandrag"), width=40),
+            C(
+                "replaces_id",
+                L("Erstatter (id)", "Erstattar (id)"),
+                Kind.ID,
+                12,
+                source="plan_documents",
+            ),
         ),
     ),
     TableSheet(
@@ -542,7 +614,7 @@ TABLES: tuple[TableSheet, ...] = (
         collection=("anchoring",),
         columns=(
             C("body", L("Organ"), width=26),
-            C("date", DATE, Kind.DATE, 12),
+            C("date", DATE, Kind.WHEN, 14),
             C("case_number", L("Saksnummer"), width=14),
             C("summary", SUMMARY, width=60),
         ),
@@ -657,6 +729,24 @@ TABLES: tuple[TableSheet, ...] = (
         ),
     ),
     TableSheet(
+        key="observations",
+        name=L("Indikatormålinger", "Indikatormålingar"),
+        intro=L(
+            "Verdier målt over tid for indikatorene (i tillegg til nullpunkt og målverdi), én rad "
+            "per måling.",
+            "Verdiar målte over tid for indikatorane (i tillegg til nullpunkt og målverdi), éi rad "
+            "per måling.",
+        ),
+        collection=("observations",),
+        parents=("indicators",),
+        columns=(
+            C("", L("Indikator (id)"), Kind.PARENT, 12, source="indicators"),
+            C("year", YEAR, Kind.INT, 8),
+            C("value", L("Verdi"), Kind.FLOAT, 12),
+            C("source", L("Kilde", "Kjelde"), width=40),
+        ),
+    ),
+    TableSheet(
         key="strategies",
         name=L("Strategier", "Strategiar"),
         intro=L(
@@ -702,6 +792,7 @@ TABLES: tuple[TableSheet, ...] = (
             C("", L("Delprogram (id)"), Kind.PARENT, 12, source="sub_programmes"),
             C("name", NAME, width=32),
             *_PROGRAMME_COLUMNS,
+            C("owner_ids", OWNERS, Kind.IDS, 14, source="partners"),
         ),
     ),
     TableSheet(
@@ -799,6 +890,40 @@ TABLES: tuple[TableSheet, ...] = (
         ),
     ),
     TableSheet(
+        key="tasks",
+        name=L("Oppgaver", "Oppgåver"),
+        intro=L(
+            "Oppgaver i rolle- og ansvarsmatrisen utover aktiviteter og prosjekter "
+            "(årsrapport, søknader …). Partenes roller føres på arket Oppgaveroller.",
+            "Oppgåver i rolle- og ansvarsmatrisa utover aktivitetar og prosjekt "
+            "(årsrapport, søknader …). Rollene til partane blir førte på arket Oppgåveroller.",
+        ),
+        collection=("tasks",),
+        id_key="id",
+        columns=(
+            C("id", ID, Kind.ID, 8),
+            C("text", L("Oppgave", "Oppgåve"), width=50),
+            C("sub_programme_id", L("Delprogram (id)"), Kind.ID, 14, source="sub_programmes"),
+        ),
+    ),
+    TableSheet(
+        key="task_roles",
+        name=L("Oppgaveroller", "Oppgåveroller"),
+        intro=L(
+            "Hver parts rolle i en oppgave: Ansvarlig, Bidrar, Rådført eller Informert. Part er "
+            "en rolle-, organ- eller partner-id, eller «kommunen».",
+            "Rolla til kvar part i ei oppgåve: Ansvarleg, Bidreg, Rådført eller Informert. Part "
+            "er ein rolle-, organ- eller partnar-id, eller «kommunen».",
+        ),
+        collection=("roles",),
+        parents=("tasks",),
+        columns=(
+            C("", L("Oppgave (id)", "Oppgåve (id)"), Kind.PARENT, 12, source="tasks"),
+            C("party_id", L("Part (id)"), Kind.ID, 14, source="roles"),
+            C("involvement", L("Involvering"), Kind.ENUM, 16, enum=Involvement),
+        ),
+    ),
+    TableSheet(
         key="activities",
         name=L("Aktiviteter", "Aktivitetar"),
         intro=L(
@@ -833,8 +958,8 @@ TABLES: tuple[TableSheet, ...] = (
                 16,
                 source="partners",
             ),
-            C("start", L("Start"), Kind.DATE, 11),
-            C("end", L("Slutt"), Kind.DATE, 11),
+            C("start", L("Start"), Kind.WHEN, 13),
+            C("end", L("Slutt"), Kind.WHEN, 13),
             C("budget.municipal", L("Kommunale midler", "Kommunale midlar"), Kind.MONEY, 14),
             C("budget.state", L("Statlige midler", "Statlege midlar"), Kind.MONEY, 14),
             C("budget.other", L("Andre midler", "Andre midlar"), Kind.MONEY, 14),
@@ -851,6 +976,36 @@ TABLES: tuple[TableSheet, ...] = (
             C("sub_project_id", L("Delprosjekt (id)"), Kind.ID, 12, source="sub_projects"),
             C("milestone", L("Milepæl"), width=24),
             C("description", DESCRIPTION, width=40),
+            C(
+                "goal_ids",
+                L("Bidrar til mål (id-er)", "Bidreg til mål (id-ar)"),
+                Kind.IDS,
+                14,
+                source="main_goals",
+            ),
+            C("owner_ids", OWNERS, Kind.IDS, 14, source="partners"),
+        ),
+    ),
+    TableSheet(
+        key="activity_budgets",
+        name=L("Budsjett per år"),
+        intro=L(
+            "Budsjettet til en flerårig aktivitet fordelt på årene, der det er kjent. Én rad per "
+            "aktivitet og år; «År» velger aktiviteten når samme nr finnes i flere år.",
+            "Budsjettet til ein fleirårig aktivitet fordelt på åra, der det er kjent. Éi rad per "
+            "aktivitet og år; «År» vel aktiviteten når same nr finst i fleire år.",
+        ),
+        collection=("budget_by_year",),
+        parents=("activities",),
+        parent_by_year=True,
+        columns=(
+            C("", L("Aktivitet (nr)"), Kind.PARENT, 12, source="activities"),
+            C("year", YEAR, Kind.INT, 8),
+            C("municipal", L("Kommunale midler", "Kommunale midlar"), Kind.MONEY, 16),
+            C("state", L("Statlige midler", "Statlege midlar"), Kind.MONEY, 16),
+            C("other", L("Andre midler", "Andre midlar"), Kind.MONEY, 16),
+            C("carried_over", L("Overført fra i fjor", "Overført frå i fjor"), Kind.MONEY, 16),
+            C("", L("Sum"), Kind.FORMULA, 16, formula=_row_sum("C", "F")),
         ),
     ),
     TableSheet(
@@ -877,7 +1032,7 @@ TABLES: tuple[TableSheet, ...] = (
         intro=L("Milepæler i fremdriftsplanen.", "Milepælar i framdriftsplanen."),
         collection=("milestones",),
         columns=(
-            C("date", DATE, Kind.DATE, 12),
+            C("date", DATE, Kind.WHEN, 14),
             C("title", TITLE, width=40),
             C("description", DESCRIPTION, width=60),
         ),
@@ -1080,7 +1235,7 @@ TABLES: tuple[TableSheet, ...] = (
         collection=("council_case", "route"),
         columns=(
             C("body", L("Utvalg", "Utval"), width=30),
-            C("meeting_date", L("Møtedato"), Kind.DATE, 12),
+            C("meeting_date", L("Møtedato"), Kind.WHEN, 14),
             C("case_number", L("Saksnummer"), width=14),
         ),
     ),
@@ -1109,6 +1264,7 @@ TABLES: tuple[TableSheet, ...] = (
         targets=(
             Target(L("Ansvar (rolle)"), ("responsibilities",), owner="roles"),
             Target(L("Metode (strategi)"), ("methods",), owner="strategies"),
+            Target(L("Prosjektmål (prosjekt)"), ("objectives",), owner="projects"),
             Target(L("Tjenesteområde", "Tenesteområde"), ("organisation", "service_areas")),
             Target(L("Medvirkningstiltak", "Medverknadstiltak"), ("participation", "measures")),
             Target(L("Kommunikasjonsmål"), ("communication", "goals")),
@@ -1138,6 +1294,7 @@ FORMS: tuple[FormSheet, ...] = (SATSING, SAKSFRAMLEGG)
 SHEET_ORDER: tuple[str, ...] = (
     "initiative",
     "revisions",
+    "plan_documents",
     "anchoring",
     "sources",
     "findings",
@@ -1145,6 +1302,7 @@ SHEET_ORDER: tuple[str, ...] = (
     "sub_goals",
     "result_goals",
     "indicators",
+    "observations",
     "strategies",
     "sub_programmes",
     "projects",
@@ -1153,7 +1311,10 @@ SHEET_ORDER: tuple[str, ...] = (
     "members",
     "roles",
     "partners",
+    "tasks",
+    "task_roles",
     "activities",
+    "activity_budgets",
     "budget_frame",
     "milestones",
     "target_groups",
@@ -1229,6 +1390,9 @@ ENUM_TITLES: dict[str, Label] = {
     "ChannelKind": L("Kanaltype"),
     "EvaluationType": L("Evalueringstype"),
     "Involvement": L("Involvering"),
+    "PlanDocumentKind": L("Plandokumenttype"),
+    "LevelTerm": L("Nivånavn", "Nivånamn"),
+    "OfficerTitle": L("Innstiller"),
 }
 """Norwegian headings of the vocabulary columns on the Lister sheet."""
 

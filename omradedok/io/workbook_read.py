@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError, PathPart, Problem
 from ..model import Initiative, Language
+from ..model.when import When
 from .limits import too_large_message
 from .partial import field_problems, reference_problems_despite
 from .workbook_guard import SheetScan, WorkbookRefused, cell_problem, check_archive, scan_sheet
@@ -67,7 +68,7 @@ class WorkbookReader:
         self.problems: list[Problem] = []
         self.bad_cells: set[str] = set()
         self.cells: dict[ModelPath, str] = {}
-        self.ids: dict[str, dict[str, tuple[ModelPath, dict[str, Any]]]] = {}
+        self.ids: dict[str, dict[str, list[tuple[ModelPath, dict[str, Any]]]]] = {}
         self.flags: list[tuple[tuple[str, ...], bool, str]] = []
         self.sheets = {_norm(title): title for title in wb.sheetnames}
         nn_names = {_norm(s.name[1]) for s in SHEETS if s.name[0] != s.name[1]}
@@ -281,7 +282,7 @@ class WorkbookReader:
                 _set(obj, key_path, value)
         items.append(obj)
         if sheet.id_key and isinstance(obj.get(sheet.id_key), str):
-            self.ids.setdefault(sheet.key, {}).setdefault(obj[sheet.id_key], (path, obj))
+            self.ids.setdefault(sheet.key, {}).setdefault(obj[sheet.id_key], []).append((path, obj))
 
     def _container(
         self, sheet: TableSheet, title: str, number: int, values: list[Any], columns: list[int]
@@ -311,13 +312,66 @@ class WorkbookReader:
             self.problem(where, f"raden mangler id for {names} den hører til; fyll ut kolonnen")
             return None
         for key in owners:
-            hit = self.ids.get(key, {}).get(parent_id)
-            if hit is not None:
-                parent_path, parent = hit
+            hits = self.ids.get(key, {}).get(parent_id)
+            if hits and sheet.parent_by_year:
+                hits = self._by_year(sheet, title, number, values, columns, parent_id, hits)
+                if hits is None:
+                    return None
+            if hits:
+                parent_path, parent = hits[0]
                 return _list_at(parent, collection), (*parent_path, *collection)
         known = sorted({i for k in owners for i in self.ids.get(k, {})})
         listing = ", ".join(known[:12]) or "ingen er fylt ut"
         self.problem(where, f"ukjent {names} «{parent_id}»; kjente id-er: {listing}")
+        return None
+
+    def _by_year(
+        self,
+        sheet: TableSheet,
+        title: str,
+        number: int,
+        values: list[Any],
+        columns: list[int],
+        parent_id: str,
+        hits: list[tuple[ModelPath, dict[str, Any]]],
+    ) -> list[tuple[ModelPath, dict[str, Any]]] | None:
+        """Of several activities with one nr (one per year's plan), the one that runs in the
+        row's year."""
+        index = next(i for i, c in enumerate(sheet.columns) if c.key == "year")
+        where = self._where(title, number, columns[index])
+        try:
+            year = from_cell(Kind.INT, values[index], self.language)
+        except ValueError:
+            year = MISSING
+        if not isinstance(year, int):
+            return hits[:1]  # the year cell's own problem is reported with the row
+        found = [hit for hit in hits if year in _raw_years(hit[1])]
+        if len(found) == 1:
+            return found
+        if len(hits) == 1:
+            years = sorted(_raw_years(hits[0][1]))
+            if not years:
+                return hits  # its time is wrong itself: that is reported on Aktiviteter
+            span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+            self.problem(
+                where,
+                f"aktivitet «{parent_id}» går i {span}, ikke i {year}; skriv et år aktiviteten "
+                "går i, eller rett Start og Slutt på aktiviteten",
+            )
+            return None
+        plans = ", ".join(str(y) for hit in hits for y in sorted(_raw_years(hit[1]))[:1])
+        if not found:
+            self.problem(
+                where,
+                f"aktivitet «{parent_id}» finnes i flere år ({plans}), men ingen av dem går i "
+                f"året i denne raden; skriv et år aktiviteten går i",
+            )
+        else:
+            self.problem(
+                where,
+                f"flere aktiviteter med nr «{parent_id}» går i {year}; gi dem ulike nr på arket "
+                f"{self.sheets.get(_norm(TABLE_BY_KEY['activities'].name[0]), 'Aktiviteter')}",
+            )
         return None
 
     # -- optional parts --------------------------------------------------------------------
@@ -353,6 +407,20 @@ class WorkbookReader:
             for p in validate(model).errors
             if self.locate(p.path) not in self.bad_cells
         ]
+
+
+def _raw_years(obj: dict[str, Any]) -> set[int]:
+    """The years an activity row runs in, from its raw year, start and end cells."""
+    known: list[int] = []
+    for key in ("year", "start", "end"):
+        value = obj.get(key)
+        if value is None:
+            continue
+        try:
+            known.append(When.parse(value).year)
+        except ValueError:
+            continue
+    return set(range(min(known), max(known) + 1)) if known else set()
 
 
 def _get(obj: Any, path: Sequence[str]) -> Any:

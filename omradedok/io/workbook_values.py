@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
 
+from ..locale.format import format_when
 from ..locale.labels import enum_choices, enum_from_label, enum_label
 from ..model import Language
 from ..model.when import When
@@ -41,6 +42,12 @@ class Kind(StrEnum):
     MONEY = "money"
     """Whole kroner."""
     DATE = "date"
+    """A full date (the document date, an agreement's term)."""
+    WHEN = "when"
+    """A point in time at the precision known: a date, «september 2013», «høsten 2013»,
+    «2013». Text-formatted, so Excel turns neither «2013» nor «september 2013» into a date."""
+    COUNT = "count"
+    """A whole number, or one with «ca.» / «opp mot» before it (population)."""
     ENUM = "enum"
     """One value of a vocabulary, shown with its Norwegian label."""
     ENUMS = "enums"
@@ -78,6 +85,7 @@ NUMBER_FORMATS: dict[Kind, str] = {
     Kind.FLOAT: NUMBER_FORMAT,
     Kind.MONEY: MONEY_FORMAT,
     Kind.DATE: DATE_FORMAT,
+    Kind.COUNT: INTEGER_FORMAT,
     Kind.FORMULA: MONEY_FORMAT,
 }
 """Number format per kind; every other kind is text («@»)."""
@@ -110,12 +118,12 @@ def to_cell(kind: Kind, value: Any, language: Language, enum: type[StrEnum] | No
     if kind is Kind.ENUMS:
         assert enum is not None
         return ", ".join(enum_label(enum(v), language) for v in value) if value else None
+    if kind is Kind.WHEN:
+        when = When.parse(value)
+        if when.precision == "day":
+            return when.first_day()  # a real date cell (its own number format)
+        return format_when(when, language)  # «2013», «september 2013», «høsten 2013»
     if kind is Kind.DATE:
-        if isinstance(value, str | int):  # a When: a date cell only at day precision
-            when = When.parse(value)
-            if when.precision != "day":
-                return when.key() if isinstance(value, str) else value
-            value = when.first_day()
         # Excel's calendar starts in 1900; earlier dates stay ISO text and read back exactly.
         return value if value.year >= 1900 else value.isoformat()
     if kind is Kind.FLAG:
@@ -197,6 +205,42 @@ def _date(raw: Any) -> Any:
     raise ValueError(f"«{_as_text(raw)}» er ikke en dato; skriv f.eks. 26.11.2026")
 
 
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_YEAR_AS_SERIAL = (_EXCEL_EPOCH + dt.timedelta(days=1900), _EXCEL_EPOCH + dt.timedelta(days=2100))
+"""A year (1900–2100) typed into a date-formatted cell becomes the days 1900–2100 after
+Excel's epoch: 14.03.1905–30.10.1905. No plan has events then; the clerk typed a year."""
+
+
+def _when(raw: Any) -> Any:
+    """A date, a year, or text the model's When reads («september 2013», «høsten 2013»)."""
+    if isinstance(raw, bool):
+        raise ValueError(
+            f"«{_as_text(raw)}» er ikke et tidspunkt; skriv f.eks. 2013, "
+            "«september 2013», «høsten 2013» eller 3.9.2013"
+        )
+    if isinstance(raw, dt.datetime | dt.date):
+        day = raw.date() if isinstance(raw, dt.datetime) else raw
+        if _YEAR_AS_SERIAL[0] <= day <= _YEAR_AS_SERIAL[1]:
+            return (day - _EXCEL_EPOCH).days
+        return day
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        if raw.is_integer():
+            return int(raw)
+        raise ValueError(f"«{_as_text(raw)}» er ikke et år; skriv f.eks. 2013")
+    return _date(raw)
+
+
+def _count(raw: Any) -> Any:
+    """A whole number, or text the model's Count reads («ca. 6000», «opp mot 6000»)."""
+    if isinstance(raw, str):
+        text = text_from_excel(raw).strip()
+        plain = text.replace("\u00a0", "").replace(" ", "")
+        return int(plain) if re.fullmatch(r"\d+", plain) else text
+    return _whole(raw, money=False)
+
+
 def _label(enum: type[StrEnum], text: str, language: Language) -> str:
     value = enum_from_label(enum, text)
     if value is None:
@@ -235,6 +279,10 @@ def from_cell(kind: Kind, raw: Any, language: Language, enum: type[StrEnum] | No
         return _float(raw)
     if kind is Kind.DATE:
         return _date(raw)
+    if kind is Kind.WHEN:
+        return _when(raw)
+    if kind is Kind.COUNT:
+        return _count(raw)
     if kind is Kind.ENUM:
         assert enum is not None
         return _label(enum, _as_text(raw), language)

@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..locale import enum_choices
 from ..model import Initiative, Language
 from ..render import xlsx
+from ..render.xlsx import DATE_FORMAT, TEXT_FORMAT
 from .workbook_guide import write_instructions
 from .workbook_layout import (
     FIRST_DATA_ROW,
@@ -195,8 +196,11 @@ class _Writer:
                 cell = xlsx.put(
                     ws.cell(row, 2),
                     cell_value,
-                    number_format=number_format(fld.kind),
+                    number_format=_when_format(cell_value)
+                    if fld.kind is Kind.WHEN
+                    else number_format(fld.kind),
                     where=f"{ws.title}!B{row} ({self.name(fld.label)})",
+                    marks=True,
                 )
                 cell.alignment = xlsx.WRAP_TOP
                 help_cell = xlsx.put(ws.cell(row, 3), self.name(fld.help) or None)
@@ -229,10 +233,22 @@ class _Writer:
             xlsx.add_list_validation(ws, ref, source, strict=False)
         elif kind in (Kind.INT,):
             xlsx.add_number_validation(ws, ref, error=self._number_error())
+        elif kind is Kind.COUNT:
+            xlsx.add_number_validation(ws, ref, error=self._count_error(), style="warning")
 
     def _number_error(self) -> str:
         return self.name(
             ("Skriv et helt tall (uten desimaler).", "Skriv eit heilt tal (utan desimalar).")
+        )
+
+    def _count_error(self) -> str:
+        return self.name(
+            (
+                "Skriv et helt tall. Er tallet omtrentlig, skriv «ca. 6000» eller «opp mot 6000» "
+                "og velg Ja for å beholde teksten.",
+                "Skriv eit heilt tal. Er talet omtrentleg, skriv «ca. 6000» eller «opp mot 6000» "
+                "og vel Ja for å halde på teksten.",
+            )
         )
 
     # -- tables ----------------------------------------------------------------------------
@@ -259,7 +275,15 @@ class _Writer:
                     xlsx.put_formula(cell, column.formula(row), number_format=fmt)
                 else:
                     value = self._table_value(sheet, column, entry)
-                    xlsx.put(cell, value, number_format=fmt, where=f"{ws.title}!{cell.coordinate}")
+                    if column.kind is Kind.WHEN:
+                        fmt = _when_format(value)
+                    xlsx.put(
+                        cell,
+                        value,
+                        number_format=fmt,
+                        where=f"{ws.title}!{cell.coordinate}",
+                        marks=True,
+                    )
                 if first:
                     cell.alignment = alignments[col - 1]
                     styled.append(cell)
@@ -320,18 +344,26 @@ class _Writer:
                     prompt=self._id_prompt(column.kind),
                 )
             elif column.kind is Kind.MONEY:
+                # a warning, not a stop: «anslag 400000» and «4–5 mill. kr» are amounts too
                 xlsx.add_number_validation(
                     ws,
                     ref,
                     error=self.name(
                         (
-                            "Skriv et beløp i hele kroner, uten øre og uten «kr».",
-                            "Skriv eit beløp i heile kroner, utan øre og utan «kr».",
+                            "Skriv et beløp i hele kroner, uten øre og uten «kr». Et anslag "
+                            "(«anslag 400000») eller et spenn («4–5 mill. kr») skriver du som "
+                            "tekst: velg Ja for å beholde det.",
+                            "Skriv eit beløp i heile kroner, utan øre og utan «kr». Eit anslag "
+                            "(«anslag 400000») eller eit spenn («4–5 mill. kr») skriv du som "
+                            "tekst: vel Ja for å halde på det.",
                         )
                     ),
+                    style="warning",
                 )
             elif column.kind is Kind.INT:
                 xlsx.add_number_validation(ws, ref, error=self._number_error())
+            elif column.kind is Kind.COUNT:
+                xlsx.add_number_validation(ws, ref, error=self._count_error(), style="warning")
 
     def _id_prompt(self, kind: Kind) -> str:
         if kind is Kind.IDS:
@@ -342,6 +374,11 @@ class _Writer:
                 )
             )
         return ""
+
+
+def _when_format(value: Any) -> str:
+    """A When cell: a date format for a day, text for «2013», «høsten 2013» …"""
+    return DATE_FORMAT if isinstance(value, dt.date) else TEXT_FORMAT
 
 
 def workbook_title(model: Initiative | None, language: Language) -> str:

@@ -24,6 +24,7 @@ import yaml
 from ruamel.yaml.resolver import VersionedResolver
 
 from ..errors import PathPart
+from ..model.passages import LANGUAGES
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -275,6 +276,15 @@ def _parse_error(exc: yaml.YAMLError, text: str) -> YamlProblem:
             "det fra kopiering fra et annet program",
             line,
         )
+    if problem.startswith("mapping values are not allowed") and line is not None:
+        source_line = text.splitlines()[line - 1] if line <= text.count("\n") + 1 else ""
+        marker = re.search(r"\[([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*):\s", source_line)
+        if marker is not None and marker.group(1).split("-")[0] in LANGUAGES:
+            return YamlProblem(
+                f"ugyldig YAML: språkmerket «[{marker.group(1)}: …]» har et kolon, så teksten "
+                'må stå i anførselstegn, for eksempel «title: "Områdeløft – [se: Ođđa searvi]"»',
+                line,
+            )
     context = str(getattr(exc, "context", None) or "")
     context_mark = getattr(exc, "context_mark", None)
     started = ""

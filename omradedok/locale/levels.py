@@ -34,6 +34,15 @@ _LEVELS: dict[LevelTerm, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
         ("programområde", "programområde", "programområda"),
     ),
 }
+_DEFINITE_SINGULAR: dict[LevelTerm, str] = {
+    LevelTerm.SUB_PROGRAMME: "delprogrammet",
+    LevelTerm.FOCUS_AREA: "satsingsområdet",
+    LevelTerm.EFFORT_AREA: "innsatsområdet",
+    LevelTerm.STRATEGY: "strategien",
+    LevelTerm.THEME: "temaet",
+    LevelTerm.PROGRAMME_AREA: "programområdet",
+}
+"""«delprogrammet» – the same in bokmål and nynorsk for every level word."""
 _WORD = re.compile(r"\b([Dd])elprogram(mene|mer|ma|met)?\b")
 
 # (title, «…s innstilling» in bokmål, «… si innstilling» in nynorsk)
@@ -80,7 +89,12 @@ def relabel(text: str, term: LevelTerm, language: Language | str) -> str:
 
     def swap(match: re.Match[str]) -> str:
         ending = match.group(2) or ""
-        word = definite if ending in ("mene", "ma") else plural if ending == "mer" else singular
+        if ending == "met":
+            word = _DEFINITE_SINGULAR[term]
+        elif ending in ("mene", "ma"):
+            word = definite
+        else:
+            word = plural if ending == "mer" else singular
         return word[0].upper() + word[1:] if match.group(1) == "D" else word
 
     return _WORD.sub(swap, text)

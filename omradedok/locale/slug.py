@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..model.passages import plain
+
 _TRANSLITERATE = str.maketrans(
     {
         "æ": "ae",
@@ -35,7 +37,7 @@ _TRANSLITERATE = str.maketrans(
 def slugify(text: str) -> str:
     """ASCII lowercase, æ→ae ø→o å→a, Sami letters (á č đ ŋ š ŧ ž) transliterated, anything
     else that is not a letter or digit becomes a hyphen (may return "")."""
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLITERATE)
+    text = unicodedata.normalize("NFC", plain(text)).translate(_TRANSLITERATE)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.encode("ascii", "ignore").decode("ascii").lower()

@@ -5,11 +5,12 @@ from .agreements import MUNICIPALITY_PARTY, Agreement, Contribution, Obligation,
 from .amount import Amount
 from .base import Base
 from .communication import Channel, CommunicationMeasure, CommunicationPlan, TargetGroup
-from .council import CaseRouteStep, ConsultationInput, CouncilCase
+from .council import CaseRouteStep, ConsultationInput, CouncilCase, Delegation
 from .enums import (
     ActivityStatus,
     BodyKind,
     ChannelKind,
+    DelegationHolder,
     DocumentStatus,
     EvaluationType,
     EvaluatorKind,
@@ -81,6 +82,8 @@ __all__ = [
     "CouncilCase",
     "Count",
     "Decision",
+    "Delegation",
+    "DelegationHolder",
     "DocumentInfo",
     "DocumentStatus",
     "EvaluationPlan",

@@ -31,6 +31,9 @@ class Contribution(Base):
     in_kind: Amount | None = None
     """Value of in-kind contributions in kroner."""
     in_kind_description: Text = ""
+    grant: bool = False
+    """The money is a grant (tilskudd) that depends on a tilsagn; a state agency's money
+    always is."""
 
 
 class Signatory(Base):
@@ -60,9 +63,20 @@ class Agreement(Base):
     """Notice period; the agreement states none when it is left out."""
     amendments: Text = ""
     breach: Text = ""
+    """Mislighold: printed as its clause when given, left out when not."""
     disputes: Text = ""
+    """Tvisteløsning: printed when given, left out when not."""
+    reporting: Text = ""
+    """Rapportering og revisjon (clause printed only when given)."""
+    privacy: Text = ""
+    """Personvern og taushetsplikt (clause printed only when given)."""
+    public_access: Text = ""
+    """Innsyn etter offentleglova (clause printed only when given)."""
+    grant_letter: Text = ""
+    """Forholdet til tilsagnsbrev: how the agreement relates to a grant letter."""
     municipality_signatory: Person | None = None
-    """Delegate who signs for the municipality; defaults to the mayor."""
+    """Delegate who signs for the municipality; left out, the holder of the innstilling's
+    fullmakt signs (council_case.delegation), else the mayor."""
     signatories: list[Signatory] = Field(default_factory=list)
     place: Text = ""
 

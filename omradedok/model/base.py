@@ -8,6 +8,9 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from .passages import LANGUAGES
+from .passages import check as check_passages
+
 # XML 1.0 forbids these; Word, Excel and PDF writers would produce corrupt files with them.
 _ILLEGAL_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -20,11 +23,31 @@ def _check_text(value: str) -> str:
             f"teksten inneholder det ulovlige kontrolltegnet {code} (posisjon {match.start() + 1}); "
             "fjern det – ofte kommer det fra kopiering fra et annet program"
         )
+    return check_passages(value)
+
+
+def _unquoted_marker(value: Any) -> Any:
+    """YAML reads an unquoted ``[se: Ođđa searvi]`` as a list holding a mapping: say how to
+    write it, instead of pydantic's «Input should be a valid string»."""
+    if (
+        isinstance(value, list)
+        and value
+        and isinstance(value[0], dict)
+        and len(value[0]) == 1
+        and str(next(iter(value[0]))).split("-")[0] in LANGUAGES
+    ):
+        code = next(iter(value[0]))
+        raise ValueError(
+            f"en tekst som begynner med språkmerket «[{code}: …]» må stå i anførselstegn i YAML, "
+            f'for eksempel «"[{code}: {value[0][code]}]"»; uten anførselstegn leses klammene '
+            "som en liste"
+        )
     return value
 
 
-Text = Annotated[str, AfterValidator(_check_text)]
-"""Free text that is safe to put into DOCX, XLSX and PDF (no XML-illegal control characters)."""
+Text = Annotated[str, BeforeValidator(_unquoted_marker), AfterValidator(_check_text)]
+"""Free text that is safe to put into DOCX, XLSX and PDF (no XML-illegal control characters),
+where ``[se: …]`` marks a passage in another language (see :mod:`omradedok.model.passages`)."""
 
 Id = Annotated[
     str,

@@ -41,6 +41,14 @@ class OfficerTitle(StrEnum):
     COUNTY_DIRECTOR = "fylkesdirektor"
 
 
+class DelegationHolder(StrEnum):
+    """Who the innstilling gives the fullmakt to sign agreements."""
+
+    OFFICER = "officer"
+    """The recommending officer (kommunedirektør, rådmann, byråd …)."""
+    MAYOR = "mayor"
+
+
 class LevelTerm(StrEnum):
     """What the municipality calls the programme's first level."""
 

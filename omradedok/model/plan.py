@@ -41,6 +41,8 @@ class Decision(Base):
     case_number: Text = Field(default="", examples=["PS 45/26", "sak 178/13", "byrådssak 1234/13"])
     """The case number as the municipality writes it (any common format)."""
     summary: Text = ""
+    points: list[Text] = Field(default_factory=list)
+    """The decision's numbered points as adopted (printed as the vedtak)."""
 
 
 class PlanDocument(Base):

@@ -55,6 +55,7 @@ Values a view may put in the context besides plain data:
 from __future__ import annotations
 
 import contextvars
+import copy
 import datetime as dt
 import logging
 import re
@@ -86,6 +87,7 @@ from ..locale import (
     pick,
 )
 from ..model import Language
+from ..model.passages import RTL_LANGUAGES, has_marks, passages, plain
 from ..resources import templates_dir
 from . import jinja_cache
 from .reproducible import write_zip
@@ -101,6 +103,7 @@ __all__ = [
     "TemplateSpec",
     "check_template",
     "clear_cache",
+    "passage_xml",
     "register_template",
     "render_docx",
     "resolve_template",
@@ -227,6 +230,8 @@ def _lang() -> Language:
 def _text_markup(text: str) -> Markup:
     """Escape text for a ``<w:t>`` and turn line breaks and tabs into Word's own elements."""
     text = _ILLEGAL_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if _SENTINELS.search(text):
+        text = _SENTINELS.sub("", text)
     escaped = str(escape(text))
     if "\n" in escaped:
         escaped = escaped.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
@@ -235,11 +240,43 @@ def _text_markup(text: str) -> Markup:
     return Markup(escaped)
 
 
-_PLAIN = re.compile("[\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PLAIN = re.compile("[\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue002\ufffe\uffff]")
+
+# A passage in another language («[se: Ođđa searvi]») is written into the text between these
+# private-use characters (open, tag, middle, text, close); after rendering, the runs holding
+# them are split so exactly the passage's run carries its w:lang (see _apply_passages).
+_OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"
+_SENTINELS = re.compile("[\ue000-\ue002]")
+_SENTINEL_TOKEN = re.compile("(\ue000[^\ue001]*\ue001|\ue002)")
+
+
+def _passage_markup(text: str) -> Markup:
+    out = []
+    for piece in passages(text):
+        if piece.lang is None:
+            out.append(str(_text_markup(piece.text)))
+        else:
+            out.append(f"{_OPEN}{piece.lang}{_MID}{_text_markup(piece.text)}{_CLOSE}")
+    return Markup("".join(out))
+
+
+def passage_xml(text: str) -> str:
+    """``text`` escaped for a ``<w:t>`` that a kind writes itself, its passages in another
+    language marked like a ``{{ value }}``'s (the run is split after rendering)."""
+    if not ("[" in text and has_marks(text)):
+        return xml_escape(text)
+    return "".join(
+        xml_escape(p.text)
+        if p.lang is None
+        else f"{_OPEN}{p.lang}{_MID}{xml_escape(p.text)}{_CLOSE}"
+        for p in passages(text)
+    )
 
 
 def _finalize(value: Any) -> Any:
     if type(value) is str:  # the common case, kept fast: Jinja's autoescape escapes it
+        if "[" in value and has_marks(value):
+            return _passage_markup(value)
         return value if _PLAIN.search(value) is None else _text_markup(value)
     if value is None:
         return Markup("")
@@ -643,6 +680,8 @@ def _render_parts(
         changed |= _remove_empty_paragraphs(root)
         if "w:lang " in xml:
             changed |= _set_run_languages(root, meta.language)
+        if _OPEN in xml:
+            changed |= _apply_passages(root)
         # Serialise again only when the tree was changed (big documents rarely are).
         rendered[part_name] = (
             etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -802,8 +841,8 @@ def _picture_xml(picture: Picture) -> str:
         height = int(picture.height_mm * _EMU_PER_MM)
     else:
         height = int(width * image.px_height / max(image.px_width, 1))
-    alt = xml_escape(_ILLEGAL_XML.sub("", picture.alt_text), {'"': "&quot;", "\n": " "})
-    name = xml_escape(_ILLEGAL_XML.sub("", picture.name), {'"': "&quot;", "\n": " "})
+    alt = xml_escape(_ILLEGAL_XML.sub("", plain(picture.alt_text)), {'"': "&quot;", "\n": " "})
+    name = xml_escape(_ILLEGAL_XML.sub("", plain(picture.name)), {'"': "&quot;", "\n": " "})
     return (
         "</w:t></w:r><w:r><w:drawing>"
         '<wp:inline distT="0" distB="0" distL="0" distR="0" '
@@ -903,6 +942,95 @@ def _set_run_languages(root: Any, language: Language) -> bool:
             lang.set(f"{_W}val", tag)
             changed = True
     return changed
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_RPR_AFTER_RTL = ("cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+
+
+def _apply_passages(root: Any) -> bool:
+    """Split every run holding a passage so the passage is a run of its own, with the run's
+    look and ``w:lang`` (``w:bidi`` and ``w:rtl`` for a right-to-left language); the
+    markers left anywhere else (an attribute, a field code) are removed."""
+    runs: list[Any] = []
+    seen: set[int] = set()
+    for t in root.iter(f"{_W}t"):
+        if t.text and _SENTINELS.search(t.text):
+            run = t.getparent()
+            if run is not None and run.tag == f"{_W}r" and id(run) not in seen:
+                seen.add(id(run))
+                runs.append(run)
+    for run in runs:
+        _split_run(run)
+    for element in root.iter():
+        if element.text and _SENTINELS.search(element.text):
+            element.text = _SENTINEL_TOKEN.sub("", element.text)
+        if element.tail and _SENTINELS.search(element.tail):
+            element.tail = _SENTINEL_TOKEN.sub("", element.tail)
+        for key, value in element.attrib.items():
+            if _SENTINELS.search(value):
+                element.set(key, _SENTINEL_TOKEN.sub("", value))
+    return True
+
+
+def _split_run(run: Any) -> None:
+    rpr = run.find(f"{_W}rPr")
+    made: list[Any] = []
+    lang: str | None = None
+
+    def start(tag: str | None) -> Any:
+        new = etree.Element(run.tag, attrib=dict(run.attrib))
+        props = copy.deepcopy(rpr) if rpr is not None else None
+        if tag is not None:
+            if props is None:
+                props = etree.Element(f"{_W}rPr")
+            _mark_language(props, tag)
+        if props is not None:
+            new.append(props)
+        made.append(new)
+        return new
+
+    current = start(None)
+    for child in list(run):
+        if child is rpr:
+            continue
+        if child.tag == f"{_W}t" and child.text and _SENTINELS.search(child.text):
+            for token in _SENTINEL_TOKEN.split(child.text):
+                if token.startswith(_OPEN):
+                    lang = token[1:-1]
+                    current = start(lang)
+                elif token == _CLOSE:
+                    lang = None
+                    current = start(None)
+                elif token:
+                    t = etree.SubElement(current, f"{_W}t")
+                    t.text = token
+                    t.set(_XML_SPACE, "preserve")
+        else:
+            current.append(child)
+    parent = run.getparent()
+    index = parent.index(run)
+    parent.remove(run)
+    for offset, new in enumerate(r for r in made if any(c.tag != f"{_W}rPr" for c in r)):
+        parent.insert(index + offset, new)
+
+
+def _mark_language(rpr: Any, tag: str) -> None:
+    for old in rpr.findall(f"{_W}lang"):
+        rpr.remove(old)
+    _insert_lang(rpr)
+    lang = rpr.find(f"{_W}lang")
+    lang.set(f"{_W}val", tag)
+    if tag.split("-")[0] in RTL_LANGUAGES:
+        lang.set(f"{_W}bidi", tag)
+        if rpr.find(f"{_W}rtl") is None:
+            rtl = etree.Element(f"{_W}rtl")
+            for index, child in enumerate(rpr):
+                if etree.QName(child).localname in _RPR_AFTER_RTL:
+                    rpr.insert(index, rtl)
+                    break
+            else:
+                rpr.append(rtl)
 
 
 def _fill_toc(root: Any, compiled: _CompiledTemplate, *, toc_field: bool) -> bool:
@@ -1136,7 +1264,7 @@ def _core_xml(meta: DocMeta) -> bytes:
     stamp = f"{meta.date.isoformat()}T00:00:00Z"
 
     def text(value: str) -> str:
-        return xml_escape(_ILLEGAL_XML.sub("", value))
+        return xml_escape(_ILLEGAL_XML.sub("", plain(value)))
 
     keywords = ", ".join(k for k in meta.keywords if k)
     fields = [

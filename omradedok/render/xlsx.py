@@ -50,6 +50,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..errors import OmradedokError
+from ..model.passages import plain
 from .colors import header_fill
 from .reproducible import normalize_zip
 
@@ -115,16 +116,26 @@ def text_from_excel(value: str) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), value) if "_x" in value else value
 
 
-def put(cell: Cell, value: Any, *, number_format: str | None = None, where: str = "") -> Cell:
+def put(
+    cell: Cell,
+    value: Any,
+    *,
+    number_format: str | None = None,
+    where: str = "",
+    marks: bool = False,
+) -> Cell:
     """Write a value safely: text stays text (never a formula), numbers and dates stay typed.
 
-    ``where`` names the field in error messages (defaults to the cell's coordinate).
+    ``where`` names the field in error messages (defaults to the cell's coordinate). A cell
+    cannot hold a language per passage, so a document's cell prints a marked text
+    («[se: Ođđa searvi]») as the reader sees it; ``marks=True`` keeps the markers (the input
+    workbook, which is read back).
     """
     place = where or f"{cell.parent.title}!{cell.coordinate}"
     if value is None:
         cell.value = None
     elif isinstance(value, str):
-        text = excel_text(value, place)
+        text = excel_text(value if marks else plain(value), place)
         cell.value = text
         cell.data_type = "s"  # set after the value: openpyxl would take «=…» for a formula
         if text.startswith(FORMULA_TRIGGERS):
@@ -353,16 +364,23 @@ def add_list_validation(
 
 
 def add_number_validation(
-    ws: Worksheet, sqref: str, *, minimum: int = 0, kind: str = "whole", error: str = ""
+    ws: Worksheet,
+    sqref: str,
+    *,
+    minimum: int = 0,
+    kind: str = "whole",
+    error: str = "",
+    style: str = "stop",
 ) -> DataValidation:
-    """Only numbers ≥ ``minimum`` (``kind`` «whole» or «decimal»)."""
+    """Only numbers ≥ ``minimum`` (``kind`` «whole» or «decimal»). ``style`` «warning» lets
+    the clerk keep other text after reading ``error`` (an «anslag 400000» amount)."""
     dv = DataValidation(
         type=kind,
         operator="greaterThanOrEqual",
         formula1=str(minimum),
         allow_blank=True,
         showErrorMessage=True,
-        errorStyle="stop",
+        errorStyle=style,
     )
     if error:
         dv.error = error[:255]
@@ -376,7 +394,7 @@ def add_number_validation(
 
 def hf_escape(text: str) -> str:
     """Text for a page header/footer: «&» is a control character there and must be doubled."""
-    return text.replace("&", "&&")
+    return plain(text).replace("&", "&&")
 
 
 def setup_print(
@@ -483,12 +501,12 @@ def workbook_bytes(
     props = wb.properties
     props.created = moment
     props.modified = moment
-    props.creator = creator
-    props.lastModifiedBy = creator
-    props.title = title
-    props.subject = subject or None
+    props.creator = plain(creator)
+    props.lastModifiedBy = plain(creator)
+    props.title = plain(title)
+    props.subject = plain(subject) or None
     props.language = language
-    props.keywords = keywords or None
+    props.keywords = plain(keywords) or None
     buffer = io.BytesIO()
     # ExcelWriter directly: openpyxl's save_workbook would stamp «modified» with the clock.
     # stored: normalize_zip compresses each entry once, with fixed timestamps

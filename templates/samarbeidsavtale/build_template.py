@@ -125,7 +125,7 @@ def samarbeidsavtale() -> TemplateKit:
         widths_mm=(40, 120),
     )
 
-    kit.heading("1 {{ t.h_parties }}", 1)
+    kit.heading("{{ n.parties }} {{ t.h_parties }}", 1)
     kit.paragraph("{{ parties_intro }}")
     _rows_stay_whole(
         kit.table(
@@ -136,7 +136,7 @@ def samarbeidsavtale() -> TemplateKit:
         )
     )
 
-    kit.heading("2 {{ t.h_background }}", 1)
+    kit.heading("{{ n.background }} {{ t.h_background }}", 1)
     _prose(kit, "background")
     kit.tag("{%p if purpose %}")
     kit.heading("{{ t.h_purpose }}", 2)
@@ -149,7 +149,7 @@ def samarbeidsavtale() -> TemplateKit:
     kit.tag("{%p endfor %}")
     kit.tag("{%p endif %}")
 
-    kit.heading("3 {{ t.h_content }}", 1)
+    kit.heading("{{ n.content }} {{ t.h_content }}", 1)
     _prose(kit, "content")
     kit.tag("{%p if activities %}")
     _keep(kit.paragraph("{{ t.activities_intro }}"))
@@ -175,7 +175,7 @@ def samarbeidsavtale() -> TemplateKit:
     kit.paragraph("{{ t.no_activities }}")
     kit.tag("{%p endif %}")
 
-    kit.heading("4 {{ t.h_organisation }}", 1)
+    kit.heading("{{ n.organisation }} {{ t.h_organisation }}", 1)
     _prose(kit, "meetings")
     kit.tag("{%p if representation %}")
     kit.bullets("representation", "r", var="r")
@@ -184,7 +184,7 @@ def samarbeidsavtale() -> TemplateKit:
     kit.paragraph("{{ coordinator }}")
     kit.tag("{%p endif %}")
 
-    kit.heading("5 {{ t.h_roles }}", 1)
+    kit.heading("{{ n.roles }} {{ t.h_roles }}", 1)
     _keep(kit.paragraph("{{ t.roles_intro }}"))
     kit.tag("{%p for item in legend %}")
     paragraph = _keep(kit.document.add_paragraph(style="List Bullet"))
@@ -193,26 +193,45 @@ def samarbeidsavtale() -> TemplateKit:
     kit.tag("{%p endfor %}")
     kit.paragraph("{{p matrix_table }}")
 
-    kit.heading("6 {{ t.h_economy }}", 1)
+    kit.heading("{{ n.economy }} {{ t.h_economy }}", 1)
     kit.tag("{%p if economy_table %}")
     _keep(kit.paragraph("{{ t.economy_intro }}"))
     kit.paragraph("{{p economy_table }}")
+    kit.tag("{%p if grant_note %}")
+    kit.paragraph("{{ grant_note }}").paragraph_format.space_before = Pt(6)
+    kit.tag("{%p endif %}")
     kit.heading("{{ t.h_year_sums }}", 2)
     kit.paragraph("{{p year_table }}")
     kit.tag("{%p else %}")
     kit.paragraph("{{ t.no_economy }}")
     kit.tag("{%p endif %}")
+    kit.tag("{%p if grant_letter %}")
+    kit.heading("{{ t.h_grant_letter }}", 2)
+    _prose(kit, "grant_letter")
+    kit.tag("{%p endif %}")
 
-    kit.heading("7 {{ t.h_duration }}", 1)
+    for key, label in (
+        ("reporting", "h_reporting"),
+        ("privacy", "h_privacy"),
+        ("public_access", "h_public_access"),
+    ):
+        kit.tag(f"{{%p if {key} %}}")
+        kit.heading(f"{{{{ n.{key} }}}} {{{{ t.{label} }}}}", 1)
+        _prose(kit, key)
+        kit.tag("{%p endif %}")
+
+    kit.heading("{{ n.duration }} {{ t.h_duration }}", 1)
     kit.paragraph("{{ duration }}")
     kit.paragraph("{{ notice }}")
     _prose(kit, "amendments")
 
-    kit.heading("8 {{ t.h_breach }}", 1)
+    kit.tag("{%p if breach or disputes %}")
+    kit.heading("{{ n.breach }} {{ breach_heading }}", 1)
     _prose(kit, "breach")
     _prose(kit, "disputes")
+    kit.tag("{%p endif %}")
 
-    kit.heading("9 {{ t.h_contacts }}", 1)
+    kit.heading("{{ n.contacts }} {{ t.h_contacts }}", 1)
     _rows_stay_whole(
         kit.table(
             [
@@ -228,7 +247,7 @@ def samarbeidsavtale() -> TemplateKit:
         )
     )
 
-    kit.heading("10 {{ t.h_signatures }}", 1)
+    kit.heading("{{ n.signatures }} {{ t.h_signatures }}", 1)
     _keep(kit.paragraph("{{ copies_text }}"))
     _signature_table(kit)
     return kit
