@@ -43,8 +43,14 @@ def case_model(status: str, **case: Any) -> Initiative:
             ],
             "summary": "Samrøystes vedteke.",
         }
+    data["title"] = "Områdeløft Elvebakken"
+    data["period"] = {"start_year": 2026, "end_year": 2030}
+    data["activities"] = []  # the example's own years; the case needs none of them
+    data["municipality"]["officer_title"] = "kommunedirektor"
+    data["municipality"]["mayor"] = {"name": "Solveig Haugland", "title": "ordførar"}
     data["document"] = document
     data["budget_frame"] = FRAME
+    data.setdefault("evaluation", {})
     data["evaluation"]["reporting"] = [
         {"to": "Kommunestyret", "frequency": "Årleg", "form": "Årsrapport"},
         {"to": "Husbanken", "frequency": "Årleg"},
