@@ -320,3 +320,28 @@ def test_signature_without_a_named_officer_names_the_title() -> None:
     )
     texts = [(b.style, b.text) for b in blocks(saksframlegg(m, NN)) if b.kind == "p"]
     assert ("Signatur", "Rådmann") in texts
+
+
+def test_a_meeting_known_to_the_month_keeps_its_place_in_the_saksgang() -> None:
+    route = [
+        {"body": "Eldrerådet", "meeting_date": "2026-06-02"},
+        {"body": "Formannskapet", "meeting_date": "2026-06"},
+        {"body": "Kommunestyret", "meeting_date": "2026-06-18"},
+        {"body": "Ungdomsrådet", "meeting_date": "2026-05-28"},
+        {"body": "Bydelsutvalet"},
+    ]
+    document = saksframlegg(case_model("for_decision", route=route), NB)
+    bodies = [row.cells[0].text for row in document.tables[1].rows][1:]
+    assert bodies == ["Ungdomsrådet", "Eldrerådet", "Formannskapet", "Kommunestyret", "Bydelsutvalet"]
+
+
+def test_the_case_names_the_current_plan_document() -> None:
+    m = case_model("for_decision")
+    data = m.model_dump(mode="json", exclude_none=True)
+    data["document"]["plan_documents"] = [
+        {"id": "HD2", "kind": "action_part", "title": "Handlingsdel 2027–2030",
+         "start_year": 2027, "end_year": 2030}
+    ]
+    data["document"]["current_document_id"] = "HD2"
+    found = points(saksframlegg(Initiative.model_validate(data), NN))
+    assert found[0] == "Kommunestyret vedtek Handlingsdel 2027–2030 for Områdeløft Elvebakken, versjon 1.0."

@@ -75,13 +75,24 @@ def proposes_adoption(points: list[str]) -> bool:
     return any(_ADOPTS.search(p) for p in points)
 
 
+def _before(a: CaseRouteStep, b: CaseRouteStep) -> bool:
+    """Whether meeting ``a`` is certainly before ``b`` («2. juni» is not certainly before
+    «juni»: a meeting known to the month keeps its place)."""
+    if a.meeting_date is None or b.meeting_date is None:
+        return False
+    return a.meeting_date.last_day() < b.meeting_date.first_day()
+
+
 def ordered_route(case: CouncilCase) -> list[CaseRouteStep]:
-    """The saksgang in meeting order (undated meetings last, input order among equals)."""
-    dated = sorted(
-        (s for s in case.route if s.meeting_date is not None),
-        key=lambda s: s.meeting_date.sort_key() if s.meeting_date else (),
-    )
-    return dated + [s for s in case.route if s.meeting_date is None]
+    """The saksgang in meeting order: a meeting moves before those it certainly precedes,
+    otherwise the input order is kept (undated meetings last)."""
+    ordered: list[CaseRouteStep] = []
+    for step in (s for s in case.route if s.meeting_date is not None):
+        at = len(ordered)
+        while at > 0 and _before(step, ordered[at - 1]):
+            at -= 1
+        ordered.insert(at, step)
+    return ordered + [s for s in case.route if s.meeting_date is None]
 
 
 def deciding_body(case: CouncilCase) -> str:
@@ -96,6 +107,12 @@ def body_in_text(name: str) -> str:
 
 
 def plan_name(model: Initiative) -> str:
+    """The plan the case is about: the current plan document by its title («Handlingsdel
+    2017–2020 for Områdeprogram Elvebakken»), else «Handlingsplan for <satsing> <periode>»."""
+    current = model.document.current()
+    if current is not None and current.title:
+        title = current.title
+        return title if model.title in title else f"{title} for {model.title}"
     return f"Handlingsplan for {model.title} {format_year_range(model.period.start_year, model.period.end_year)}"
 
 
