@@ -49,7 +49,10 @@ def test_documents_state_the_plan_documents_and_the_officer(texts: dict[str, str
     assert "hausten 2013" in plan and "februar 2014" in plan and "sak 178/13" in plan
     assert "ca. 2\u00a0350" in plan
     case = texts["saksframlegg.docx"]
-    assert "Rådmannen si innstilling" in case and "Kommunedirektøren si innstilling" not in case
+    # an adopted plan's case prints its vedtak, no innstilling (issue 14); the rådmann signs
+    assert "\nVedtak\n" in case and "innstilling\n" not in case
+    assert "Kommunestyret vedtok Handlingsdel 2017–2020 for Områdeprogram Elvebakken" in case
+    assert "Kjetil Rygg\nrådmann" in case and "Kommunedirektøren" not in case
     assert "PS 0123/17" in case and "juni 2017" in case
 
 
