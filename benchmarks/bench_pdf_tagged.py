@@ -26,6 +26,7 @@ import time
 from common import ROOT, large_model, measure_in_checkout, with_activities
 
 from omradedok.documents import pdf_documents
+from omradedok.documents.aktivitetsplan import activity_plan, render_pdf_plan
 from omradedok.render import pdf, pdf_structure, pdf_tags
 
 UNTAGGED = "650f669"
@@ -142,7 +143,7 @@ def scaling(counts: list[int]) -> None:
         scaled = with_activities(model, 2026, count)
         spent[0] = 0.0
         start = time.perf_counter()
-        data = pdf_documents.render_aktivitetsplan(scaled, lang, 2026)
+        data = render_pdf_plan(activity_plan(scaled, 2026, lang))
         seconds = time.perf_counter() - start
         points.append((count, seconds))
         print(

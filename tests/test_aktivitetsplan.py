@@ -263,23 +263,26 @@ def test_libreoffice_prints_the_plan(
 
 
 def test_docx_has_tables_by_delprogram_and_the_budget(large_model: Initiative) -> None:
+    # the DOCX is the plan's view (render/docx_body), numbered as its PDF: «2.1 …»
     plan = activity_plan(large_model, YEAR, Language.NB)
     document = Document(io.BytesIO(render_docx_plan(plan)))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[0] == "Tiltak per delprogram"
-    assert [g.name for g in plan.groups] == headings[1 : 1 + len(plan.groups)]
-    assert "Budsjett og finansiering" in headings
+    assert headings[:2] == ["1 Innledning", "2 Tiltak per delprogram"]
+    assert [f"2.{i} {g.name}" for i, g in enumerate(plan.groups, 1)] == headings[
+        2 : 2 + len(plan.groups)
+    ]
+    assert "3 Budsjett og finansiering" in headings
     tables = document.tables
-    first_group = tables[1]  # tables[0] is the status table on page 1
+    first_group = tables[1]  # tables[0] is the cover's facts
     assert [c.text for c in first_group.rows[0].cells][:3] == [
         "Nr",
         "Tiltak/aktivitet",
-        "Resultatmål / indikator",
+        "Resultatmål (delmål)",
     ]
     first = plan.groups[0].rows[0].activity
-    assert first_group.rows[1].cells[1].text == first.title
-    assert first_group.rows[1].cells[6].text == format_money(first.budget.total)
-    assert first_group.rows[-1].cells[1].text == "Sum delprogram"
+    assert first_group.rows[1].cells[0].text == first.id
+    assert first_group.rows[1].cells[1].text.startswith(first.title)
+    assert first_group.rows[1].cells[9].text == format_money(first.budget.total)
     body = "\n".join(c.text for t in tables for r in t.rows for c in r.cells)
     assert format_money(plan.planned) in body
     assert "Aktivitetene holder seg innenfor budsjettrammen for 2026" in "\n".join(
@@ -296,9 +299,9 @@ def test_docx_in_nynorsk(nynorsk_model: Initiative) -> None:
     )
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Aktivitetsplanen for" in text and "tiltaka" in text
-    assert "Budsjett og finansiering" in text
+    assert "Budsjett og finansiering" in text and "1 Innleiing" in text
     headers = [c.text for c in document.tables[1].rows[0].cells]
-    assert "Ansvarleg" in headers and "Samarbeidspartnarar" in headers
+    assert "Ansvarleg / partnarar" in headers and "Resultatmål (delmål)" in headers
     assert document.core_properties.language == "nn-NO"
 
 

@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 
 import omradedok
 from omradedok.cli import app
-from omradedok.documents.aktivitetsplan import activity_plan, render_docx_plan
+from omradedok.documents.aktivitetsplan import activity_plan, render_docx_plan, render_pdf_plan
 from omradedok.documents.aktivitetsplan_xlsx import render_xlsx
 from omradedok.documents.handlingsplan import render as render_plan
-from omradedok.documents.pdf_documents import render_aktivitetsplan, render_handlingsplan
+from omradedok.documents.pdf_documents import render_handlingsplan
 from omradedok.io.dump import to_data
 from omradedok.model import Initiative, Language
 
@@ -69,7 +69,7 @@ def test_multi_year_activity_is_marked_in_every_years_plan(
         assert act.id in [r.activity.id for r in plan.rows]
         docx = docx_text(render_docx_plan(plan))
         xlsx = xlsx_text(render_xlsx(plan))
-        pdf = pdf_text(render_aktivitetsplan(model, lang, year))
+        pdf = pdf_text(render_pdf_plan(plan))
         for text in (docx, xlsx, pdf):
             assert word in text.casefold(), (year, text[:200])
 

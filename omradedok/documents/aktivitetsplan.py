@@ -1,26 +1,61 @@
-"""aktivitetsplan-YYYY.xlsx and aktivitetsplan-YYYY.docx: the annual activity plan, one per year.
+"""aktivitetsplan-YYYY.docx, .pdf and .xlsx: the annual activity plan, one per year.
 
-The spreadsheet is the clerks' working copy (live sums, drop-downs, a Gantt view; see
-:mod:`omradedok.documents.aktivitetsplan_xlsx`); the Word file is the same plan for the
-council: tables by delprogram and a budget summary by funding source. Both are built from one
-view (:func:`activity_plan`) and one set of labels (:data:`LABELS`, bokmål and nynorsk).
+One path from the model to every format:
+
+* :func:`activity_plan` reads the model once: the year's activities grouped by delprogram
+  (programme order; input order inside a group), the budget by source (``Funding.sum_of``,
+  the model's one sum), the frame;
+* :func:`plan_view` makes that plan ONE typed view (``view.blocks.Document``): sections,
+  headings, paragraphs, tables of amounts, figures with alt text;
+* the DOCX (``render/docx_body``) and the PDF (``render/pdf_body``) are that view; the XLSX
+  (:mod:`omradedok.documents.aktivitetsplan_xlsx`, the clerks' working copy with live
+  formulas) writes the amounts of the same plan, each formula carrying the value the view
+  prints.
+
+Every word comes from :data:`LABELS` with ``labels.yaml`` over it (``ActivityPlan.t``), in
+bokmål and nynorsk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..locale import enum_label, format_date, format_date_range, format_money, pick
-from ..model import Activity, Funding, FundingSource, Initiative, Language
-from ..model.amount import Amount, add_up
+from ..model import Activity, DocumentStatus, Funding, FundingSource, Initiative, Language
+from ..model.amount import Amount
+from ..model.passages import passages, plain, whole_language
+from ..view.blocks import Amount as ViewAmount
+from ..view.blocks import (
+    Block,
+    Brand,
+    Cell,
+    Column,
+    Document,
+    Figure,
+    Inline,
+    Meta,
+    Paragraph,
+    ParagraphRole,
+    Row,
+    RunningHead,
+    Section,
+    Span,
+    Table,
+    cell,
+    numbered,
+    para,
+    paras,
+)
+from ..view.blocks import Cover as ViewCover
+from ..view.graphics import BarChart, Timeline
 from . import registry, views
 from .base import Artifact, BuildContext
+from .chart_data import activity_plan_figures
 
 KIND = "aktivitetsplan"
-TEMPLATE = "aktivitetsplan/aktivitetsplan.docx"
 SOURCES: tuple[FundingSource, ...] = tuple(FundingSource)
 """Funding sources in column order: kommunale, statlige, andre, overført fra i fjor."""
 
@@ -107,6 +142,45 @@ LABELS: dict[str, tuple[str, str]] = {
     "sub_programme_total": ("Sum delprogram", "Sum delprogram"),
     "page": ("Side", "Side"),
     "of": ("av", "av"),
+    "h_intro": ("Innledning", "Innleiing"),
+    "count_text": (
+        "Planen har {count} tiltak fordelt på {groups} delprogram.",
+        "Planen har {count} tiltak fordelte på {groups} delprogram.",
+    ),
+    "h_budget_by_sub_programme": ("Budsjett per delprogram", "Budsjett per delprogram"),
+    "caption_by_sub_programme": (
+        "Budsjett per delprogram {year}, fordelt på finansieringskilde",
+        "Budsjett per delprogram {year}, fordelt på finansieringskjelde",
+    ),
+    "h_financing": ("Finansieringsplan", "Finansieringsplan"),
+    "caption_financing": (
+        "Aktivitetsplanen {year} mot budsjettrammen, per finansieringskilde",
+        "Aktivitetsplanen {year} mot budsjettramma, per finansieringskjelde",
+    ),
+    "financing_note": (
+        "Avviket er budsjettrammen minus det aktivitetene koster. Et negativt avvik betyr at "
+        "aktivitetene koster mer enn rammen.",
+        "Avviket er budsjettramma minus det aktivitetane kostar. Eit negativt avvik tyder at "
+        "aktivitetane kostar meir enn ramma.",
+    ),
+    "h_timeline": ("Tidslinje", "Tidsline"),
+    "col_responsible_partners": ("Ansvarlig / partnere", "Ansvarleg / partnarar"),
+    "col_result_sub_goals": ("Resultatmål (delmål)", "Resultatmål (delmål)"),
+    "short_municipal": ("Kommune", "Kommune"),
+    "short_state": ("Stat", "Stat"),
+    "short_other": ("Andre", "Andre"),
+    "short_carried_over": ("Overført", "Overført"),
+    "amounts_note": (
+        "Kolonnene Kommune, Stat, Andre og Overført er kommunale midler, statlige midler, andre "
+        "midler (egenandel, eksterne) og midler overført fra i fjor. Et tomt felt (–) betyr at "
+        "kilden ikke er med i tiltaket. Periode er start og slutt for tiltaket.",
+        "Kolonnane Kommune, Stat, Andre og Overført er kommunale midlar, statlege midlar, andre "
+        "midlar (eigendel, eksterne) og midlar overførte frå i fjor. Eit tomt felt (–) tyder at "
+        "kjelda ikkje er med i tiltaket. Periode er start og slutt for tiltaket.",
+    ),
+    "subtitle": ("Handlingsplan {period}", "Handlingsplan {period}"),
+    "watermark_draft": ("UTKAST", "UTKAST"),
+    "watermark_consultation": ("HØRINGSUTKAST", "HØYRINGSUTKAST"),
 }
 """Every text of the activity plan, bokmål and nynorsk, for the XLSX and the DOCX alike."""
 
@@ -167,19 +241,19 @@ class PlanGroup:
     rows: list[PlanRow]
 
     @property
+    def budget(self) -> Funding:
+        """The group's budget by source: the model's one sum (``Funding.sum_of``)."""
+        return Funding.sum_of(r.share for r in self.rows)
+
+    @property
     def funding(self) -> tuple[Amount, ...]:
         """Per source; a row with no known funding makes every source «minst»."""
-        out = []
-        for i in range(len(SOURCES)):
-            parts: list[Amount | None] = []
-            for r in self.rows:
-                parts.append(r.funding[i] if r.share.known else Amount.unknown())
-            out.append(add_up(parts))
-        return tuple(out)
+        budget = self.budget
+        return tuple(budget.amount(s) or Amount.exact(0) for s in SOURCES)
 
     @property
     def total(self) -> Amount:
-        return add_up(r.share.total for r in self.rows)
+        return self.budget.total
 
 
 @dataclass(frozen=True)
@@ -203,14 +277,23 @@ class ActivityPlan:
     """Display names of every delprogram (drop-down list), in programme order."""
     responsibles: list[str] = field(default_factory=list)
     """Display names of every role (drop-down list)."""
+    texts: dict[str, str] = field(default_factory=dict)
+    """Every label in the plan's language: :data:`LABELS` with the shared ``labels.yaml``
+    (and a municipality's own copy in its template folder) over it – the one source of the
+    plan's words in DOCX, PDF and XLSX alike."""
 
     @property
     def rows(self) -> list[PlanRow]:
         return [row for group in self.groups for row in group.rows]
 
     @property
+    def budget(self) -> Funding:
+        """The whole year's budget by source (``Funding.sum_of`` over every activity)."""
+        return Funding.sum_of(row.share for row in self.rows)
+
+    @property
     def planned(self) -> Amount:
-        return add_up(group.total for group in self.groups)
+        return self.budget.total
 
     @property
     def frame(self) -> Amount | None:
@@ -225,11 +308,12 @@ class ActivityPlan:
     def title(self) -> str:
         return f"{label(self.language, 'plan_title')} {self.year}"
 
-    def t(self, key: str) -> str:
-        from .views import own_words
-
-        text = label(self.language, key, year=self.year, title=self.model.title)
-        return own_words(self.model, self.language, text)
+    def t(self, key: str, **values: Any) -> str:
+        """A label in the plan's language and the initiative's own words, with ``{year}``,
+        ``{title}`` and ``values`` filled in."""
+        text = self.texts[key] if key in self.texts else label(self.language, key)
+        text = text.format_map(_Keep({"year": self.year, "title": self.model.title, **values}))
+        return views.own_words(self.model, self.language, text)
 
 
 def sub_programme_names(model: Initiative) -> dict[str, str]:
@@ -264,9 +348,11 @@ def _frame_amount(frame: Funding | None, source: FundingSource) -> Amount | None
     return frame.amount(source) or Amount.exact(0)
 
 
-def activity_plan(model: Initiative, year: int, language: Language) -> ActivityPlan:
-    """The plan of ``year``: activities grouped by delprogram (programme order), sums by
-    funding source, and the budget frame."""
+def activity_plan(
+    model: Initiative, year: int, language: Language, template_dir: Path | None = None
+) -> ActivityPlan:
+    """The plan of ``year``: activities grouped by delprogram (programme order, each group
+    in input order), sums by funding source, and the budget frame."""
     subs = sub_programme_names(model)
     roles = role_names(model)
     partners = {p.id: p.name for p in model.partners}
@@ -289,15 +375,18 @@ def activity_plan(model: Initiative, year: int, language: Language) -> ActivityP
     ordered = sorted(groups, key=lambda s: (s == "", order.get(s, len(order)), s))
     plan_groups = [PlanGroup(s, subs.get(s, s) if s else none, groups[s]) for s in ordered]
     frame = model.budget_frame_for(year)
+    budget = Funding.sum_of(row.share for group in plan_groups for row in group.rows)
     sources = [
         SourceLine(
             source,
             enum_label(source, language),
-            add_up(g.funding[i] for g in plan_groups),
+            budget.amount(source) or Amount.exact(0),
             _frame_amount(frame, source),
         )
-        for i, source in enumerate(SOURCES)
+        for source in SOURCES
     ]
+    texts = {key: pick(language, nb, nn) for key, (nb, nn) in LABELS.items()}
+    texts.update(views.labels(language, template_dir))
     return ActivityPlan(
         model=model,
         year=year,
@@ -306,137 +395,336 @@ def activity_plan(model: Initiative, year: int, language: Language) -> ActivityP
         sources=sources,
         sub_programmes=list(subs.values()),
         responsibles=list(roles.values()),
+        texts=texts,
     )
 
 
-# -- the DOCX view -------------------------------------------------------------------------
+# -- the view: one document for DOCX and PDF -------------------------------------------------
 
-VIEW_KEYS = frozenset(
-    {
-        "t",
-        "municipality",
-        "header_text",
-        "status_banner",
-        "logo",
-        "doc",
-        "title",
-        "intro",
-        "groups",
-        "sources",
-        "by_sub_programme",
-        "funding",
-        "source_totals",
-        "planned_total",
-        "frame_total",
-        "deviation_total",
-        "frame_check",
-        "over_frame",
-        "date",
-    }
-)
-"""Top-level keys of the aktivitetsplan.docx view (for ``omradedok templates check``)."""
+SHORT_SOURCE_KEYS = {
+    FundingSource.MUNICIPAL: "short_municipal",
+    FundingSource.STATE: "short_state",
+    FundingSource.OTHER: "short_other",
+    FundingSource.CARRIED_OVER: "short_carried_over",
+}
+"""Column heads of the narrow money columns; the note under the tables spells them out."""
+
+ACTIVITY_COLUMNS = (0.035, 0.15, 0.14, 0.125, 0.09)
+"""Nr, tiltak, resultatmål (delmål), ansvarlig / partnere, periode: shares of the width."""
+MONEY_COLUMN, SUM_COLUMN, STATUS_COLUMN = 0.08, 0.083, 0.057
+"""Wide enough for «1 250 000 kr» on one line (amounts never break inside)."""
 
 
-def docx_view(plan: ActivityPlan, template_dir: Path | None = None) -> dict[str, Any]:
-    """The plan as plain, formatted data for ``aktivitetsplan.docx``."""
-    from . import views
+def text_cell(text: str) -> Cell:
+    """A cell of input text: printed without passage markers, a text wholly in another
+    language («[se: Guovdageainnu guovddáš]») marked as such."""
+    return Cell(plain(text), lang=whole_language(text))
 
-    lang, model = plan.language, plan.model
 
-    def money(value: Amount | None) -> str:
-        return format_money(value, lang)
+def spans(text: str) -> Inline:
+    """Input text as spans: each passage in another language its own span with its tag."""
+    return tuple(Span(p.text, lang=p.lang) for p in passages(text) if p.text)
 
-    def row_budget(row: PlanRow) -> str:
-        if row.unsplit:
-            return label(lang, "multi_year")
-        return money(row.share.total)
 
-    def row_period(row: PlanRow) -> str:
+def prose(text: str, role: ParagraphRole = "body") -> tuple[Paragraph, ...]:
+    """Paragraphs of input text (a blank line starts one), passages marked."""
+    return tuple(Paragraph(spans(p.text), role) for p in paras(text, role))
+
+
+def _figure(figure: Figure) -> Figure:
+    """A chart as the view prints it: names without passage markers."""
+    chart = figure.chart
+    if isinstance(chart, BarChart):
+        chart = replace(chart, categories=tuple(plain(c) for c in chart.categories))
+    elif isinstance(chart, Timeline):
+        chart = replace(
+            chart,
+            items=tuple(replace(i, label=plain(i.label)) for i in chart.items),
+            milestones=tuple(replace(m, label=plain(m.label)) for m in chart.milestones),
+        )
+    return replace(
+        figure, chart=chart, alt_text=plain(figure.alt_text), caption=plain(figure.caption)
+    )
+
+
+def money_cell(value: Amount | None, language: Language, **looks: Any) -> Cell:
+    """An amount as a table cell: the Babel text («1 250 000 kr», «anslag 40 000 kr»,
+    «ikke fastsatt») with its figure; «–» for a source that is not part of the funding."""
+    if value is None:
+        return cell("–", **looks)
+    text = format_money(value, language)
+    if value.low is None:
+        return cell(text, **looks)
+    return cell(ViewAmount(value.low, text), **looks)
+
+
+def deviation(frame: Amount | None, planned: Amount) -> int | None:
+    """Frame minus plan in whole kroner – only where both are exact figures; negative when
+    the activities cost more than the frame (never clamped)."""
+    if frame is None or not frame.is_exact or not planned.is_exact:
+        return None
+    assert frame.low is not None and planned.low is not None
+    return frame.low - planned.low
+
+
+def deviation_cell(frame: Amount | None, planned: Amount, language: Language) -> Cell:
+    value = deviation(frame, planned)
+    if value is None:
+        return cell("–")
+    return cell(ViewAmount(value, format_money(value, language)))
+
+
+def period_text(row: PlanRow, plan: ActivityPlan) -> str:
+    """Start and end as given; a multi-year activity says which share of it the plan shows."""
+    act = row.activity
+    text = format_date_range(act.start, act.end, plan.language) if (act.start or act.end) else ""
+    if act.multi_year:
+        years = f"{act.years[0]}–{act.years[-1]}"
+        note = plan.t("multi_year_note" if row.unsplit else "share_note", years=years)
+        text = f"{text} ({note[0].lower()}{note[1:]})" if text else note
+    return text
+
+
+def result_text(row: PlanRow) -> str:
+    """The result target, and the delmål the activity serves in brackets."""
+    target = row.activity.result_target
+    if not row.sub_goals:
+        return target
+    return f"{target} ({row.sub_goals})" if target else row.sub_goals
+
+
+def frame_check(plan: ActivityPlan) -> str:
+    if plan.frame is None:
+        return plan.t("no_frame")
+    return plan.t("over_frame" if plan.over_frame else "within_frame")
+
+
+def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
+    lang = plan.language
+    columns = (
+        Column(plan.t("col_nr"), ACTIVITY_COLUMNS[0]),
+        Column(plan.t("col_activity"), ACTIVITY_COLUMNS[1]),
+        Column(plan.t("col_result_sub_goals"), ACTIVITY_COLUMNS[2]),
+        Column(plan.t("col_responsible_partners"), ACTIVITY_COLUMNS[3]),
+        Column(plan.t("col_period"), ACTIVITY_COLUMNS[4]),
+        *(Column(plan.t(SHORT_SOURCE_KEYS[s]), MONEY_COLUMN, "right") for s in SOURCES),
+        Column(plan.t("col_sum"), SUM_COLUMN, "right"),
+        Column(plan.t("col_status"), STATUS_COLUMN),
+    )
+    rows = []
+    for row in group.rows:
         act = row.activity
-        text = format_date_range(act.start, act.end, lang) if (act.start or act.end) else ""
-        if act.multi_year:
-            years = f"{act.years[0]}–{act.years[-1]}"
-            note = label(
-                lang,
-                "multi_year_note" if row.unsplit else "share_note",
-                years=years,
-                year=plan.year,
+        who = "; ".join(x for x in (row.responsible, row.partners) if x)
+        if row.unsplit:
+            money = [cell("") for _ in SOURCES]
+            total = cell(plan.t("multi_year"))
+        else:
+            money = [money_cell(a, lang) for a in row.funding]
+            total = money_cell(row.share.total, lang)
+        rows.append(
+            Row(
+                (
+                    text_cell(act.id),
+                    text_cell(f"{act.title} – {act.description}" if act.description else act.title),
+                    text_cell(result_text(row)),
+                    text_cell(who),
+                    cell(period_text(row, plan)),
+                    *money,
+                    total,
+                    cell(row.status),
+                )
             )
-            text = f"{text}\n{note}" if text else note
-        return text
+        )
+    return Table(columns, tuple(rows), wide=True, key=f"activities_{group.sub_programme_id}")
 
-    view = views.base_view(model, lang, plan.title, template_dir)
-    # the plan's own labels first: the shared labels.yaml (and a municipality's own copy in
-    # its template folder) win where both have a key
-    view["t"] = {**{k: plan.t(k) for k in LABELS}, **view["t"]}
-    view["doc"] = {**view["doc"], "subtitle": f"{model.title} – {plan.year}"}
-    view["title"] = plan.title
-    view["intro"] = plan.t("intro")
-    view["groups"] = [
-        {
-            "name": group.name,
-            "rows": [
-                {
-                    "nr": row.activity.id,
-                    "title": row.activity.title,
-                    "details": "\n".join(
-                        x
-                        for x in (
-                            row.activity.result_target,
-                            f"{plan.t('col_sub_goals')}: {row.sub_goals}" if row.sub_goals else "",
-                        )
-                        if x
-                    ),
-                    "responsible": row.responsible,
-                    "partners": row.partners,
-                    "period": row_period(row),
-                    "milestone": row.activity.milestone,
-                    "budget": row_budget(row),
-                    "status": row.status,
-                }
-                for row in group.rows
-            ],
-            "total": money(group.total),
-        }
+
+def by_sub_programme_table(plan: ActivityPlan) -> Table:
+    lang = plan.language
+    columns = (
+        Column(plan.t("col_sub_programme"), 0.24),
+        *(Column(enum_label(s, lang), 0.14, "right") for s in SOURCES),
+        Column(plan.t("col_sum"), 0.2, "right"),
+    )
+    rows = [
+        Row(
+            (
+                text_cell(group.name),
+                *(money_cell(a, lang) for a in group.funding),
+                money_cell(group.total, lang),
+            )
+        )
         for group in plan.groups
     ]
-    view["sources"] = [
-        {
-            "label": line.label,
-            "planned": money(line.planned),
-            "frame": money(line.frame) if line.frame is not None else "–",
-            "deviation": _deviation(line.frame, line.planned, lang),
-        }
+    rows.append(
+        Row(
+            (
+                cell(plan.t("total")),
+                *(money_cell(line.planned, lang) for line in plan.sources),
+                money_cell(plan.planned, lang),
+            ),
+            "sum",
+        )
+    )
+    return Table(
+        columns, tuple(rows), caption=plan.t("caption_by_sub_programme"), key="by_sub_programme"
+    )
+
+
+def financing_table(plan: ActivityPlan) -> Table:
+    lang = plan.language
+    columns = (
+        Column(plan.t("funding_source"), 0.31),
+        Column(plan.t("plan"), 0.23, "right"),
+        Column(plan.t("budget_frame"), 0.23, "right"),
+        Column(plan.t("deviation"), 0.23, "right"),
+    )
+    rows = [
+        Row(
+            (
+                cell(line.label),
+                money_cell(line.planned, lang),
+                money_cell(line.frame, lang),
+                deviation_cell(line.frame, line.planned, lang),
+            )
+        )
         for line in plan.sources
     ]
-    view["by_sub_programme"] = [
-        {
-            "name": g.name,
-            **{s.value: money(g.funding[i]) for i, s in enumerate(SOURCES)},
-            "total": money(g.total),
-        }
-        for g in plan.groups
+    rows.append(
+        Row(
+            (
+                cell(plan.t("total")),
+                money_cell(plan.planned, lang),
+                money_cell(plan.frame, lang),
+                deviation_cell(plan.frame, plan.planned, lang),
+            ),
+            "sum",
+        )
+    )
+    return Table(columns, tuple(rows), caption=plan.t("caption_financing"), key="financing")
+
+
+def _watermark(plan: ActivityPlan) -> str | None:
+    status = plan.model.document.status
+    if status is DocumentStatus.DRAFT:
+        return plan.t("watermark_draft")
+    if status is DocumentStatus.CONSULTATION:
+        return plan.t("watermark_consultation")
+    return None
+
+
+def _cover(plan: ActivityPlan) -> ViewCover:
+    model, lang = plan.model, plan.language
+    doc = model.document
+    area = model.area
+    facts = [
+        (plan.t("area"), plain(", ".join(x for x in (area.name, area.district) if x))),
+        (plan.t("period"), views.period_text(model)),
+        (plan.t("status"), enum_label(doc.status, lang)),
+        (
+            plan.t("version") if doc.version else plan.t("date"),
+            f"{doc.version}, {format_date(doc.date, lang)}"
+            if doc.version
+            else format_date(doc.date, lang),
+        ),
     ]
-    view["funding"] = {s.value: enum_label(s, lang) for s in SOURCES}
-    view["source_totals"] = {line.source.value: money(line.planned) for line in plan.sources}
-    view["planned_total"] = money(plan.planned)
-    view["frame_total"] = money(plan.frame) if plan.frame is not None else "–"
-    view["deviation_total"] = _deviation(plan.frame, plan.planned, lang)
-    if plan.frame is None:
-        view["frame_check"] = plan.t("no_frame")
-    else:
-        view["frame_check"] = plan.t("over_frame" if plan.over_frame else "within_frame")
-    view["over_frame"] = plan.over_frame
-    view["date"] = format_date(model.document.date, lang)
-    return view
+    if model.council_case is not None:
+        facts.append((plan.t("archive_case"), plain(model.council_case.archive_case_number)))
+    return ViewCover(
+        municipality=plain(model.municipality.name),
+        kind=plan.title,
+        title=plain(model.title),
+        subtitle=plan.t("subtitle", period=views.period_text(model)),
+        facts=tuple(facts),
+        statement=plain(views.status_statement(model, lang, plan.title)[0]),
+    )
 
 
-def _deviation(frame: Amount | None, planned: Amount, language: Language) -> str:
-    """Frame minus plan – only where both are exact figures; otherwise a dash."""
-    if frame is None or not frame.is_exact or not planned.is_exact:
-        return "–"
-    assert frame.low is not None and planned.low is not None
-    return format_money(frame.low - planned.low, language)
+def plan_view(plan: ActivityPlan) -> Document:
+    """The activity plan of one year as one view: what its DOCX and its PDF print, in the
+    same order with the same numbers, tables, amounts and figures."""
+    model, lang = plan.model, plan.language
+    figures = {f.key: _figure(f) for f in activity_plan_figures(model, lang, plan.year)}
+    profile = model.municipality.profile
+    doc = model.document
+
+    intro: list[Block] = [
+        *prose(plan.t("intro")),
+        para(plan.t("count_text", count=str(len(plan.rows)), groups=str(len(plan.groups)))),
+        *(
+            p
+            for line in views.status_statement(model, lang, plan.title)
+            for p in prose(line, role="note")
+        ),
+    ]
+    groups: list[Block] = [
+        Section(plain(group.name), (_activity_table(plan, group),), level=2, key=f"group_{i}")
+        for i, group in enumerate(plan.groups, 1)
+    ]
+    groups.append(para(plan.t("amounts_note"), role="small"))
+    budget: list[Block] = [para(plan.t("budget_intro")), by_sub_programme_table(plan)]
+    chart = figures.get(f"budget_by_subprogramme_{plan.year}")
+    if chart is not None:
+        budget.append(chart)
+    frame = model.budget_frame_for(plan.year)
+    financing: list[Block] = [
+        financing_table(plan),
+        para(frame_check(plan), role="warning" if plan.over_frame else "body"),
+        para(plan.t("financing_note"), role="note"),
+    ]
+    if frame is not None and frame.note:
+        financing += prose(frame.note, role="note")
+    budget.append(Section(plan.t("h_financing"), tuple(financing), level=2, key="financing"))
+    sections: list[Block] = [
+        Section(plan.t("h_intro"), tuple(intro), key="intro"),
+        Section(plan.t("h_activities"), tuple(groups), key="activities"),
+        Section(plan.t("h_budget"), tuple(budget), key="budget"),
+    ]
+    timeline = figures.get(f"timeline_{plan.year}")
+    if timeline is not None:
+        sections.append(Section(plan.t("h_timeline"), (timeline,), key="timeline", new_page=True))
+    footer = " · ".join(
+        x
+        for x in (
+            plain(model.municipality.name),
+            f"versjon {doc.version}" if doc.version else "",
+            format_date(doc.date, lang, style="short"),
+        )
+        if x
+    )
+    return Document(
+        meta=Meta(
+            title=plain(f"{plan.title} – {model.title}"),
+            language=f"{lang.value}-NO",
+            subject=plain(f"{model.title} {views.period_text(model)} – {model.area.name}"),
+            keywords=("aktivitetsplan", str(plan.year), plain(model.area.name), "områdesatsing"),
+            author=plain(model.municipality.name),
+            date=doc.date,
+        ),
+        body=numbered(sections),
+        brand=Brand(
+            primary=profile.primary_color,
+            secondary=profile.secondary_color,
+            logo=profile.logo,
+            logo_alt_text=profile.logo_alt_text
+            or pick(
+                lang,
+                f"Kommunevåpen for {model.municipality.name}",
+                f"Kommunevåpen for {model.municipality.name}",
+            ),
+            font=profile.font,
+            font_bold=profile.font_bold,
+        ),
+        running_head=RunningHead(
+            left=plain(model.title),
+            centre=plan.title,
+            right=enum_label(doc.status, lang),
+            footer_left=footer,
+            watermark=_watermark(plan),
+        ),
+        cover=_cover(plan),
+        contents_title=plan.t("contents"),
+        contents_depth=2,
+    )
 
 
 # -- the kind ------------------------------------------------------------------------------
@@ -473,7 +761,7 @@ class AktivitetsplanKind:
                     filename=xlsx_filename(year),
                     kind=self.name,
                     title=pick(options.language, f"{title} (regneark)", f"{title} (rekneark)"),
-                    render=_bind(_render_xlsx, model, year, options.language, None),
+                    render=_bind(_render_xlsx, model, year, options.language, options.template_dir),
                     attachment=False,
                     cost=3,
                 )
@@ -491,41 +779,76 @@ def _bind(
     return lambda: render(model, year, language, template_dir)
 
 
-def _render_xlsx(model: Initiative, year: int, language: Language, _: Path | None) -> bytes:
+def _render_xlsx(
+    model: Initiative, year: int, language: Language, template_dir: Path | None
+) -> bytes:
     from .aktivitetsplan_xlsx import render_xlsx
 
-    return render_xlsx(activity_plan(model, year, language))
+    return render_xlsx(activity_plan(model, year, language, template_dir))
 
 
 def _render_docx(
     model: Initiative, year: int, language: Language, template_dir: Path | None
 ) -> bytes:
-    return render_docx_plan(activity_plan(model, year, language), template_dir)
+    return render_docx_plan(activity_plan(model, year, language, template_dir), template_dir)
 
 
 def render_docx_plan(plan: ActivityPlan, template_dir: Path | None = None) -> bytes:
-    """aktivitetsplan-YYYY.docx: tables by delprogram and the budget summary, for the council."""
-    from ..render.docx import render_docx
-    from . import views
+    """aktivitetsplan-YYYY.docx: the plan's view through the house template."""
+    from ..render.docx_body import render_docx_body
 
-    model = plan.model
-    meta = views.doc_meta(
-        model,
-        plan.language,
-        title=f"{plan.title} – {model.title}",
-        category=label(plan.language, "plan_title"),
-        keywords=("aktivitetsplan", str(plan.year)),
-    )
-    return render_docx(
-        TEMPLATE,
-        docx_view(plan, template_dir),
-        meta=meta,
-        template_dir=template_dir,
-        colors=views.colors(model),
-    )
+    return render_docx_body(plan_view(plan), template_dir=template_dir)
+
+
+def render_pdf_plan(plan: ActivityPlan) -> bytes:
+    """aktivitetsplan-YYYY.pdf: the same view as the DOCX, laid out by reportlab."""
+    from ..render.pdf_body import render_pdf_body
+
+    return render_pdf_body(plan_view(plan))
+
+
+def pdf_filename(year: int) -> str:
+    return f"aktivitetsplan-{year}.pdf"
+
+
+class AktivitetsplanPdfKind:
+    """aktivitetsplan-YYYY.pdf for every year with activities: the view of the DOCX (engine
+    «reportlab»), or the DOCX itself exported by LibreOffice as PDF/A (engine «libreoffice»)."""
+
+    name = "aktivitetsplan-pdf"
+
+    def artifacts(self, context: BuildContext) -> list[Artifact]:
+        from . import pdf_documents as pdf
+
+        model, options = context.model, context.options
+        lang, engine = options.language, options.pdf_engine
+        pdf._check_engine(engine)
+        out = []
+        for year in model.activity_years():
+            filename = pdf_filename(year)
+            title = pick(lang, f"Aktivitetsplan {year} (PDF)", f"Aktivitetsplan {year} (PDF)")
+            if engine == "libreoffice":
+                docx = pdf._docx_render(context, docx_filename(year), KIND)
+                render = _bind_pdfa(docx, filename)
+                cost = pdf.LIBREOFFICE_COST
+            else:
+                render = _bind(_render_pdf, model, year, lang, options.template_dir)
+                cost = 4
+            out.append(Artifact(filename, self.name, title, render, attachment=False, cost=cost))
+        return out
+
+
+def _bind_pdfa(docx: Callable[[], bytes], filename: str) -> Callable[[], bytes]:
+    from .pdf_documents import docx_to_pdfa
+
+    return lambda: docx_to_pdfa(docx(), filename)
+
+
+def _render_pdf(
+    model: Initiative, year: int, language: Language, template_dir: Path | None
+) -> bytes:
+    return render_pdf_plan(activity_plan(model, year, language, template_dir))
 
 
 registry.register(AktivitetsplanKind())
-views.declare_template(
-    TEMPLATE, VIEW_KEYS, {"status_banner"}, "Årlig aktivitetsplan", own_labels=LABELS
-)
+registry.register(AktivitetsplanPdfKind())

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from babel.dates import get_month_names
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -21,11 +23,21 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..locale import enum_choices, enum_label, format_date, format_money, format_when, pick
-from ..model import ActivityStatus
+from ..model import ActivityStatus, Language
 from ..model.amount import Amount
 from ..model.when import When
 from ..render import xlsx
-from .aktivitetsplan import SOURCES, ActivityPlan, PlanRow, label
+from ..view.blocks import Amount as ViewAmount
+from ..view.blocks import Cell
+from .aktivitetsplan import (
+    SOURCES,
+    ActivityPlan,
+    PlanRow,
+    by_sub_programme_table,
+    financing_table,
+    frame_check,
+    label,
+)
 
 MONTH_FORMAT = "mmm yyyy"
 
@@ -40,7 +52,7 @@ def _money_value(amount: Amount | None, plan: ActivityPlan) -> int | str | None:
     return format_money(amount, plan.language)
 
 
-def _when_value(value: When | None, plan: ActivityPlan, *, end: bool) -> object:
+def _when_value(value: When | None, plan: ActivityPlan, *, end: bool) -> dt.date | str | None:
     """A date cell (day or month precision: the Gantt can read it) or the When as text."""
     if value is None:
         return None
@@ -210,7 +222,10 @@ def _write_activities(ws: Worksheet, plan: ActivityPlan, color: str, refs: dict[
         )
         if exact:
             total = xlsx.put_formula(
-                ws.cell(r, COL_SUM), f"=SUM(J{r}:M{r})", number_format=xlsx.MONEY_FORMAT
+                ws.cell(r, COL_SUM),
+                f"=SUM(J{r}:M{r})",
+                number_format=xlsx.MONEY_FORMAT,
+                value=row.share.total.low,
             )
         else:
             total = xlsx.put(ws.cell(r, COL_SUM), _row_sum(row, plan))
@@ -229,6 +244,7 @@ def _write_activities(ws: Worksheet, plan: ActivityPlan, color: str, refs: dict[
                 ws.cell(totals, c),
                 f"=SUBTOTAL(109,{letter}{FIRST}:{letter}{last})",
                 number_format=xlsx.MONEY_FORMAT,
+                value=amount.low,
             )
         else:
             xlsx.put(ws.cell(totals, c), format_money(amount, plan.language))
@@ -273,6 +289,31 @@ def _status_colours(ws: Worksheet, ref: str, plan: ActivityPlan) -> None:
 
 # -- Budsjett --------------------------------------------------------------------------------
 
+# The sheet writes the plan view's two budget tables (``by_sub_programme_table`` and
+# ``financing_table``: the rows the DOCX and the PDF print), as live formulas over the activity
+# sheet where every amount is a figure, each carrying the value the view prints. The view's
+# sum row under the delprogram table is left out here: the activity sheet's totals row holds
+# the same sums, so every format prints each amount equally often.
+
+
+def _view_value(value: Cell) -> int | str | None:
+    """A view cell as a spreadsheet value: a whole-kroner figure as a number, an estimate, a
+    range or «ikke fastsatt» as the text the documents print, «–» as an empty cell."""
+    if isinstance(value.value, ViewAmount):
+        amount = value.value
+        figure = int(amount.value)
+        if figure == amount.value and amount.text == format_money(figure, Language.NB):
+            return figure
+        if figure == amount.value and amount.text == format_money(figure, Language.NN):
+            return figure
+        return amount.text
+    return None if value.text in ("", "–") else value.text
+
+
+def _figure(value: Cell) -> int | None:
+    figure = _view_value(value)
+    return figure if isinstance(figure, int) else None
+
 
 def _write_budget(
     ws: Worksheet, plan: ActivityPlan, color: str, source_sheet: str, last: int
@@ -287,44 +328,39 @@ def _write_budget(
         letter = get_column_letter(col)
         return f"{src}!${letter}${FIRST}:${letter}${last}"
 
+    numeric = numeric_plan(plan)
     source_labels = [enum_label(s, lang) for s in SOURCES]
     xlsx.header_row(
         ws, HEADER, [plan.t("per_sub_programme"), *source_labels, plan.t("col_sum")], color=color
     )
     ws.row_dimensions[HEADER].height = 32
     row = FIRST
-    names = plan.sub_programmes or [g.name for g in plan.groups]
-    numeric = numeric_plan(plan)
-    if not numeric:
-        # Some amount is an estimate, a range or unknown: the sums are computed here and
-        # written as the documents print them («minst …»), never as a formula's false figure.
-        _write_budget_texts(ws, plan, color)
-        return
-    for name in names:
-        xlsx.put(ws.cell(row, 1), name).alignment = xlsx.WRAP_TOP
-        for i, col in enumerate(COL_MONEY):
-            xlsx.put_formula(
-                ws.cell(row, 2 + i),
-                f"=SUMIFS({rng(col)},{rng(COL_SUB_PROGRAMME)},$A{row})",
-                number_format=xlsx.MONEY_FORMAT,
-            )
-        xlsx.put_formula(ws.cell(row, 6), f"=SUM(B{row}:E{row})", number_format=xlsx.MONEY_FORMAT)
+    by_sub = [r for r in by_sub_programme_table(plan).rows if r.kind == "body"]
+    for view_row in by_sub:
+        name, *money = view_row.cells
+        xlsx.put(ws.cell(row, 1), name.text).alignment = xlsx.WRAP_TOP
+        for i, value in enumerate(money):
+            target = ws.cell(row, 2 + i)
+            if not numeric:
+                xlsx.put(target, _view_value(value), number_format=xlsx.MONEY_FORMAT)
+            elif i < len(COL_MONEY):
+                xlsx.put_formula(
+                    target,
+                    f"=SUMIFS({rng(COL_MONEY[i])},{rng(COL_SUB_PROGRAMME)},$A{row})",
+                    number_format=xlsx.MONEY_FORMAT,
+                    value=_figure(value),
+                )
+            else:
+                xlsx.put_formula(
+                    target,
+                    f"=SUM(B{row}:E{row})",
+                    number_format=xlsx.MONEY_FORMAT,
+                    value=_figure(value),
+                )
         row += 1
-    sub_total = row
-    xlsx.put(ws.cell(sub_total, 1), plan.t("total"))
-    for col in range(2, 7):
-        letter = get_column_letter(col)
-        xlsx.put_formula(
-            ws.cell(sub_total, col),
-            f"=SUM({letter}{FIRST}:{letter}{sub_total - 1})",
-            number_format=xlsx.MONEY_FORMAT,
-        )
-        ws.cell(sub_total, col).font = xlsx.BOLD
-        ws.cell(sub_total, col).border = TOTAL_BORDER
-    ws.cell(sub_total, 1).font = xlsx.BOLD
-    ws.cell(sub_total, 1).border = TOTAL_BORDER
+    xlsx.fit_row_heights(ws, FIRST, max(FIRST, row - 1))
 
-    head = sub_total + 2
+    head = row + 1
     xlsx.header_row(
         ws,
         head,
@@ -333,100 +369,89 @@ def _write_budget(
     )
     ws.row_dimensions[head].height = 32
     row = head + 1
-    for line, col in zip(plan.sources, COL_MONEY, strict=True):
-        xlsx.put(ws.cell(row, 1), line.label)
-        xlsx.put_formula(ws.cell(row, 2), f"=SUM({rng(col)})", number_format=xlsx.MONEY_FORMAT)
-        xlsx.put(ws.cell(row, 3), _money_value(line.frame, plan), number_format=xlsx.MONEY_FORMAT)
-        if line.frame is not None:
-            xlsx.put_formula(ws.cell(row, 4), f"=C{row}-B{row}", number_format=xlsx.MONEY_FORMAT)
+    financing = financing_table(plan).rows
+    for view_row in financing:
+        name, planned, frame, deviation = view_row.cells
+        total = view_row.kind == "sum"
+        xlsx.put(ws.cell(row, 1), name.text)
+        if not numeric:
+            for c, value in ((2, planned), (3, frame), (4, deviation)):
+                xlsx.put(ws.cell(row, c), _view_value(value), number_format=xlsx.MONEY_FORMAT)
+        else:
+            col = COL_MONEY[row - head - 1] if not total else 0
+            xlsx.put_formula(
+                ws.cell(row, 2),
+                f"=SUM(B{head + 1}:B{row - 1})" if total else f"=SUM({rng(col)})",
+                number_format=xlsx.MONEY_FORMAT,
+                value=_figure(planned),
+            )
+            if total and _figure(frame) is not None:
+                xlsx.put_formula(
+                    ws.cell(row, 3),
+                    f"=SUM(C{head + 1}:C{row - 1})",
+                    number_format=xlsx.MONEY_FORMAT,
+                    value=_figure(frame),
+                )
+            elif not total:
+                xlsx.put(ws.cell(row, 3), _view_value(frame), number_format=xlsx.MONEY_FORMAT)
+            if _figure(deviation) is not None:
+                xlsx.put_formula(
+                    ws.cell(row, 4),
+                    f"=C{row}-B{row}",
+                    number_format=xlsx.MONEY_FORMAT,
+                    value=_figure(deviation),
+                )
+        if total:
+            for col in range(1, 5):
+                ws.cell(row, col).font = xlsx.BOLD
+                ws.cell(row, col).border = TOTAL_BORDER
         row += 1
-    total = row
-    xlsx.put(ws.cell(total, 1), plan.t("total"))
-    xlsx.put_formula(
-        ws.cell(total, 2), f"=SUM(B{head + 1}:B{total - 1})", number_format=xlsx.MONEY_FORMAT
-    )
-    if plan.frame is not None:
-        xlsx.put_formula(
-            ws.cell(total, 3), f"=SUM(C{head + 1}:C{total - 1})", number_format=xlsx.MONEY_FORMAT
-        )
-        xlsx.put_formula(ws.cell(total, 4), f"=C{total}-B{total}", number_format=xlsx.MONEY_FORMAT)
-    for col in range(1, 5):
-        ws.cell(total, col).font = xlsx.BOLD
-        ws.cell(total, col).border = TOTAL_BORDER
+    total_row = row - 1
     negative = FormulaRule(
         formula=[f"AND(ISNUMBER(D{head + 1}),D{head + 1}<0)"], font=Font(color="C00000", bold=True)
     )
-    ws.conditional_formatting.add(f"D{head + 1}:D{total}", negative)
+    ws.conditional_formatting.add(f"D{head + 1}:D{total_row}", negative)
 
-    check = total + 2
+    check = total_row + 2
     label_cell = xlsx.put(ws.cell(check, 1), plan.t("check"))
     label_cell.font = xlsx.BOLD
     label_cell.alignment = Alignment(vertical="center")
     warning = ws.cell(check, 2)
-    if plan.frame is None:
-        xlsx.put(warning, plan.t("no_frame"))
-    else:
+    exact = numeric and plan.frame is not None and plan.frame.is_exact and plan.planned.is_exact
+    if exact:
         over, within = _formula_text(plan.t("over_frame")), _formula_text(plan.t("within_frame"))
-        xlsx.put_formula(warning, f'=IF(B{total}>C{total},"{over}","{within}")')
+        xlsx.put_formula(
+            warning,
+            f'=IF(B{total_row}>C{total_row},"{over}","{within}")',
+            value=frame_check(plan),
+        )
         ws.conditional_formatting.add(
             f"B{check}:F{check}",
             FormulaRule(
-                formula=[f"$B${total}>$C${total}"],
+                formula=[f"$B${total_row}>$C${total_row}"],
                 fill=xlsx.fill(WARNING_FILL),
                 font=Font(color="FFFFFF", bold=True),
             ),
         )
         ws.conditional_formatting.add(
             f"B{check}:F{check}",
-            FormulaRule(formula=[f"$B${total}<=$C${total}"], fill=xlsx.fill(OK_FILL)),
+            FormulaRule(formula=[f"$B${total_row}<=$C${total_row}"], fill=xlsx.fill(OK_FILL)),
         )
-    ws.merge_cells(start_row=check, start_column=2, end_row=check, end_column=6)
-    warning.alignment = Alignment(vertical="center", wrap_text=True)
-    ws.row_dimensions[check].height = 22
-    xlsx.set_widths(ws, [34, 17, 17, 17, 17, 17])
-    xlsx.fit_row_heights(ws, FIRST, sub_total)
-
-
-def _write_budget_texts(ws: Worksheet, plan: ActivityPlan, color: str) -> None:
-    lang = plan.language
-    row = FIRST
-    for group in plan.groups:
-        xlsx.put(ws.cell(row, 1), group.name).alignment = xlsx.WRAP_TOP
-        for i, amount in enumerate(group.funding):
-            xlsx.put(ws.cell(row, 2 + i), format_money(amount, lang))
-        xlsx.put(ws.cell(row, 6), format_money(group.total, lang))
-        row += 1
-    xlsx.put(ws.cell(row, 1), plan.t("total")).font = xlsx.BOLD
-    for i, line in enumerate(plan.sources):
-        xlsx.put(ws.cell(row, 2 + i), format_money(line.planned, lang)).font = xlsx.BOLD
-    xlsx.put(ws.cell(row, 6), format_money(plan.planned, lang)).font = xlsx.BOLD
-    head = row + 2
-    xlsx.header_row(
-        ws,
-        head,
-        [plan.t("per_source"), plan.t("plan"), plan.t("budget_frame"), plan.t("deviation")],
-        color=color,
-    )
-    row = head + 1
-    for line in plan.sources:
-        xlsx.put(ws.cell(row, 1), line.label)
-        xlsx.put(ws.cell(row, 2), format_money(line.planned, lang))
-        if line.frame is not None:
-            xlsx.put(ws.cell(row, 3), format_money(line.frame, lang))
-        row += 1
-    check = row + 1
-    xlsx.put(ws.cell(check, 1), plan.t("check")).font = xlsx.BOLD
-    if plan.frame is None:
-        text = plan.t("no_frame")
     else:
-        text = plan.t("over_frame" if plan.over_frame else "within_frame")
-        if not plan.over_frame and not (plan.planned.is_exact and plan.frame.is_exact):
+        text = frame_check(plan)
+        if plan.frame is not None and not plan.over_frame and not exact:
             text = pick(
                 lang,
                 "Ikke alle beløp er fastsatt; sammenlign med rammen når de er det",
                 "Ikkje alle beløp er fastsette; samanlikn med ramma når dei er det",
             )
-    xlsx.put(ws.cell(check, 2), text)
+        xlsx.put(warning, text)
+        if plan.over_frame:
+            warning.fill = xlsx.fill(WARNING_FILL)
+            warning.font = Font(color="FFFFFF", bold=True)
+    ws.merge_cells(start_row=check, start_column=2, end_row=check, end_column=6)
+    warning.alignment = Alignment(vertical="center", wrap_text=True)
+    ws.row_dimensions[check].height = 22
     xlsx.set_widths(ws, [34, 17, 17, 17, 17, 17])
 
 
@@ -451,13 +476,16 @@ def _write_schedule(ws: Worksheet, plan: ActivityPlan, color: str, source_sheet:
     src = xlsx.quote_sheet(source_sheet)
     rows = plan.rows
     for r, row in enumerate(rows, FIRST):
-        xlsx.put_formula(ws.cell(r, 1), f"={src}!A{r}").alignment = xlsx.TOP
-        xlsx.put_formula(ws.cell(r, 2), f"={src}!C{r}").alignment = xlsx.WRAP_TOP
+        act = row.activity
+        start = _when_value(act.start, plan, end=False)
+        end = _when_value(act.end, plan, end=True)
+        xlsx.put_formula(ws.cell(r, 1), f"={src}!A{r}", value=act.id).alignment = xlsx.TOP
+        xlsx.put_formula(ws.cell(r, 2), f"={src}!C{r}", value=act.title).alignment = xlsx.WRAP_TOP
         xlsx.put_formula(
-            ws.cell(r, 3), f"={src}!H{r}", number_format=xlsx.DATE_FORMAT
+            ws.cell(r, 3), f"={src}!H{r}", number_format=xlsx.DATE_FORMAT, value=start
         ).alignment = xlsx.TOP
         xlsx.put_formula(
-            ws.cell(r, 4), f"={src}!I{r}", number_format=xlsx.DATE_FORMAT
+            ws.cell(r, 4), f"={src}!I{r}", number_format=xlsx.DATE_FORMAT, value=end
         ).alignment = xlsx.TOP
         for c in range(5, 17):
             ws.cell(r, c).border = xlsx.BOX

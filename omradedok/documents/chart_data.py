@@ -516,7 +516,7 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
 
 
 def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure | None:
-    acts = sorted(model.activities_in(year), key=lambda a: (a.span()[0], a.id))
+    acts = model.activities_in(year)  # input order, as the plan's tables list them
     if not acts:
         return None
     last_year = max([year, *(min(a.span()[1].year, year + 1) for a in acts)])
@@ -539,7 +539,7 @@ def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure |
         else:
             name = known[sp_id].name if sp_id in known else sp_id
             rows.append(TimelineItem(f"{sp_id} {name}", heading=True))
-        for a in sorted(group, key=lambda a: _id_key(a.id)):
+        for a in group:
             rows.append(TimelineItem(f"{a.id} {a.title}", (a.span(),)))
             described.append(
                 f"{a.id} {a.title} ({format_date(a.start, lang, style='short')}{EN_DASH}{format_date(a.end, lang, style='short')})"

@@ -1,4 +1,6 @@
-"""handlingsplan.pdf and aktivitetsplan-YYYY.pdf: the plans as municipalities publish them.
+"""handlingsplan.pdf: the plan as municipalities publish it (aktivitetsplan-YYYY.pdf is the
+aktivitetsplan's own view: ``documents/aktivitetsplan``; the LibreOffice route below serves
+both).
 
 Default engine «reportlab»: built directly from the model (omradedok.render.pdf), fast, fonts
 embedded, outline, TOC, charts as vector graphics. Engine «libreoffice»: the DOCX of the same
@@ -25,7 +27,6 @@ from ..errors import OmradedokError
 from ..locale import (
     enum_label,
     format_date,
-    format_date_range,
     format_money,
     format_number,
     format_org_number,
@@ -52,7 +53,7 @@ from ..model import (
     SubProject,
 )
 from ..model.amount import Amount, add_up
-from ..render.charts import activity_plan_charts, plan_charts, source_label
+from ..render.charts import plan_charts, source_label
 from ..render.pdf import Cover, PdfDocument, PdfMeta
 from . import registry, views
 from .base import Artifact, BuildContext
@@ -61,13 +62,6 @@ from .views import goal_titles, role_text, years_text
 from .views import target_text as views_target
 
 ENGINES = ("reportlab", "libreoffice")
-_SHORT_SOURCE = {
-    FundingSource.MUNICIPAL: ("Kommune", "Kommune"),
-    FundingSource.STATE: ("Stat", "Stat"),
-    FundingSource.OTHER: ("Andre", "Andre"),
-    FundingSource.CARRIED_OVER: ("Overført", "Overført"),
-}
-"""Column heads where the table is narrow; the note under the table spells them out."""
 _SOURCES = (
     FundingSource.MUNICIPAL,
     FundingSource.STATE,
@@ -153,11 +147,6 @@ def watermark(model: Initiative, lang: Language) -> str | None:
     return None
 
 
-def partner_name(model: Initiative, partner_id: str) -> str:
-    partner = model.partner(partner_id)
-    return partner.name if partner is not None else partner_id
-
-
 def indicator_row(goal_id: str, ind: Indicator, lang: Language) -> list[str]:
     base = views_baseline(ind, lang) if ind.baseline else "–"
     target = views_target(ind, lang) if ind.target else "–"
@@ -178,29 +167,8 @@ def sum_funding(activities: Iterable[Activity], year: int | None = None) -> Fund
     return Funding(**sums)
 
 
-def funding_rest(frame: Funding, planned: Funding) -> Funding:
-    """What the frame leaves after the plan, per source – only where both are exact."""
-    out: dict[str, Amount | None] = {}
-    for src in _SOURCES:
-        f, p = frame.amount(src) or Amount.exact(0), planned.amount(src) or Amount.exact(0)
-        if f.is_exact and p.is_exact and f.low is not None and p.low is not None:
-            out[src.value] = Amount.exact(max(0, f.low - p.low))
-        else:
-            out[src.value] = None
-    return Funding(**out)
-
-
 def money_cells(f: Funding, lang: Language) -> list[str]:
     return [format_money(f.amount(src), lang) for src in _SOURCES] + [format_money(f.total, lang)]
-
-
-def sorted_activities(activities: Iterable[Activity]) -> list[Activity]:
-    def key(a: Activity) -> tuple[tuple[int, str], ...]:
-        return tuple(
-            (int(p), "") if p.isdigit() else (0, p) for p in a.id.replace("-", ".").split(".")
-        )
-
-    return sorted(activities, key=key)
 
 
 def _meta(
@@ -916,185 +884,6 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
 # -- aktivitetsplan ---------------------------------------------------------------------------
 
 
-def render_aktivitetsplan(model: Initiative, lang: Language, year: int) -> bytes:
-    def L(nb: str, nn: str) -> str:
-        return own_words(model, lang, pick(lang, nb, nn))
-
-    acts = model.activities_in(year)
-    title = L(
-        f"Aktivitetsplan {year} for {model.title}", f"Aktivitetsplan {year} for {model.title}"
-    )
-    doc = PdfDocument(
-        _meta(model, lang, title, f"Aktivitetsplan {year}"), model.municipality.profile
-    )
-    doc.cover(
-        _cover(
-            model,
-            lang,
-            f"Aktivitetsplan {year}",
-            L(
-                f"Handlingsplan {format_year_range(model.period.start_year, model.period.end_year)}",
-                f"Handlingsplan {format_year_range(model.period.start_year, model.period.end_year)}",
-            ),
-        )
-    )
-    doc.toc(L("Innhold", "Innhald"))
-    charts = {c.key: c for c in activity_plan_charts(model, lang, year)}
-    total = sum_funding(acts, year)
-    doc.heading(L("1 Innledning", "1 Innleiing"), 0)
-    doc.paragraph(
-        L(
-            f"Aktivitetsplanen for {year} viser tiltakene i {model.title} dette året: hva som skal gjøres, hvem som har ansvaret, når det skjer og hva det koster. Den bygger på handlingsplanen og er grunnlaget for søknaden om statlige midler.",
-            f"Aktivitetsplanen for {year} viser tiltaka i {model.title} dette året: kva som skal gjerast, kven som har ansvaret, når det skjer og kva det kostar. Han byggjer på handlingsplanen og er grunnlaget for søknaden om statlege midlar.",
-        )
-    )
-    doc.facts(
-        [
-            (L("Antall tiltak", "Tal på tiltak"), str(len(acts))),
-            (L("Samlet budsjett", "Samla budsjett"), format_money(total.total, lang)),
-            *[
-                (source_label(s, lang), format_money(total.amount(s), lang))
-                for s in _SOURCES
-                if total.amount(s)
-            ],
-            ("Status", label(model.document.status, lang)),
-        ],
-        key_width=0.25,
-    )
-    doc.note(status_statement(model, lang))
-    doc.orientation(wide=True)
-    doc.heading(L("2 Tiltak per delprogram", "2 Tiltak per delprogram"), 0)
-    sources = [s for s in _SOURCES if s is not FundingSource.CARRIED_OVER or total.carried_over]
-    head = [
-        "Nr",
-        L("Tiltak / aktivitet", "Tiltak / aktivitet"),
-        L("Delmål", "Delmål"),
-        L("Resultatmål", "Resultatmål"),
-        L("Ansvarlig / partnere", "Ansvarleg / partnarar"),
-        "Periode",
-        *[_SHORT_SOURCE[s][0 if lang is Language.NB else 1] for s in sources],
-        "Sum",
-        "Status",
-    ]
-    money_w = 0.08 if len(sources) == 3 else 0.075
-    tiltak = 1 - (0.04 + 0.055 + 0.1 + 0.12 + 0.09 + 0.075) - money_w * (len(sources) + 1)
-    widths = [0.04, tiltak, 0.055, 0.1, 0.12, 0.09, *([money_w] * (len(sources) + 1)), 0.075]
-    align = "LLLLLL" + "R" * (len(sources) + 1) + "L"
-    known = {sp.id: sp.name for sp in model.programme.sub_programmes}
-    known[""] = L("Uten delprogram", "Utan delprogram")
-    ids = {a.sub_programme_id or "" for a in acts}
-    order = [sp.id for sp in model.programme.sub_programmes]
-    order += sorted(i for i in ids - set(known) if i) + ([""] if "" in ids else [])
-    number = 0
-    for sp_id in order:
-        group = sorted_activities(a for a in acts if (a.sub_programme_id or "") == sp_id)
-        if not group:
-            continue
-        number += 1
-        doc.heading(f"2.{number} {sp_id} {known.get(sp_id, '')}".rstrip(), 1)
-        rows = []
-        for a in group:
-            partners = ", ".join(partner_name(model, p) for p in a.partner_ids)
-            share = a.share(year)
-            unsplit = a.multi_year and not share.known
-            period = format_date_range(a.start, a.end, lang) if (a.start or a.end) else ""
-            if a.multi_year:
-                years = f"{a.years[0]}–{a.years[-1]}"
-                period += ("\n" if period else "") + L(f"Flerårig {years}", f"Fleirårig {years}")
-            rows.append(
-                [
-                    a.id,
-                    a.title + (f" – {a.description}" if a.description else ""),
-                    ", ".join(a.sub_goal_ids),
-                    a.result_target,
-                    role_text(model, a.responsible_role_id) + (f"; {partners}" if partners else ""),
-                    period,
-                    *[("" if unsplit else _compact_money(share.amount(s), lang)) for s in sources],
-                    L("flerårig", "fleirårig") if unsplit else _compact_money(share.total, lang),
-                    label(a.status, lang),
-                ]
-            )
-        f = sum_funding(group, year)
-        rows.append(
-            [
-                "",
-                "Sum",
-                "",
-                "",
-                "",
-                "",
-                *[_compact_money(f.amount(s), lang) for s in sources],
-                _compact_money(f.total, lang),
-                "",
-            ]
-        )
-        doc.table(head, rows, widths=widths, align=align, totals=1)
-    doc.paragraph(
-        L(
-            "Beløp i kroner: kommunale midler, statlige midler, andre midler (egenandel, "
-            "eksterne) og midler overført fra i fjor. Periode er start og slutt for tiltaket.",
-            "Beløp i kroner: kommunale midlar, statlege midlar, andre midlar (eigendel, "
-            "eksterne) og midlar overførte frå i fjor. Periode er start og slutt for tiltaket.",
-        ),
-        style="small",
-    )
-    doc.orientation(wide=False)
-    doc.heading(L("3 Budsjett og finansiering", "3 Budsjett og finansiering"), 0)
-    rows = []
-    for sp_id in order:
-        group = [a for a in acts if (a.sub_programme_id or "") == sp_id]
-        if group:
-            rows.append(
-                [
-                    f"{sp_id} {known.get(sp_id, '')}".strip(),
-                    *money_cells(sum_funding(group, year), lang),
-                ]
-            )
-    rows.append(["Sum", *money_cells(total, lang)])
-    money_head = [source_label(s, lang) for s in _SOURCES] + ["Sum"]
-    doc.table(
-        [L("Delprogram", "Delprogram"), *money_head],
-        rows,
-        widths=[0.3, 0.14, 0.14, 0.14, 0.14, 0.14],
-        align="LRRRRR",
-        totals=1,
-    )
-    frame = model.budget_frame_for(year)
-    if frame is not None:
-        doc.heading(L("3.1 Finansieringsplan", "3.1 Finansieringsplan"), 1)
-        rest = funding_rest(frame, total)
-        doc.table(
-            ["", *money_head],
-            [
-                [L("Budsjettramme", "Budsjettramme"), *money_cells(frame, lang)],
-                [L("Fordelt på tiltak", "Fordelt på tiltak"), *money_cells(total, lang)],
-                [L("Ikke fordelt", "Ikkje fordelt"), *money_cells(rest, lang)],
-            ],
-            widths=[0.3, 0.14, 0.14, 0.14, 0.14, 0.14],
-            align="LRRRRR",
-            totals=1,
-        )
-        doc.paragraph(frame.note, style="small")
-    key = f"budget_by_subprogramme_{year}"
-    if key in charts:
-        doc.chart(charts[key], max_height=doc.frame_height - 80)
-    doc.heading(L("4 Tidslinje", "4 Tidsline"), 0, new_page=True)
-    key = f"timeline_{year}"
-    if key in charts:
-        doc.chart(charts[key], max_height=doc.frame_height - 60)
-    return doc.render()
-
-
-def _compact_money(value: Amount | None, lang: Language) -> str:
-    """Table cells: «250 000» (kr in the header would repeat on every row); an estimate, a
-    range or an unknown amount as the documents print it."""
-    if value is None:
-        return "–"
-    if value.is_exact and value.low is not None:
-        return format_number(value.low, lang, decimals=0) if value.low else "–"
-    return format_money(value, lang)
-
-
 # -- LibreOffice route (tagged PDF/A-2) -------------------------------------------------------
 
 _PDFA_FILTER = (
@@ -1216,49 +1005,4 @@ class HandlingsplanPdfKind:
         ]
 
 
-class AktivitetsplanPdfKind:
-    name = "aktivitetsplan-pdf"
-
-    def artifacts(self, context: BuildContext) -> list[Artifact]:
-        model, lang, engine = context.model, context.options.language, context.options.pdf_engine
-        _check_engine(engine)
-        out = []
-        for year in model.activity_years():
-            filename = f"aktivitetsplan-{year}.pdf"
-            title = pick(lang, f"Aktivitetsplan {year} (PDF)", f"Aktivitetsplan {year} (PDF)")
-            if engine == "libreoffice":
-                docx = _docx_render(context, f"aktivitetsplan-{year}.docx", "aktivitetsplan")
-                out.append(
-                    Artifact(
-                        filename,
-                        self.name,
-                        title,
-                        _bind_pdfa(docx, filename),
-                        attachment=False,
-                        cost=LIBREOFFICE_COST,
-                    )
-                )
-            else:
-                out.append(
-                    Artifact(
-                        filename,
-                        self.name,
-                        title,
-                        _bind_native(model, lang, year),
-                        attachment=False,
-                        cost=4,
-                    )
-                )
-        return out
-
-
-def _bind_native(model: Initiative, lang: Language, year: int) -> Callable[[], bytes]:
-    return lambda: render_aktivitetsplan(model, lang, year)
-
-
-def _bind_pdfa(docx: Callable[[], bytes], filename: str) -> Callable[[], bytes]:
-    return lambda: docx_to_pdfa(docx(), filename)
-
-
 registry.register(HandlingsplanPdfKind())
-registry.register(AktivitetsplanPdfKind())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from pydantic import Field, model_validator
 
@@ -59,6 +60,19 @@ class Funding(Base):
         """The amount of one source; None when that source is not part of this funding."""
         value: Amount | None = getattr(self, source.value)
         return value
+
+    @classmethod
+    def sum_of(cls, parts: Iterable[Funding]) -> Funding:
+        """The fundings added up by source – the one budget sum every document prints.
+        A part with no known amount at all makes each source a «minst» sum; a source no
+        part has sums to an exact 0 (the sum of nothing)."""
+        given = list(parts)
+        sums: dict[str, Amount] = {}
+        for source in FundingSource:
+            sums[source.value] = add_up(
+                p.amount(source) if p.known else Amount.unknown() for p in given
+            )
+        return cls(**sums)
 
 
 class BudgetFrame(Funding):

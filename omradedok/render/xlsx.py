@@ -164,14 +164,63 @@ def copy_style(target: Cell, source: Cell) -> Cell:
     return target
 
 
-def put_formula(cell: Cell, formula: str, *, number_format: str | None = None) -> Cell:
-    """Write a formula from our own code (never from user text)."""
+def put_formula(
+    cell: Cell,
+    formula: str,
+    *,
+    number_format: str | None = None,
+    value: int | float | str | dt.date | None = None,
+) -> Cell:
+    """Write a formula from our own code (never from user text), with ``value`` – what it
+    computes to – as its cached result, so viewers and previews that do not recalculate
+    show the figure; Excel and LibreOffice still recalculate on load (``fullCalcOnLoad``)."""
     if not formula.startswith("="):
         raise ValueError(f"en formel må begynne med «=»: {formula!r}")
     cell.value = formula
     if number_format is not None:
         cell.number_format = number_format
+    if value is not None:
+        cached: dict[str, Any] | None = getattr(cell.parent, _CACHED, None)
+        if cached is None:
+            cached = {}
+            setattr(cell.parent, _CACHED, cached)
+        cached[cell.coordinate] = excel_text(value) if isinstance(value, str) else value
     return cell
+
+
+_CACHED = "_omradedok_cached_values"
+"""Worksheet attribute: coordinate → the cached result of the formula there."""
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>', re.S)
+
+
+def _cached_text(value: Any) -> tuple[str, str]:
+    """(type attribute, text of <v>) of a cached result."""
+    from xml.sax.saxutils import escape
+
+    from openpyxl.utils.datetime import to_excel
+
+    if isinstance(value, bool):
+        return ' t="b"', "1" if value else "0"
+    if isinstance(value, dt.date):
+        serial = to_excel(value)
+        return "", str(int(serial)) if float(serial).is_integer() else repr(serial)
+    if isinstance(value, int | float):
+        return "", repr(value)
+    return ' t="str"', escape(str(value))
+
+
+def _with_cached_values(xml: str, cached: dict[str, Any]) -> str:
+    """Put each formula's cached result into its (empty) <v> element."""
+
+    def fill(match: re.Match[str]) -> str:
+        coordinate, attrs, formula = match.groups()
+        if coordinate not in cached:
+            return match.group(0)
+        kind, text = _cached_text(cached[coordinate])
+        attrs = re.sub(r'\st="[^"]*"', "", attrs) + kind
+        return f'<c r="{coordinate}"{attrs}><f>{formula}</f><v>{text}</v></c>'
+
+    return _FORMULA_CELL.sub(fill, xml)
 
 
 def quote_sheet(name: str) -> str:
@@ -512,6 +561,24 @@ def workbook_bytes(
     # stored: normalize_zip compresses each entry once, with fixed timestamps
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).write_data()
+    parts = {
+        ws.path.lstrip("/"): getattr(ws, _CACHED)
+        for ws in wb.worksheets
+        if getattr(ws, _CACHED, None)
+    }
+    if parts:
+        # openpyxl writes every formula with an empty result; fill in the ones we know
+        patched = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+            zipfile.ZipFile(patched, "w", zipfile.ZIP_STORED, allowZip64=True) as target,
+        ):
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename in parts:
+                    data = _with_cached_values(data.decode("utf-8"), parts[info.filename]).encode()
+                target.writestr(info, data)
+        buffer = patched
     return normalize_zip(buffer.getvalue())
 
 
