@@ -97,7 +97,7 @@ _SPLIT = re.compile(r"[,;\n]")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _YEAR_AS_SERIAL = (_EXCEL_EPOCH + dt.timedelta(days=1900), _EXCEL_EPOCH + dt.timedelta(days=2100))
 """A year (1900–2100) typed into a date-formatted cell becomes the days 1900–2100 after
-Excel's epoch: 14.03.1905–30.10.1905. No plan has events then; the clerk typed a year."""
+Excel's epoch: 14.03.1905–30.09.1905. No plan has events then; the clerk typed a year."""
 
 
 def number_format(kind: Kind) -> str:
