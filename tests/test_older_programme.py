@@ -53,7 +53,7 @@ def test_documents_state_the_plan_documents_and_the_officer(texts: dict[str, str
     assert "\nVedtak\n" in case and "innstilling\n" not in case
     assert "Kommunestyret vedtok Handlingsdel 2017–2020 for Områdeprogram Elvebakken" in case
     assert "Kjetil Rygg\nrådmann" in case and "Kommunedirektøren" not in case
-    assert "PS 0123/17" in case and "juni 2017" in case
+    assert "PS 0123/17" in case and "22. juni 2017" in case and "Rådmannen legg fram" in case
 
 
 def test_absent_facts_print_nothing(texts: dict[str, str]) -> None:

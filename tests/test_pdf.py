@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import NYNORSK_EXAMPLE
 from pypdf import PdfReader
 
 import omradedok
 from omradedok.documents import pdf_documents
 from omradedok.errors import OmradedokError
-from omradedok.model import Initiative, Language
+from omradedok.model import DocumentStatus, Initiative, Language
 from omradedok.model.passages import plain
 from omradedok.resources import fonts_dir
 
@@ -259,6 +260,16 @@ def test_contents_page_numbers_are_where_the_headings_are(
 def test_nynorsk_wording_and_status_watermark(built: dict[str, dict[str, bytes]]) -> None:
     text = _text(built["nynorsk"]["handlingsplan.pdf"])
     assert "Innhald" in text and "Samandrag" in text and "Visjon og mål" in text
+    assert "UTKAST" not in text and "Vedteken" in text  # Elvebakken's handlingsdel is adopted
+    # its consultation draft of spring 2017 carried the watermark and the status
+    adopted = omradedok.load(NYNORSK_EXAMPLE)
+    draft = adopted.document.model_copy(
+        update={"status": DocumentStatus.CONSULTATION, "decision": None, "version": "0.5"}
+    )
+    pdf = omradedok.render(
+        adopted.model_copy(update={"document": draft}), "handlingsplan", format="pdf"
+    )
+    text = _text(pdf)
     assert "HØYRINGSUTKAST" in text  # consultation draft → watermark
     assert "Høyringsutkast" in text  # running header status
 

@@ -379,3 +379,13 @@ def test_unknown_owner_and_goal_of_an_activity(rich_file: Path) -> None:
         for e in errors
     ), errors
     assert not any("«kommunen»" in e for e in errors)
+
+
+def test_a_real_date_in_1905_is_not_taken_for_a_year() -> None:
+    from omradedok.io.workbook_values import Kind, from_cell, to_cell
+
+    for day in ("1905-03-14", "1905-07-05", "1905-09-01"):
+        cell = to_cell(Kind.WHEN, day, Language.NB)
+        assert isinstance(cell, str)  # text: a date cell there would read back as a year
+        assert When.parse(from_cell(Kind.WHEN, cell, Language.NB)) == When.parse(day)
+    assert from_cell(Kind.WHEN, dt.datetime(1905, 7, 5), Language.NB) == 2013

@@ -94,6 +94,12 @@ _NO_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 _SPLIT = re.compile(r"[,;\n]")
 
 
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_YEAR_AS_SERIAL = (_EXCEL_EPOCH + dt.timedelta(days=1900), _EXCEL_EPOCH + dt.timedelta(days=2100))
+"""A year (1900–2100) typed into a date-formatted cell becomes the days 1900–2100 after
+Excel's epoch: 14.03.1905–30.09.1905. No plan has events then; the clerk typed a year."""
+
+
 def number_format(kind: Kind) -> str:
     return NUMBER_FORMATS.get(kind, TEXT_FORMAT)
 
@@ -121,7 +127,10 @@ def to_cell(kind: Kind, value: Any, language: Language, enum: type[StrEnum] | No
     if kind is Kind.WHEN:
         when = When.parse(value)
         if when.precision == "day":
-            return when.first_day()  # a real date cell (its own number format)
+            day = when.first_day()
+            if _YEAR_AS_SERIAL[0] <= day <= _YEAR_AS_SERIAL[1]:
+                return day.isoformat()  # as text: a date cell there reads back as a year
+            return day  # a real date cell (its own number format)
         return format_when(when, language)  # «2013», «september 2013», «høsten 2013»
     if kind is Kind.DATE:
         # Excel's calendar starts in 1900; earlier dates stay ISO text and read back exactly.
@@ -203,12 +212,6 @@ def _date(raw: Any) -> Any:
                 raise ValueError(f"«{text}» er ikke en gyldig dato") from None
         return text  # ISO dates and quarters («2026-Q2») are parsed by the model
     raise ValueError(f"«{_as_text(raw)}» er ikke en dato; skriv f.eks. 26.11.2026")
-
-
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-_YEAR_AS_SERIAL = (_EXCEL_EPOCH + dt.timedelta(days=1900), _EXCEL_EPOCH + dt.timedelta(days=2100))
-"""A year (1900–2100) typed into a date-formatted cell becomes the days 1900–2100 after
-Excel's epoch: 14.03.1905–30.10.1905. No plan has events then; the clerk typed a year."""
 
 
 def _when(raw: Any) -> Any:
