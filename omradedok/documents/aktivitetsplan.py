@@ -409,10 +409,10 @@ SHORT_SOURCE_KEYS = {
 }
 """Column heads of the narrow money columns; the note under the tables spells them out."""
 
-ACTIVITY_COLUMNS = (0.035, 0.15, 0.14, 0.125, 0.09)
+ACTIVITY_COLUMNS = (0.035, 0.14, 0.12, 0.115, 0.08)
 """Nr, tiltak, resultatmål (delmål), ansvarlig / partnere, periode: shares of the width."""
-MONEY_COLUMN, SUM_COLUMN, STATUS_COLUMN = 0.08, 0.083, 0.057
-"""Wide enough for «1 250 000 kr» on one line (amounts never break inside)."""
+MONEY_COLUMN, SUM_COLUMN, STATUS_COLUMN = 0.09, 0.09, 0.06
+"""Wide enough for «27 400 000 kr» on one line of a landscape page (an amount never breaks)."""
 
 
 def text_cell(text: str) -> Cell:
@@ -541,8 +541,8 @@ def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
 def by_sub_programme_table(plan: ActivityPlan) -> Table:
     lang = plan.language
     columns = (
-        Column(plan.t("col_sub_programme"), 0.24),
-        *(Column(enum_label(s, lang), 0.14, "right") for s in SOURCES),
+        Column(plan.t("col_sub_programme"), 0.2),
+        *(Column(enum_label(s, lang), 0.15, "right") for s in SOURCES),
         Column(plan.t("col_sum"), 0.2, "right"),
     )
     rows = [
