@@ -106,6 +106,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Aktivitetene holder seg innenfor budsjettrammen for {year}",
         "Aktivitetane held seg innanfor budsjettramma for {year}",
     ),
+    "frame_unsure": (
+        "Ikke alle beløp er fastsatt; sammenlign med budsjettrammen for {year} når de er det",
+        "Ikkje alle beløp er fastsette; samanlikn med budsjettramma for {year} når dei er det",
+    ),
     "no_frame": (
         "Ingen budsjettramme er registrert for {year}",
         "Inga budsjettramme er registrert for {year}",
@@ -171,12 +175,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "short_other": ("Andre", "Andre"),
     "short_carried_over": ("Overført", "Overført"),
     "amounts_note": (
-        "Kolonnene Kommune, Stat, Andre og Overført er kommunale midler, statlige midler, andre "
-        "midler (egenandel, eksterne) og midler overført fra i fjor. Et tomt felt (–) betyr at "
-        "kilden ikke er med i tiltaket. Periode er start og slutt for tiltaket.",
-        "Kolonnane Kommune, Stat, Andre og Overført er kommunale midlar, statlege midlar, andre "
-        "midlar (eigendel, eksterne) og midlar overførte frå i fjor. Eit tomt felt (–) tyder at "
-        "kjelda ikkje er med i tiltaket. Periode er start og slutt for tiltaket.",
+        "I tabellene over tiltakene står kolonnene Kommune, Stat, Andre og Overført for "
+        "kommunale midler, statlige midler, andre midler (egenandel, eksterne) og midler "
+        "overført fra i fjor. En strek (–) betyr at kilden ikke er med i tiltaket. Periode er "
+        "når tiltaket starter og slutter.",
+        "I tabellane over tiltaka står kolonnane Kommune, Stat, Andre og Overført for "
+        "kommunale midlar, statlege midlar, andre midlar (eigendel, eksterne) og midlar "
+        "overførte frå i fjor. Ein strek (–) tyder at kjelda ikkje er med i tiltaket. Periode "
+        "er når tiltaket tek til og sluttar.",
     ),
     "subtitle": ("Handlingsplan {period}", "Handlingsplan {period}"),
     "watermark_draft": ("UTKAST", "UTKAST"),
@@ -494,9 +500,14 @@ def result_text(row: PlanRow) -> str:
 
 
 def frame_check(plan: ActivityPlan) -> str:
+    """The plan against its frame, in the same words in every format."""
     if plan.frame is None:
         return plan.t("no_frame")
-    return plan.t("over_frame" if plan.over_frame else "within_frame")
+    if plan.over_frame:
+        return plan.t("over_frame")
+    if not (plan.frame.is_exact and plan.planned.is_exact):
+        return plan.t("frame_unsure")
+    return plan.t("within_frame")
 
 
 def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
@@ -650,6 +661,7 @@ def plan_view(plan: ActivityPlan) -> Document:
     intro: list[Block] = [
         *prose(plan.t("intro")),
         para(plan.t("count_text", count=str(len(plan.rows)), groups=str(len(plan.groups)))),
+        para(plan.t("amounts_note")),
         *(
             p
             for line in views.status_statement(model, lang, plan.title)
@@ -660,7 +672,6 @@ def plan_view(plan: ActivityPlan) -> Document:
         Section(plain(group.name), (_activity_table(plan, group),), level=2, key=f"group_{i}")
         for i, group in enumerate(plan.groups, 1)
     ]
-    groups.append(para(plan.t("amounts_note"), role="small"))
     budget: list[Block] = [para(plan.t("budget_intro")), by_sub_programme_table(plan)]
     chart = figures.get(f"budget_by_subprogramme_{plan.year}")
     if chart is not None:

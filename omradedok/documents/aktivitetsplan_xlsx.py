@@ -438,14 +438,7 @@ def _write_budget(
             FormulaRule(formula=[f"$B${total_row}<=$C${total_row}"], fill=xlsx.fill(OK_FILL)),
         )
     else:
-        text = frame_check(plan)
-        if plan.frame is not None and not plan.over_frame and not exact:
-            text = pick(
-                lang,
-                "Ikke alle beløp er fastsatt; sammenlign med rammen når de er det",
-                "Ikkje alle beløp er fastsette; samanlikn med ramma når dei er det",
-            )
-        xlsx.put(warning, text)
+        xlsx.put(warning, frame_check(plan))
         if plan.over_frame:
             warning.fill = xlsx.fill(WARNING_FILL)
             warning.font = Font(color="FFFFFF", bold=True)

@@ -106,7 +106,9 @@ def _capital(text: str) -> str:
 def _holder(model: Initiative, holder: DelegationHolder, language: Language) -> str:
     if holder is DelegationHolder.MAYOR:
         return pick(language, "Ordføreren", "Ordføraren")
-    return _capital(officer_noun(model.municipality.officer_title, definite=True, language=language))
+    return _capital(
+        officer_noun(model.municipality.officer_title, definite=True, language=language)
+    )
 
 
 def _and(items: list[str]) -> str:
@@ -291,7 +293,9 @@ def _adoption_points(model: Initiative, case: CouncilCase, language: Language) -
         for report in model.evaluation.reporting:
             if report.to.strip().lower() != body.strip().lower():
                 continue
-            how = f" {report.frequency[:1].lower()}{report.frequency[1:]}" if report.frequency else ""
+            how = (
+                f" {report.frequency[:1].lower()}{report.frequency[1:]}" if report.frequency else ""
+            )
             form = f" ({report.form[:1].lower()}{report.form[1:]})" if report.form else ""
             points.append(
                 Point(

@@ -485,7 +485,9 @@ def grant_parties(model: Initiative, agreement: Agreement) -> set[tuple[str, int
 
 def grant_note(model: Initiative, agreement: Agreement, language: Language) -> str:
     """«Pengene fra Husbanken er tilskudd som forutsetter tilsagn …» for grant money."""
-    names = list(dict.fromkeys(_party_name(model, pid) for pid, _ in sorted(grant_parties(model, agreement))))
+    names = list(
+        dict.fromkeys(_party_name(model, pid) for pid, _ in sorted(grant_parties(model, agreement)))
+    )
     if not names:
         return ""
     who = _join(names)
