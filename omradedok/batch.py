@@ -65,7 +65,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import OmradedokError
+from .errors import InputError, OmradedokError
 from .io import docset
 from .io.load import INPUT_SUFFIXES
 from .io.writer import reason, write_atomic
@@ -256,6 +256,7 @@ def fingerprint(
     only: Sequence[str] | None = None,
     template_dir: str | os.PathLike[str] | None = None,
     pdf_engine: str = "reportlab",
+    arkivmelding: bool = False,
 ) -> str:
     """What, besides the input, decides the output: package version and files, templates
     (built-in and the municipality's own) and the build options."""
@@ -269,6 +270,7 @@ def fingerprint(
         "language": str(Language(language).value) if language else None,
         "only": sorted(only) if only is not None else None,
         "pdf_engine": pdf_engine,
+        "arkivmelding": arkivmelding,
     }
     digest.update(json.dumps(options, sort_keys=True).encode())
     _hash_tree(digest, Path(__file__).resolve().parent, "package")
@@ -292,6 +294,7 @@ class _Task:
     only: tuple[str, ...] | None
     template_dir: str | None
     pdf_engine: str
+    arkivmelding: bool = False
 
 
 @dataclass(frozen=True)
@@ -352,6 +355,7 @@ def _build_area(task: _Task) -> _Outcome:
             only=task.only,
             template_dir=task.template_dir,
             pdf_engine=task.pdf_engine,
+            arkivmelding=task.arkivmelding,
         )
         staging = _new_staging(Path(task.out_dir))
         written = docset.write_folder(staging, rendered.files)
@@ -368,6 +372,8 @@ def _build_area(task: _Task) -> _Outcome:
             assets=_assets(model),
             seconds=time.perf_counter() - started,
         )
+    except InputError as exc:  # render_set names the model; the user knows the file
+        error = tidy(str(InputError(task.display, exc.problems)))
     except OmradedokError as exc:
         error = tidy(str(exc))
     except OSError as exc:
@@ -577,6 +583,7 @@ def batch(
     pdf_engine: str = "reportlab",
     progress: Progress | None = None,
     on_wait: docset.Waiting | None = None,
+    arkivmelding: bool = False,
 ) -> BatchResult:
     """Build the full document set of every input into ``out_dir/<area-slug>/``.
 
@@ -586,7 +593,9 @@ def batch(
     alone: its error is recorded (``result.failed``, ``result.ok``) and the others are
     built. Raises only for mistakes that concern the whole batch (unknown ``only`` kinds, a
     template folder that does not exist, an output folder that cannot be created). A second batch into the same folder waits for
-    the first (``on_wait`` is told, with the other process's id).
+    the first (``on_wait`` is told, with the other process's id). ``arkivmelding``: every
+    area's set also gets ``arkivmelding.xml``, as with :func:`omradedok.build`; an area
+    without a council case then fails alone.
     """
     out = Path(out_dir)
     template_folder(template_dir)  # misspelled: every area would quietly use the built-in ones
@@ -611,6 +620,7 @@ def batch(
             template_dir=template_dir,
             pdf_engine=pdf_engine,
             progress=progress,
+            arkivmelding=arkivmelding,
         )
 
 
@@ -626,11 +636,16 @@ def _batch_locked(
     template_dir: str | os.PathLike[str] | None,
     pdf_engine: str,
     progress: Progress | None,
+    arkivmelding: bool = False,
 ) -> BatchResult:
     """The batch, while this process holds DIR's lock."""
     _clean_leftovers(out)
     stamp = fingerprint(
-        language=lang, only=wanted, template_dir=template_dir, pdf_engine=pdf_engine
+        language=lang,
+        only=wanted,
+        template_dir=template_dir,
+        pdf_engine=pdf_engine,
+        arkivmelding=arkivmelding,
     )
     result = BatchResult(out_dir=out, manifest=out / MANIFEST_NAME, fingerprint=stamp)
 
@@ -660,6 +675,7 @@ def _batch_locked(
                 only=wanted,
                 template_dir=str(Path(template_dir).resolve()) if template_dir else None,
                 pdf_engine=pdf_engine,
+                arkivmelding=arkivmelding,
             )
         )
 

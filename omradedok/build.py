@@ -107,8 +107,14 @@ def render_set(
     pdf_engine: str = "reportlab",
     workers: int = 1,
     progress: BuildProgress | None = None,
+    arkivmelding: bool = False,
 ) -> RenderedSet:
-    """Validate ``model`` and render its document set in memory (nothing is written)."""
+    """Validate ``model`` and render its document set in memory (nothing is written).
+
+    ``arkivmelding``: the set also gets ``arkivmelding.xml`` (:mod:`omradedok.archive`), made
+    last from the rendered bytes; a model or selection that cannot have one stops here,
+    before anything is rendered.
+    """
     report = validate(model)
     if report.errors:
         raise InputError(model.title, report.problems)
@@ -119,6 +125,10 @@ def render_set(
         template_dir=Path(template_dir) if template_dir else None,
         pdf_engine=pdf_engine,
     )
+    if arkivmelding:  # also with nothing selected: the arkivmelding asked for is missing
+        from .archive import check_archivable
+
+        check_archivable(model, [a.kind for a in artifacts])
     for warning in report.warnings:
         log.warning("%s: %s", model.title, warning)
     log.info(
@@ -154,7 +164,32 @@ def render_set(
         on_done=on_done,
     )
     log.info("laget %d dokumenter på %.2f s", len(data), time.perf_counter() - started)
+    if arkivmelding and artifacts:
+        artifacts, data = with_arkivmelding(model, language, artifacts, data)
     return RenderedSet(artifacts=artifacts, data=data, warnings=report.warnings)
+
+
+def with_arkivmelding(
+    model: Initiative,
+    language: Language | str | None,
+    artifacts: list[Artifact],
+    data: list[bytes],
+) -> tuple[list[Artifact], list[bytes]]:
+    """The rendered set with ``arkivmelding.xml`` last, describing the other files' bytes."""
+    from .archive import FILENAME
+    from .archive.arkivmelding import for_set
+
+    lang = language_of(language) if language else model.municipality.language
+    xml = for_set(model, lang, artifacts, data)
+    artifact = Artifact(
+        filename=FILENAME,
+        kind="arkivmelding",
+        title="Arkivmelding (Fiks Arkiv)",
+        render=lambda: xml,
+        attachment=False,
+        cost=0,
+    )
+    return [*artifacts, artifact], [*data, xml]
 
 
 def build(
@@ -167,6 +202,7 @@ def build(
     pdf_engine: str = "reportlab",
     workers: int = 1,
     progress: BuildProgress | None = None,
+    arkivmelding: bool = False,
 ) -> BuildResult:
     """Render the document set of ``model`` and make it the content of ``out_dir``.
 
@@ -182,6 +218,10 @@ def build(
     :mod:`omradedok.parallel`); the default stays in this process, because forking is the
     calling application's decision. The CLI uses every core. ``progress`` is told about each
     rendered document, a wait for another build, and the finished swap.
+
+    ``arkivmelding=True`` adds ``arkivmelding.xml`` (KS Fiks Arkiv, :mod:`omradedok.archive`)
+    to the set: it is swapped in with the documents, and its checksums are of their bytes as
+    written. It needs the council case and the saksframlegg in the selection.
     """
     out = Path(out_dir)
     docset.check_owned(out, out)  # a folder we may not replace stops before rendering
@@ -193,6 +233,7 @@ def build(
         pdf_engine=pdf_engine,
         workers=workers,
         progress=progress,
+        arkivmelding=arkivmelding,
     )
     result = BuildResult(artifacts=rendered.artifacts, warnings=rendered.warnings)
     if not rendered.artifacts:

@@ -264,10 +264,12 @@ def build_case(runs: int, seed: int, renames: bool) -> None:
 
 def _write_input(folder: Path, name: str, version: int) -> Path:
     text = SAMI.read_text(encoding="utf-8")
-    old_area = "area:\n  name: Guovdageaidnu sentrum – Guovdageainnu guovddáš\n"
+    old_area = 'area:\n  name: "Guovdageaidnu sentrum – [se: Guovdageainnu guovddáš]"\n'
     assert old_area in text
     text = text.replace(old_area, f"area:\n  name: {name}\n")
-    text = text.replace("title: Områdeløft Guovdageaidnu", f"title: Områdeløft {name} v{version}")
+    old_title = 'title: "Områdeløft Guovdageaidnu'
+    assert old_title in text
+    text = text.replace(old_title, f'title: "Områdeløft {name} v{version}')
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name.lower()}.yaml"
     path.write_text(text, encoding="utf-8")

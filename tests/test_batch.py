@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMI_EXAMPLE
+from conftest import SAMI_EXAMPLE, SAMI_FULLMAKT_SIGNATORY
 
 import omradedok
 from omradedok.batch import (
@@ -33,7 +33,7 @@ from omradedok.io.docset import MARKER_NAME, marked_files
 BUILD_MODULE = sys.modules["omradedok.build"]
 BATCH_MODULE = sys.modules["omradedok.batch"]
 DOCSET_MODULE = sys.modules["omradedok.io.docset"]
-SAMI_AREA = "area:\n  name: Guovdageaidnu sentrum – Guovdageainnu guovddáš\n"
+SAMI_AREA = 'area:\n  name: "Guovdageaidnu sentrum – [se: Guovdageainnu guovddáš]"\n'
 
 
 def write_input(
@@ -43,6 +43,8 @@ def write_input(
     text = SAMI_EXAMPLE.read_text(encoding="utf-8")
     assert SAMI_AREA in text
     text = text.replace(SAMI_AREA, f"area:\n  name: {area}\n")
+    # see conftest.PENDING_IN_EXAMPLES (no-op once the example is fixed)
+    text = text.replace(SAMI_FULLMAKT_SIGNATORY, "")
     for old, new in (replace or {}).items():
         assert old in text
         text = text.replace(old, new)

@@ -122,10 +122,10 @@ def test_nynorsk_labels() -> None:
 def test_standalone_metadata_and_status() -> None:
     data = built(ELVEBAKKEN)["kommunikasjonsplan.docx"]
     document = open_docx(data)
-    assert document.core_properties.title == "Kommunikasjonsplan for Områdeløft Elvebakken 2026–2030"
+    assert document.core_properties.title == "Kommunikasjonsplan for Områdeprogram Elvebakken 2013–2020"
     assert document.core_properties.language == "nn-NO"
     cover = document.tables[0]
-    assert ["Status", "Høyringsutkast"] in [[c.text for c in r.cells] for r in cover.rows]
+    assert ["Status", "Vedteken"] in [[c.text for c in r.cells] for r in cover.rows]
 
 
 def test_kinds_are_skipped_without_data(tmp_path: Path) -> None:

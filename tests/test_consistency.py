@@ -6,19 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import EXAMPLE_FILES
+from conftest import EXAMPLE_FILES, PENDING_IN_EXAMPLES
 
 from omradedok.checks import validate
 from omradedok.model import Initiative
 
 Data = dict[str, Any]
-
-# Contradictions issue 14 found in the shipped examples (case vs consultation deadline, a
-# høringsutkast that adopts, the mayor signing against the fullmakt, two leaders). The
-# examples are being fixed on their own branch; until then these rules are tested on inputs
-# of their own (tests/test_council_checks.py) and left out of the example-based tests here.
-# Remove a code from this set once no example has it.
-PENDING_IN_EXAMPLES = frozenset({"W-SAK-002", "W-SAK-003", "W-SAK-004", "W-ORG-001"})
 
 
 def _own(problems: Any) -> list[Any]:

@@ -69,7 +69,7 @@ def test_nynorsk_example_meets_every_criterion_in_nynorsk(nynorsk_model: Initiat
     assert set(statuses(report).values()) == {"met"}
     assert report.summary_text() == "10 oppfylt, 0 delvis, 0 manglar"
     assert report.by_key("knowledge_sources").evidence[0] == (
-        "6 kjelder frå 2024–2025, 4 typar: statistikk, spørjeundersøking, stadanalyse og "
+        "6 kjelder frå 2011–2012, 4 typar: statistikk, spørjeundersøking, stadanalyse og "
         "innspel frå bebuarar"
     )
     assert report.by_key("geographically_bounded").evidence[1].startswith("3 grunnkrinsar: ")
@@ -81,7 +81,7 @@ def test_nynorsk_example_meets_every_criterion_in_nynorsk(nynorsk_model: Initiat
         check_criteria(nynorsk_model, "nb")
         .by_key("knowledge_sources")
         .evidence[0]
-        .startswith("6 kilder fra 2024–2025, 4 typer")
+        .startswith("6 kilder fra 2011–2012, 4 typer")
     )
 
 
@@ -319,9 +319,9 @@ def test_docx_report_is_accessible_and_reproducible(nynorsk_model: Initiative) -
     assert 'w:lang w:val="nn-NO"' in styles
     assert "en-US" not in styles.split("</w:docDefaults>")[0]
     assert "<dc:language>nn-NO</dc:language>" in core
-    assert "2026-04-15T12:00:00Z" in core
+    assert "2017-06-22T12:00:00Z" in core
     document = Document(io.BytesIO(data))
-    assert document.core_properties.title == "Suksesskriterium: Områdeløft Elvebakken"
+    assert document.core_properties.title == "Suksesskriterium: Områdeprogram Elvebakken"
     headings = [p for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0].style.name == "Heading 1"
     assert {p.style.name for p in headings} == {"Heading 1", "Heading 2", "Heading 3"}

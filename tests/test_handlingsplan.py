@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import pairwise
 from pathlib import Path
@@ -106,11 +107,39 @@ def test_cover_status_and_draft_marking() -> None:
 
 
 def test_consultation_draft_in_nynorsk() -> None:
+    # Elvebakken's handlingsdel is adopted; its consultation draft of spring 2017 was this
+    adopted = model(ELVEBAKKEN)
+    plans = [
+        d.model_copy(update={"status": DocumentStatus.CONSULTATION, "decision": None})
+        if d.id == adopted.document.current_document_id
+        else d
+        for d in adopted.document.plan_documents
+    ]
+    document = adopted.document.model_copy(
+        update={
+            "plan_documents": plans,
+            "status": DocumentStatus.CONSULTATION,
+            "version": "0.5",
+            "date": dt.date(2017, 4, 15),
+            "consultation_deadline": dt.date(2017, 5, 29),
+            "decision": None,
+        }
+    )
+    data = omradedok.render(adopted.model_copy(update={"document": document}), "handlingsplan")
+    header = re.sub(r"<[^>]+>", "", part(data, "word/header1.xml"))
+    assert "HØYRINGSUTKAST – versjon 0.5 – 15. april 2017 – høyringsfrist 29. mai 2017" in header
+    about = [b.text for b in section(open_docx(data), "Om dokumentet") if b.kind == "p"]
+    assert about[0] == "Dette dokumentet er Handlingsdel 2017–2020 til Områdeprogram Elvebakken 2013–2020."
+    assert any(p.startswith("Dette er eit høyringsutkast (versjon 0.5, 15. april 2017)") for p in about)
+    assert not any("vedteken" in p for p in about), about
+
+
+def test_adopted_older_programme_in_nynorsk() -> None:
     data = built(ELVEBAKKEN)["handlingsplan.docx"]
     header = re.sub(r"<[^>]+>", "", part(data, "word/header1.xml"))
-    assert "HØYRINGSUTKAST – versjon 0.5 – 15. april 2026 – høyringsfrist 29. mai 2026" in header
-    about = [b.text for b in section(open_docx(data), "Om dokumentet") if b.kind == "p"]
-    assert about[0].startswith("Dette er eit høyringsutkast (versjon 0.5, 15. april 2026)")
+    assert "UTKAST" not in header.upper() and "versjon" not in header
+    about = " ".join(b.text for b in section(open_docx(data), "Om dokumentet") if b.kind == "p")
+    assert "22. juni 2017" in about and "PS 0123/17" in about
 
 
 def test_adopted_plan_states_the_decision_and_has_no_banner() -> None:

@@ -307,3 +307,147 @@ def test_the_input_workbook_keeps_the_markers(sami_model: Initiative, tmp_path: 
     assert back.programme.sub_programmes[0].projects[0].sub_projects[0].name == (
         "[se: Giellabeassi] – språkreir"
     )
+
+
+# ----------------------------------------------------------------------------------- PDF
+
+
+def _lang_elements(data: bytes) -> list[tuple[str, str, str]]:
+    """(role, /Lang, text) of every structure element with a language of its own."""
+    from tagged_support import marked_texts, structure, text_of
+
+    tree, texts = structure(data), marked_texts(data)
+    return [
+        (e.role, str(e.attrs["/Lang"]), text_of(e, texts))
+        for e in tree.walk()
+        if "/Lang" in e.attrs
+    ]
+
+
+def _squeeze(value: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f-]+", "", value)
+
+
+def test_pdf_gives_each_sami_passage_its_language(
+    sami_model: Initiative, sami_set: dict[str, bytes]
+) -> None:
+    from pypdf import PdfReader
+
+    expected = {_squeeze(p) for p in _sami_passages(sami_model)}
+    pdfs = {n: d for n, d in sami_set.items() if n.endswith(".pdf")}
+    assert len(pdfs) >= 2
+    for name, data in pdfs.items():
+        found = _lang_elements(data)
+        assert found, name
+        for role, lang, text in found:
+            assert lang == "se-NO", (name, role, text)
+            assert _squeeze(text) in expected, (name, role, text)  # the passage, nothing more
+        reader = PdfReader(io.BytesIO(data))
+        text = "".join(page.extract_text() for page in reader.pages)
+        assert not MARK.search(text), name
+        assert not MARK.search(str(reader.metadata.title)), name
+        outline = [item.title for item in reader.outline if not isinstance(item, list)]
+        assert not any(MARK.search(t) for t in outline), name
+    handlingsplan = {_squeeze(t) for _, _, t in _lang_elements(pdfs["handlingsplan.pdf"])}
+    for passage in ("Báikegoddi ovttas", "Guovdageainnu guovddáš", "Giellabeassi", "Sámediggi"):
+        assert _squeeze(passage) in handlingsplan, passage
+    assert (
+        _squeeze(
+            "Mánát ja nuorat galget šaddat dorvvolaččat ja oažžut máŋggalágan doaimmaid sámegillii."
+        )
+        in handlingsplan
+    )
+
+
+def test_pdf_cover_marks_the_sami_part_of_its_title(sami_set: dict[str, bytes]) -> None:
+    from tagged_support import Element, marked_texts, structure, text_of
+
+    data = sami_set["handlingsplan.pdf"]
+    tree, texts = structure(data), marked_texts(data)
+    cover = [k for k in tree.walk() if k.role == "P"][:4]
+    spans = {
+        text_of(p, texts): [
+            (k.role, str(k.attrs.get("/Lang")), text_of(k, texts))
+            for k in p.kids
+            if isinstance(k, Element)
+        ]
+        for p in cover
+    }
+    assert spans["Ávjovárri kommune – Ávjovári suohkan"] == [("Span", "se-NO", "Ávjovári suohkan")]
+    assert spans["Områdeløft Guovdageaidnu – Báikegoddi ovttas"] == [
+        ("Span", "se-NO", "Báikegoddi ovttas")
+    ]
+
+
+LONG = (
+    "Welcome to the community house, open every day for children, young people and their "
+    "families, with activities in several languages all through the year"
+)
+
+
+def test_pdf_passage_over_lines_and_whole_texts_in_another_language(
+    large_model: Initiative, tmp_path: Path
+) -> None:
+    """A passage over several lines of a table cell stays one Span; a cell wholly in another
+    language puts /Lang on the cell; Arabic keeps its language and reads back."""
+    import unicodedata
+
+    import pdfua
+    from pypdf import PdfReader
+
+    programme = large_model.programme
+    first = programme.sub_programmes[0]
+    project = first.projects[0].model_copy(update={"name": "[smj: Sjiehtadus]"})
+    first = first.model_copy(
+        update={
+            "description": f"Huset – [en: {LONG}] – og [ar: مرحبا بكم في الحي] for alle.",
+            "projects": [project, *first.projects[1:]],
+        }
+    )
+    programme = programme.model_copy(
+        update={"sub_programmes": [first, *programme.sub_programmes[1:]]}
+    )
+    partners = list(large_model.partners)
+    partners[0] = partners[0].model_copy(update={"name": "[sma: Åarjelsaemien searvie]"})
+    model = large_model.model_copy(update={"programme": programme, "partners": partners})
+    data = _rendered(model, tmp_path, "handlingsplan-pdf", ".pdf")
+    found = _lang_elements(data)
+    english = [(role, text) for role, lang, text in found if lang == "en"]
+    assert english and all(role == "Span" for role, _ in english)
+    assert {_squeeze(t) for _, t in english} == {_squeeze(LONG)}
+    assert {(role, text) for role, lang, text in found if lang == "smj-NO"} == {
+        ("Span", "Sjiehtadus")  # «P1.1 Sjiehtadus»: the number is not Lule Sami
+    }
+    whole = {role for role, lang, text in found if lang == "sma-NO"}
+    assert "TD" in whole  # the partner's cell is wholly South Sami
+    arabic = [t for _, lang, t in found if lang == "ar"]
+    assert arabic
+    assert all(
+        _squeeze(unicodedata.normalize("NFKC", t)) in _squeeze("مرحبا بكم في الحي")
+        or _squeeze("مرحبا بكم في الحي") in _squeeze(unicodedata.normalize("NFKC", t))
+        for t in arabic
+    )
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert not MARK.search(text)
+    assert _squeeze("Sjiehtadus") in _squeeze(text)
+    path = tmp_path / "check.pdf"
+    path.write_bytes(data)
+    report = pdfua.validate(str(path))
+    assert [f"{f.rule_id}: {f.message}" for f in report.findings] == []
+
+
+def test_the_criteria_report_prints_the_text_without_markers(sami_model: Initiative) -> None:
+    from omradedok.checks.criteria import check_criteria
+    from omradedok.checks.criteria_report import FORMATS, render_report
+
+    report = check_criteria(sami_model)
+    assert "Báikegoddi ovttas" in report.title
+    for fmt in FORMATS:
+        data = render_report(report, fmt)
+        if fmt == "docx":
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                text = archive.read("word/document.xml").decode("utf-8")
+        else:
+            text = data.decode("utf-8")
+        assert "Báikegoddi" in text, fmt
+        assert not MARK.search(text), fmt

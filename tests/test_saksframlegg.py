@@ -73,7 +73,7 @@ def test_innstilling_is_a_numbered_resolution() -> None:
 
 def test_nynorsk_innstilling() -> None:
     ones = [text for level, text in headings(_doc(ELVEBAKKEN)) if level == 1]
-    assert ones[0] == "Kommunedirektøren si innstilling"
+    assert ones[0] == "Rådmannen si innstilling"  # Elvebakken's officer is a rådmann
     assert "Medverknad og høyringsinnspel" in ones
     assert "Økonomiske og administrative konsekvensar" in ones
 

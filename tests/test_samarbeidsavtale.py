@@ -353,8 +353,9 @@ def test_nynorsk(built: dict[str, dict[str, Path]]) -> None:
     doc = _read(built, "elvebakken-nynorsk", "samarbeidsavtale-elvebakken-burettslag.docx")
     assert doc.headings == CLAUSES_NN
     text = doc.text
-    assert "Avtalen gjeld frå 1. juli 2026 til og med 31. desember 2028." in text
-    assert "Kvar av partane kan seie opp avtalen skriftleg med tre månaders varsel." in text
+    assert "Avtalen gjeld frå 1. juli 2017 til og med 31. desember 2019." in text
+    # the source gives no notice period for this agreement: none is printed
+    assert "seie opp avtalen" not in text and "månaders varsel" not in text
     assert "Avtalen er underskriven i to eksemplar, eitt til kvar part." in text
     matrix = doc.rows(doc.table("Oppgåve"))
     assert matrix[0] == ["Oppgåve", "Fossvik kommune", "Elvebakken burettslag"]
@@ -367,7 +368,7 @@ def test_nynorsk(built: dict[str, dict[str, Path]]) -> None:
     blocks = doc.signature_blocks()
     assert blocks[0][0] == "For Fossvik kommune"
     assert blocks[0][1] == "Stad: Fossvik"
-    assert blocks[0][-2:] == ["Kjetil Rygg", "kommunedirektør (etter fullmakt)"]
+    assert blocks[0][-2:] == ["Kjetil Rygg", "rådmann (etter fullmakt)"]
     assert doc.doc.core_properties.language == "nn-NO"
     styles = zipfile.ZipFile(io.BytesIO(doc.data)).read("word/styles.xml").decode()
     assert 'w:val="nn-NO"' in styles and 'w:val="nb-NO"' not in styles

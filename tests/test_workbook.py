@@ -148,7 +148,7 @@ def test_formats_table_freeze_and_print_settings(exported: bytes) -> None:
     assert ws.column_dimensions["K"].number_format == MONEY_FORMAT  # rows added later too
     assert ws["H4"].number_format == "dd.mm.yyyy" and isinstance(ws["H4"].value, dt.datetime)
     assert ws.column_dimensions["A"].number_format == "@"
-    assert ws["N4"].value == "=SUM(J4:M4)"
+    assert ws["N4"].value == '=IF(OR(COUNT(J4:M4)=0,COUNTA(J4:M4)>COUNT(J4:M4)),"",SUM(J4:M4))'
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage

@@ -103,7 +103,11 @@ def _case_dates(model: Initiative) -> list[Problem]:
                 )
             )
         decision = model.document.decision
-        if decision is not None and decision.date is not None and decision.date.last_day() <= deadline:
+        if (
+            decision is not None
+            and decision.date is not None
+            and decision.date.last_day() <= deadline
+        ):
             problems.append(
                 Problem(
                     "warning",
@@ -286,7 +290,8 @@ def _dispute_body(model: Initiative, agreement: Agreement, n: int) -> list[Probl
         if not re.search(rf"\b{re.escape(name)}", text):
             continue
         outside = [
-            pid for pid in agreement.partner_ids
+            pid
+            for pid in agreement.partner_ids
             if model.partner(pid) is not None and not _sits_on(model, body.id, pid)
         ]
         for pid in outside:
@@ -309,8 +314,18 @@ def _dispute_body(model: Initiative, agreement: Agreement, n: int) -> list[Probl
 # -- counts and leaders -----------------------------------------------------------------------
 
 _NUMBERS = {
-    "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8,
-    "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "sju": 7,
+    "syv": 7,
+    "åtte": 8,
+    "ni": 9,
+    "ti": 10,
+    "elleve": 11,
+    "tolv": 12,
 }
 _LANGUAGES = re.compile(
     r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r")\s+(?:ulike\s+|forskjellige\s+)?språk\b",
@@ -366,7 +381,15 @@ def _stated_counts(model: Initiative) -> list[Problem]:
     return problems
 
 
-_LEADER = re.compile(r"^(leder|leiar|ledar|styreleder|styreleiar|daglig leder|dagleg leiar)\b", re.I)
+_LEADER_TITLE = re.compile(
+    r"(?:styre)?(?:leder|leiar|ledar)|dagl(?:ig|eg)\s+(?:leder|leiar)", re.IGNORECASE
+)
+
+
+def _is_leader(title: str) -> bool:
+    """A title that makes its holder the leader of the organisation it names: «leder»,
+    «styreleiar», «daglig leder» – not «leder av beboerrådet», which names another body."""
+    return _LEADER_TITLE.fullmatch(title.strip()) is not None
 
 
 def _leaders(model: Initiative) -> list[Problem]:
@@ -375,21 +398,21 @@ def _leaders(model: Initiative) -> list[Problem]:
         named: dict[str, Path] = {}
         for m, member in enumerate(body.members):
             # «leder» with an organisation leads that organisation (checked below), not the body
-            if _LEADER.match(member.title.strip()) and not member.organisation:
+            if _is_leader(member.title) and not member.organisation:
                 named.setdefault(member.name, ("organisation", "bodies", b, "members", m))
         for r, role in enumerate(model.organisation.roles):
-            if role.body_id == body.id and role.holder and _LEADER.match(role.title.strip()):
+            if role.body_id == body.id and role.holder and _is_leader(role.title):
                 named.setdefault(role.holder, ("organisation", "roles", r, "holder"))
         problems += _two_leaders(body.name, named)
     orgs: dict[str, dict[str, Path]] = defaultdict(dict)
     for p, partner in enumerate(model.partners):
-        if partner.contact.name and _LEADER.match(partner.contact.title.strip()):
+        if partner.contact.name and _is_leader(partner.contact.title):
             orgs[partner.name].setdefault(partner.contact.name, ("partners", p, "contact"))
     for b, body in enumerate(model.organisation.bodies):
         for m, member in enumerate(body.members):
             if (
                 member.organisation
-                and _LEADER.match(member.title.strip())
+                and _is_leader(member.title)
                 and any(p.name == member.organisation for p in model.partners)
             ):
                 orgs[member.organisation].setdefault(

@@ -66,7 +66,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from ..errors import Problem
@@ -86,6 +86,7 @@ from ..model import (
     Strategy,
     SubProgramme,
 )
+from ..model.passages import plain
 from .consistency import consistency_problems
 from .measure_evidence import Finding, inferred_findings, model_has_tags, text_types
 from .references import reference_problems
@@ -1403,14 +1404,18 @@ def check_criteria(model: Initiative, language: Language | str | None = None) ->
     lang = Language(language) if language else model.municipality.language
     t = _Text(lang)
     problems = [*reference_problems(model), *consistency_problems(model)]
+    results = [  # a report for readers: «[se: …]» markers left out
+        replace(r, evidence=[plain(e) for e in r.evidence], advice=plain(r.advice))
+        for r in (rule(model, t) for rule in _RULES)
+    ]
     return CriteriaReport(
-        title=model.title,
-        area=model.area.name,
+        title=plain(model.title),
+        area=plain(model.area.name),
         period=format_year_range(model.period.start_year, model.period.end_year),
         language=lang,
-        municipality=model.municipality.name,
+        municipality=plain(model.municipality.name),
         date=model.document.date,
-        results=[rule(model, t) for rule in _RULES],
+        results=results,
         warnings=[p for p in problems if p.severity == "warning"],
         errors=[p for p in problems if p.severity == "error"],
     )

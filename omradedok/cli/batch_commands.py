@@ -28,6 +28,7 @@ from ..io.writer import write_atomic
 from ..model import Language
 from .app import app, console, err_console
 from .options import (
+    ArkivmeldingOption,
     JobsOption,
     LanguageOption,
     OnlyOption,
@@ -128,6 +129,7 @@ def batch(
         bool,
         typer.Option("--quiet", "-q", help="Vis bare feil; exit-koden sier om alt gikk bra."),
     ] = False,
+    arkivmelding: ArkivmeldingOption = False,
 ) -> None:
     """Lag dokumentene for mange områdesatsinger på én gang.
 
@@ -159,6 +161,7 @@ def batch(
             pdf_engine=pdf_engine,
             progress=progress,
             on_wait=waiting,
+            arkivmelding=arkivmelding,
         )
 
     if quiet:

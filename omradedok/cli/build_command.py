@@ -15,10 +15,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..build import BuildResult, BuildStep
 from ..build import build as build_documents
+from ..errors import InputError
 from ..io import load_with_report
+from ..model import Initiative
 from ..parallel import default_workers
 from .app import app, console, err_console
 from .options import (
+    ArkivmeldingOption,
     JobsOption,
     LanguageOption,
     OnlyOption,
@@ -64,6 +67,7 @@ def build(
     templates: TemplatesOption = None,
     pdf_engine: PdfEngineOption = "reportlab",
     jobs: JobsOption = None,
+    arkivmelding: ArkivmeldingOption = False,
 ) -> None:
     """Lag dokumentene for én områdesatsing.
 
@@ -75,8 +79,14 @@ def build(
     show_problems(loaded.warnings, str(file))
 
     def go() -> BuildResult:
+        try:
+            return build(loaded.model)
+        except InputError as exc:  # a problem of the model: named with the input file
+            raise InputError(str(file), exc.problems) from None
+
+    def build(model: Initiative) -> BuildResult:
         return build_documents(
-            loaded.model,
+            model,
             out,
             language=language,
             only=kinds_list(only),
@@ -84,6 +94,7 @@ def build(
             pdf_engine=pdf_engine,
             workers=jobs or default_workers(),
             progress=show,
+            arkivmelding=arkivmelding,
         )
 
     if console.is_terminal:

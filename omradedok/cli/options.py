@@ -30,6 +30,17 @@ PdfEngineOption = Annotated[
     typer.Option("--pdf-engine", help="reportlab (standard) eller libreoffice (PDF/A-2)."),
 ]
 
+ArkivmeldingOption = Annotated[
+    bool,
+    typer.Option(
+        "--arkivmelding",
+        help=(
+            "Skriv også arkivmelding.xml (KS Fiks Arkiv / Noark 5): saksmappe og journalpost "
+            "med saksframlegget og vedleggene, med sjekksummer. Krever den politiske saken."
+        ),
+    ),
+]
+
 
 def kinds_list(only: str | None) -> list[str] | None:
     """«handlingsplan,saksframlegg» → ["handlingsplan", "saksframlegg"]."""

@@ -290,9 +290,10 @@ def _matrix_sheet(
 
     title = f"{lab['title']} – {model.title} {period}"
     put(ws.cell(_TITLE_ROW, 1), title).font = _TITLE_FONT
+    version = f"{lab['version']} {model.document.version}, " if model.document.version else ""
     meta = (
-        f"{model.municipality.name} · {model.area.name} · {lab['version']} "
-        f"{model.document.version}, {format_date(model.document.date, language)} · "
+        f"{model.municipality.name} · {model.area.name} · {version}"
+        f"{format_date(model.document.date, language)} · "
         f"{enum_label(model.document.status, language)}"
     )
     if page.heading:
@@ -406,7 +407,11 @@ def _print_setup(
         landscape=landscape,
         fit_width=scale is None,
         header=(model.municipality.name, lab["title"], _header_right(model)),
-        footer=(f"{lab['version']} {model.document.version}", "", ""),
+        footer=(
+            f"{lab['version']} {model.document.version}" if model.document.version else "",
+            "",
+            "",
+        ),
         page_label=(lab["page"], lab["of"]),
     )
     ws.page_setup.paperSize = _PAPER_CODE[paper]

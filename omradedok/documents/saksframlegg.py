@@ -174,6 +174,18 @@ def attachment_artifacts(planned: list[Artifact]) -> list[Artifact]:
     return sorted((a for a in planned if a.attachment), key=rank)
 
 
+def vedlegg(model: Initiative, planned: list[Artifact]) -> list[tuple[str, Artifact | None]]:
+    """The saksframlegg's «Vedlegg» list in its order: (title, the artifact written in this
+    build, or None for an extra attachment the case names but omradedok does not make).
+    The arkivmelding registers exactly this list (:mod:`omradedok.archive`)."""
+    case = model.council_case
+    built: list[tuple[str, Artifact | None]] = [(a.title, a) for a in attachment_artifacts(planned)]
+    extra: list[tuple[str, Artifact | None]] = [
+        (title, None) for title in (case.extra_attachments if case is not None else [])
+    ]
+    return built + extra
+
+
 class SaksframleggKind:
     name = "saksframlegg"
 
@@ -183,8 +195,7 @@ class SaksframleggKind:
             return []
         language = context.options.language
         template_dir = context.options.template_dir
-        attachments = [a.title for a in attachment_artifacts(context.planned)]
-        attachments += list(model.council_case.extra_attachments)
+        attachments = [title for title, _ in vedlegg(model, context.planned)]
         return [
             Artifact(
                 filename=FILENAME,

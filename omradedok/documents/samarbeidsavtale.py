@@ -935,7 +935,9 @@ def agreement_view(
         "parties_text": _join(all_names),
         "initiative": f"{model.title} {period}",
         "agreement_period": format_date_range(agreement.valid_from, agreement.valid_to, language),
-        "version_text": f"{model.document.version}, {format_date(model.document.date, language)}",
+        "version_text": ", ".join(
+            t for t in (model.document.version, format_date(model.document.date, language)) if t
+        ),
         "parties_intro": parties_intro,
         "parties": parties,
         "background": _blocks(agreement.background),

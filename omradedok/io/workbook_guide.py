@@ -94,11 +94,11 @@ _PARAGRAPHS: tuple[tuple[str, Label], ...] = (
         "p",
         L(
             "8. Et beløp som er et anslag eller et spenn skrives som tekst: «anslag 400000», "
-            "«4–5 mill. kr». Excel spør om du vil beholde teksten – velg Ja. Sum-kolonnene regner "
-            "bare med tall. Innbyggertall kan skrives «ca. 6000» eller «opp mot 6000».",
+            "«4–5 mill. kr». Excel spør om du vil beholde teksten – velg Ja. Sum-kolonnen står da "
+            "tom, som den gjør når ingen beløp er fylt ut. Innbyggertall kan skrives «ca. 6000» eller «opp mot 6000».",
             "8. Eit beløp som er eit anslag eller eit spenn, skriv du som tekst: «anslag 400000», "
-            "«4–5 mill. kr». Excel spør om du vil halde på teksten – vel Ja. Sum-kolonnane reknar "
-            "berre med tal. Innbyggjartal kan skrivast «ca. 6000» eller «opp mot 6000».",
+            "«4–5 mill. kr». Excel spør om du vil halde på teksten – vel Ja. Sum-kolonnen står då "
+            "tom, slik han gjer når ingen beløp er fylte ut. Innbyggjartal kan skrivast «ca. 6000» eller «opp mot 6000».",
         ),
     ),
     (

@@ -190,7 +190,15 @@ OWNERS = L("Eiere (id-er)", "Eigarar (id-ar)")
 
 
 def _row_sum(first: str, last: str) -> Callable[[int], str]:
-    return lambda row: f"=SUM({first}{row}:{last}{row})"
+    """The row's sum – or an empty cell when no amount is given (never «0 kr» for a cost
+    nobody gave) or when one is an estimate or a range written as text (the sum of the
+    numbers alone would understate it)."""
+
+    def formula(row: int) -> str:
+        cells = f"{first}{row}:{last}{row}"
+        return f'=IF(OR(COUNT({cells})=0,COUNTA({cells})>COUNT({cells})),"",SUM({cells}))'
+
+    return formula
 
 
 # -- the form sheets -------------------------------------------------------------------------

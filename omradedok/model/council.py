@@ -44,11 +44,21 @@ class CouncilCase(Base):
         examples=["26/1234"],
     )
     archive_code: Text = ""
+    """Arkivkode (klasse), e.g. FE-140; the klassifikasjon of the arkivmelding."""
+    archive_code_system: Text = Field(default="", examples=["FE"])
+    """The classification system the archive code belongs to (klassifikasjonssystemID in
+    the arkivmelding), as the archive names it; left out when not given."""
     case_officer: Person
+    case_officer_archive_id: Text = Field(default="", examples=["AYH"])
+    """The case officer's user id or initials in the archive system (saksansvarlig's
+    identifikator in the arkivmelding); left out when not given."""
     date: Date | None = None
     """The case document's own date (not the plan version's); it must precede the first
     meeting in the saksgang. Left out, the saksframlegg prints «ikke fastsatt»."""
     administrative_unit: Text = ""
+    administrative_unit_archive_id: Text = Field(default="", examples=["BSU"])
+    """The unit's code in the archive system (administrativ enhet's identifikator in the
+    arkivmelding); left out when not given."""
     title: Text = ""
     """Case title; defaults to the plan title."""
     public_title: Text = ""

@@ -35,6 +35,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..locale import format_date, format_millions, format_number
+from ..model.passages import plain
 from ..view.blocks import Brand, Figure
 from ..view.graphics import BarChart, ChartSpec, FillName, Timeline, Tree, TreeNode
 from .pdf_fonts import FontSet, chain_of, fonts_for
@@ -348,7 +349,9 @@ def _wrap(
 ) -> list[str]:
     """The PDF's line-breaking rule (``pdf_text.split_lines``: hyphenation, no-break spaces
     kept, long words broken in one pass); overflow beyond ``max_lines`` ends in «…»."""
-    lines = split_lines(prepare(collapse(text)), font, size, width, indent=first_indent) or [""]
+    lines = split_lines(prepare(collapse(plain(text))), font, size, width, indent=first_indent) or [
+        ""
+    ]
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
@@ -374,7 +377,7 @@ def _text(
     """A label: one ``String`` when its font has every character, else one per fallback-font
     run (Arabic joined, right-to-left runs in display order), placed side by side."""
     chain = chain_of(font)
-    line = prepare(text)
+    line = prepare(plain(text))
     if chain.covers(line):
         return String(x, y, line, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor)
     runs = chain.runs(display(line, starts_rtl(line)))

@@ -62,6 +62,8 @@ from reportlab.platypus.frames import Frame
 
 from ..errors import OmradedokError
 from ..model import Language, Profile
+from ..model.passages import has_marks
+from ..model.passages import plain as plain_text
 from .charts import Chart, _luminance, _toward
 from .colors import header_fill
 from .pdf_fonts import FontSet, fonts_for
@@ -78,7 +80,7 @@ from .pdf_tags import (
     marked,
     tag_table,
 )
-from .pdf_text import TextBlock, collapse, draw_string, split_lines
+from .pdf_text import TextBlock, collapse, draw_lines, draw_string, split_lines
 
 _LANG_TAG = {Language.NB: "nb-NO", Language.NN: "nn-NO"}
 _HYPHENATION = {Language.NB: "nb_NO", Language.NN: "nn_NO"}
@@ -268,13 +270,14 @@ class _Styles:
 
 
 def text(value: str) -> str:
-    """User text → platypus markup: escaped, single line breaks kept as spaces."""
-    return escape(" ".join(value.split()))
+    """User text → platypus markup: escaped, single line breaks kept as spaces (a passage's
+    language marker left out: a ``Paragraph`` has no language spans)."""
+    return escape(" ".join(plain_text(value).split()))
 
 
 def _lines(value: str, font: str, size: float, width: float) -> list[str]:
     """Lines of a text drawn straight on the canvas (cover, running header)."""
-    return split_lines(prepare(collapse(value)), font, size, width)
+    return split_lines(prepare(collapse(plain_text(value))), font, size, width)
 
 
 def _at_most(lines: list[str], count: int) -> list[str]:
@@ -372,7 +375,8 @@ def _table(data: Any, **kwargs: Any) -> Table:
 class _Heading(TextBlock):
     def __init__(self, plain: str, level: int, key: str, style: ParagraphStyle) -> None:
         super().__init__(plain, style, role=heading_role(level))
-        self.plain = plain
+        self.plain = plain_text(plain)
+        """The heading without language markers: bookmark, contents entry, link text."""
         self.level = level
         self.key = key
 
@@ -570,7 +574,7 @@ class PdfDocument:
         style = self.styles.headings[min(level, 2)]
         key = f"h{self._headings}"
         if level <= self.toc_depth:
-            self.contents.append(ContentsEntry(level, text(plain), key, plain=plain))
+            self.contents.append(ContentsEntry(level, text(plain), key, plain=plain_text(plain)))
         self.story.append(_Heading(plain, level, key, style))
 
     def paragraph(self, value: str, *, style: str = "body") -> None:
@@ -701,7 +705,7 @@ class PdfDocument:
         self._figures += 1
         label = "Figur"
         drawing = _ScaledDrawing(
-            chart.drawing(), max_height or self.frame_height - 60, chart.alt_text
+            chart.drawing(), max_height or self.frame_height - 60, plain_text(chart.alt_text)
         )
         caption = TextBlock(f"{label} {self._figures}: {chart.title}", self.styles.caption)
         group: list[Any] = [Spacer(1, 4), drawing, caption]
@@ -819,10 +823,25 @@ class PdfDocument:
                         raise OmradedokError(f"logoen {cover.logo} kan ikke leses: {exc}") from exc
             canv.setFillColor(ink)
             y = height - 2.6 * cm
-            with marked(canv, Node("P")):
-                for line in _lines(cover.municipality, s.fonts.bold, 13, text_width - logo_w)[:2]:
-                    draw_string(canv, left, y, line, s.fonts.bold, 13)
-                    y -= 17
+            top_lines = _lines(cover.municipality, s.fonts.bold, 13, text_width - logo_w)[:2]
+            if has_marks(cover.municipality):
+                draw_lines(
+                    canv,
+                    Node("P"),
+                    cover.municipality,
+                    top_lines,
+                    s.fonts.bold,
+                    13,
+                    17,
+                    left,
+                    y,
+                    ink,
+                )
+            else:
+                with marked(canv, Node("P")):
+                    for line in top_lines:
+                        draw_string(canv, left, y, line, s.fonts.bold, 13)
+                        y -= 17
             # title block anchored above the band's lower edge
             size = 28.0
             lines = _lines(cover.title, s.fonts.bold, size, text_width)
@@ -840,15 +859,44 @@ class PdfDocument:
             kind_y = y + size * 1.18 + 4
             with marked(canv, Node("P")):
                 draw_string(canv, left, kind_y, cover.kind, s.fonts.regular, 16)
-            with marked(canv, Node("P")):
-                for line in lines:
-                    draw_string(canv, left, y, line, s.fonts.bold, size)
-                    y -= size * 1.18
+            if has_marks(cover.title):
+                draw_lines(
+                    canv,
+                    Node("P"),
+                    cover.title,
+                    lines,
+                    s.fonts.bold,
+                    size,
+                    size * 1.18,
+                    left,
+                    y,
+                    ink,
+                )
+                y -= len(lines) * size * 1.18
+            else:
+                with marked(canv, Node("P")):
+                    for line in lines:
+                        draw_string(canv, left, y, line, s.fonts.bold, size)
+                        y -= size * 1.18
             y += size * 1.18 - 6 - 17
-            with marked(canv, Node("P")):
-                for line in sub_lines:
-                    draw_string(canv, left, y, line, s.fonts.regular, 13)
-                    y -= 17
+            if has_marks(cover.subtitle):
+                draw_lines(
+                    canv,
+                    Node("P"),
+                    cover.subtitle,
+                    sub_lines,
+                    s.fonts.regular,
+                    13,
+                    17,
+                    left,
+                    y,
+                    ink,
+                )
+            else:
+                with marked(canv, Node("P")):
+                    for line in sub_lines:
+                        draw_string(canv, left, y, line, s.fonts.regular, 13)
+                        y -= 17
         if m.watermark:
             with marked(canv, Node("P")):
                 canv.setFont(s.fonts.bold, 11)
@@ -871,10 +919,10 @@ class PdfDocument:
             rightMargin=right,
             topMargin=top,
             bottomMargin=bottom,
-            title=m.title,
-            author=m.author,
-            subject=m.subject,
-            keywords=list(m.keywords),
+            title=plain_text(m.title),
+            author=plain_text(m.author),
+            subject=plain_text(m.subject),
+            keywords=[plain_text(k) for k in m.keywords],
             creator="omradedok",
             producer="omradedok (ReportLab)",
             invariant=1,
@@ -912,4 +960,4 @@ class PdfDocument:
         self.heading_pages.clear()
         made: list[TagRecorder] = []
         doc.build(list(self.story), canvasmaker=_canvas_for(m.date, made))
-        return finish(out.getvalue(), made[-1], m.title, _LANG_TAG[m.language])
+        return finish(out.getvalue(), made[-1], plain_text(m.title), _LANG_TAG[m.language])

@@ -30,9 +30,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
+from ..model.passages import has_marks, passages, plain
 from .pdf_fonts import FontChain, chain_of, is_mark
 from .pdf_script import display, prepare, starts_rtl
-from .pdf_tags import Node, marked
+from .pdf_tags import Node, marked, recorder
 
 _BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 """Whitespace where a line may break: any but the no-break spaces."""
@@ -151,11 +152,14 @@ def split_lines(
     space_shrinkage: float = 0.0,
     lang: str = "nb_NO",
     indent: float = 0.0,
+    foreign: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Greedy lines of at most ``width`` points (logical order; ``text`` already collapsed),
     the first one ``indent`` shorter.
 
-    Like ``Paragraph``, a line may overrun by ``space_shrinkage`` of a space per word gap."""
+    Like ``Paragraph``, a line may overrun by ``space_shrinkage`` of a space per word gap.
+    Words in ``foreign`` (a passage in another language) are not hyphenated by ``lang``'s
+    patterns; they still break at their own hyphens, or by letter when wider than a line."""
     chain = font if isinstance(font, FontChain) else chain_of(font)
     measure = measure_for(chain, size, text)
     full = width
@@ -174,7 +178,8 @@ def split_lines(
             current, used, gaps = f"{current} {word}", used + space + word_width, gaps + 1
             continue
         room = width - used - (space if current else 0.0)
-        head = _hyphenate(word, room, measure, lang) if room > 2 * space else None
+        word_lang = "" if foreign and word in foreign else lang
+        head = _hyphenate(word, room, measure, word_lang) if room > 2 * space else None
         if head is not None:
             lines.append(f"{current} {head[0]}" if current else head[0])
             width = full
@@ -183,7 +188,7 @@ def split_lines(
         elif current:
             lines.append(current)
             width = full
-        while word_width > width and (head := _hyphenate(word, width, measure, lang)):
+        while word_width > width and (head := _hyphenate(word, width, measure, word_lang)):
             lines.append(head[0])
             width = full
             word = head[1]
@@ -234,7 +239,7 @@ def draw_string(
 ) -> None:
     """``canvas.drawString`` for user text: fallback fonts, Arabic joined, bidi order."""
     chain = chain_of(font)
-    line = prepare(value)
+    line = prepare(plain(value))
     width = chain.width(line, size)
     if anchor == "middle":
         x -= width / 2
@@ -247,7 +252,7 @@ def lines_markup(value: str, font: str, size: float, width: float) -> str:
     """User text as ``Paragraph`` markup for places that need one (contents entries with
     links): lines broken here, joined by ``<br/>``, each run in its fallback font."""
     chain = chain_of(font)
-    text = prepare(collapse(value))
+    text = prepare(collapse(plain(value)))
     rtl = starts_rtl(text)
     out = []
     for line in split_lines(text, chain, size, width):
@@ -259,6 +264,86 @@ def lines_markup(value: str, font: str, size: float, width: float) -> str:
             )
         )
     return "<br/>".join(out)
+
+
+_PASSAGE_OPEN = 0xE100
+"""Private-use characters that carry a passage's start (one per passage, its index above
+this) and end through ``collapse``/``prepare``, which change the text's length."""
+_PASSAGE_CLOSE = "\ue0ff"
+
+
+def passage_text(value: str) -> tuple[str, list[int], tuple[str, ...]]:
+    """A marked text («Huset [se: Searvvušvisti]») collapsed and prepared as ``TextBlock``
+    lays it out, without markers; the passage index of every character (-1: the document's
+    language) and each passage's language tag."""
+    langs: list[str] = []
+    marked = []
+    for piece in passages(value):
+        if piece.lang is None:
+            marked.append(piece.text)
+        else:
+            marked.append(f"{chr(_PASSAGE_OPEN + len(langs))}{piece.text}{_PASSAGE_CLOSE}")
+            langs.append(piece.lang)
+    laid = prepare(collapse("".join(marked)))
+    chars: list[str] = []
+    owner: list[int] = []
+    current = -1
+    for ch in laid:
+        code = ord(ch)
+        if _PASSAGE_OPEN <= code < _PASSAGE_OPEN + len(langs):
+            current = code - _PASSAGE_OPEN
+        elif ch == _PASSAGE_CLOSE:
+            current = -1
+        elif ch == " " and (not chars or chars[-1] == " "):
+            continue  # a space the markers kept apart from its neighbour
+        else:
+            chars.append(ch)
+            owner.append(current)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        owner.pop()
+    return "".join(chars), owner, tuple(langs)
+
+
+def _line_owners(text: str, owner: list[int], lines: list[str]) -> list[list[int]]:
+    """The passage index of every character of each laid-out line (lines are the text's words
+    with a hyphen added where a word was broken)."""
+    out: list[list[int]] = []
+    pos, n = 0, len(text)
+    for line in lines:
+        if line and pos < n and text[pos] == " " and line[0] != " ":
+            pos += 1
+        owners = []
+        for ch in line:
+            if pos < n and text[pos] == ch:
+                owners.append(owner[pos])
+                pos += 1
+            else:  # the hyphen of a broken word belongs to the word
+                owners.append(owner[pos - 1] if pos else -1)
+        out.append(owners)
+    return out
+
+
+def _passage_words(text: str, owner: list[int]) -> frozenset[str]:
+    """The words of ``text`` written wholly inside a passage."""
+    words = set()
+    start = 0
+    for end in [*(i for i, ch in enumerate(text) if ch == " "), len(text)]:
+        if end > start and all(o >= 0 for o in owner[start:end]):
+            words.add(text[start:end])
+        start = end + 1
+    return frozenset(words)
+
+
+def _segments(owners: list[int]) -> list[tuple[int, int, int]]:
+    """(start, end, passage index) of the runs of one line."""
+    out: list[tuple[int, int, int]] = []
+    start = 0
+    for i in range(1, len(owners) + 1):
+        if i == len(owners) or owners[i] != owners[start]:
+            out.append((start, i, owners[start]))
+            start = i
+    return out
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -282,6 +367,24 @@ class TextBlock(Flowable):  # type: ignore[misc]
         lang: str | None = None,
     ) -> None:
         super().__init__()
+        self.passage_langs: tuple[str, ...] = ()
+        """The languages of the text's passages in another language («[se: …]»), in order."""
+        self._owner: list[int] = []
+        self._owners: list[list[int]] = []
+        self._spans: dict[int, Node] = {}
+        self._foreign: frozenset[str] = frozenset()
+        """Words of the passages: never hyphenated by the document language's patterns."""
+        laid = False
+        if lines is None and "[" in text and has_marks(text):
+            text, owner, langs = passage_text(text)
+            laid = True
+            if langs and set(owner) == {0} and len(langs) == 1:
+                lang = langs[0]  # the whole text is in that language: its element says so
+            elif langs:
+                self.passage_langs, self._owner = langs, owner
+            self._foreign = _passage_words(text, owner)
+        elif lines is not None and any(has_marks(line) for line in lines):
+            lines = [plain(line) for line in lines]
         self.tag: Node | None = Node(role, lang=lang)
         """The structure element the text belongs to (a table sets its cell; a split keeps
         it; None: an artifact, such as a continued row's repeated first cell)."""
@@ -289,7 +392,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             self.tag = Node("LI", lang=lang)
             self.tag.child("Lbl")
             self.tag.child("LBody")
-        self.text = text if lines is not None else prepare(collapse(text))
+        self.text = text if lines is not None or laid else prepare(collapse(text))
         self.style = style
         self.bullet = bullet
         self.rtl = starts_rtl(self.text)
@@ -307,9 +410,17 @@ class TextBlock(Flowable):  # type: ignore[misc]
             room = avail_width - s.leftIndent - s.rightIndent
             lang = getattr(s, "hyphenationLang", "") or ""
             self._lines = split_lines(
-                self.text, self.chain, s.fontSize, room, s.spaceShrinkage or 0.0, lang
+                self.text,
+                self.chain,
+                s.fontSize,
+                room,
+                s.spaceShrinkage or 0.0,
+                lang,
+                foreign=self._foreign,
             )
             self._for_width = avail_width
+            if self._owner:
+                self._owners = _line_owners(self.text, self._owner, self._lines)
         return self._lines
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -327,6 +438,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
         if fit >= len(lines):
             return [self]
         first, rest = self._part(lines[:fit]), self._part(lines[fit:])
+        if self._owners:
+            first._owners, rest._owners = self._owners[:fit], self._owners[fit:]
         first.spaceAfter = 0
         rest.spaceBefore = 0
         rest.bullet = None
@@ -365,6 +478,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
         if tag is not None and tag.role == "LI":
             self._draw_item(tag)
             return
+        if self._tags_passages(tag):
+            assert tag is not None
+            self._draw(passages_of=tag)
+            return
         with marked(self.canv, tag, continued=self.continued):
             self._draw()
 
@@ -373,10 +490,52 @@ class TextBlock(Flowable):  # type: ignore[misc]
         if self.bullet:
             with marked(self.canv, label):
                 self._draw(bullet_only=True)
+        if self._tags_passages(body):
+            self._draw(text_only=True, passages_of=body)
+            return
         with marked(self.canv, body, continued=self.continued):
             self._draw(text_only=True)
 
-    def _draw(self, *, bullet_only: bool = False, text_only: bool = False) -> None:
+    def _tags_passages(self, node: Node | None) -> bool:
+        """Whether the text's passages are drawn as Span elements of ``node`` (not when the
+        block is an artifact, such as a split table's repeated header)."""
+        if not self._owners or node is None:
+            return False
+        tags = recorder(self.canv)
+        if tags is None or tags.artifact_depth:
+            return False
+        return self.continued or not tags.repeated(self.canv, node)
+
+    def _span(self, node: Node, index: int) -> Node:
+        """The Span element (with /Lang) of passage ``index``: one per passage, shared by
+        the lines and page parts it is drawn on."""
+        span = self._spans.get(index)
+        if span is None or span.parent is not node:
+            span = self._spans[index] = node.child("Span", lang=self.passage_langs[index])
+        return span
+
+    def _draw_passages(
+        self, node: Node, line_index: int, line: str, x: float, y: float, font: list[str]
+    ) -> None:
+        """One line in runs: the document's language marked as ``node``, each passage as its
+        Span, each run its own text object (marked content may not cross BT/ET)."""
+        s = self.style
+        canv = self.canv
+        runs = _segments(self._owners[line_index])
+        if self.rtl:
+            runs.reverse()
+        for start, end, index in runs:
+            piece = line[start:end]
+            with marked(canv, node if index < 0 else self._span(node, index), continued=True):
+                text = canv.beginText()
+                font[0] = ""
+                _put(text, x, y, piece, self.chain, s.fontSize, self.rtl, font)
+                canv.drawText(text)
+            x += self.chain.width(piece, s.fontSize)
+
+    def _draw(
+        self, *, bullet_only: bool = False, text_only: bool = False, passages_of: Node | None = None
+    ) -> None:
         s = self.style
         canv = self.canv
         canv.setFillColor(s.textColor)
@@ -400,7 +559,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         text = canv.beginText()
         font = [""]
         room = self.width - left - right
-        for line in self._lines:
+        for line_index, line in enumerate(self._lines):
             if align in (TA_RIGHT, TA_CENTER):
                 line_width = (
                     stringWidth(line, self.chain.main, s.fontSize)
@@ -410,7 +569,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 x = left + (room - line_width) / (1 if align == TA_RIGHT else 2)
             else:
                 x = left
-            if self.simple:
+            if passages_of is not None:
+                self._draw_passages(passages_of, line_index, line, x, y, font)
+            elif self.simple:
                 if not font[0]:
                     text.setFont(self.chain.main, s.fontSize)
                     font[0] = self.chain.main
@@ -419,7 +580,38 @@ class TextBlock(Flowable):  # type: ignore[misc]
             else:
                 _put(text, x, y, line, self.chain, s.fontSize, self.rtl, font)
             y -= s.leading
-        canv.drawText(text)
+        if passages_of is None:
+            canv.drawText(text)
+
+
+def draw_lines(
+    canv: Canvas,
+    node: Node,
+    value: str,
+    lines: list[str],
+    font: str,
+    size: float,
+    leading: float,
+    x: float,
+    y: float,
+    color: object,
+) -> None:
+    """Lines the caller laid out from ``value`` (the cover's title) drawn from baseline ``y``
+    down, as the structure element ``node``, with a marked text's passages as Span elements
+    (``/Lang``) – for text drawn straight on the canvas."""
+    style = ParagraphStyle("drawn", fontName=font, fontSize=size, leading=leading, textColor=color)
+    block = TextBlock(value, style)
+    own = block.tag
+    if own is not None and own.lang and not node.lang:
+        node.lang = own.lang
+    block.tag = node
+    block._lines = list(lines)
+    block._for_width = -1.0
+    if block._owner:
+        block._owners = _line_owners(block.text, block._owner, block._lines)
+    block.width = 0.0
+    block.height = len(lines) * leading
+    block.drawOn(canv, x, y - (block.height - size))
 
 
 PlainCell = TextBlock
