@@ -26,7 +26,7 @@ from typing import Any
 from ..locale import enum_label, format_date, format_date_range, format_money, pick
 from ..model import Activity, DocumentStatus, Funding, FundingSource, Initiative, Language
 from ..model.amount import Amount
-from ..model.passages import passages, plain, whole_language
+from ..model.passages import passages, plain
 from ..view.blocks import Amount as ViewAmount
 from ..view.blocks import (
     Block,
@@ -422,9 +422,10 @@ MONEY_COLUMN, SUM_COLUMN, STATUS_COLUMN = 0.09, 0.09, 0.06
 
 
 def text_cell(text: str) -> Cell:
-    """A cell of input text: printed without passage markers, a text wholly in another
-    language («[se: Guovdageainnu guovddáš]») marked as such."""
-    return Cell(plain(text), lang=whole_language(text))
+    """A cell of input text, its passages in another language («[se: Giellabeassi]») kept
+    marked: the renderers print them without markers, each with its language (a ``w:lang``
+    run in the DOCX, a /Lang span in the PDF)."""
+    return Cell(text)
 
 
 def spans(text: str) -> Inline:

@@ -33,6 +33,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ..model.passages import Passage, has_marks, passages
 from ..view.blocks import (
     Block,
     Document,
@@ -614,14 +615,18 @@ def _cell_text(
 ) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = style
-    if text:
-        run = paragraph.add_run(text)
+    # a cell's text may mark passages in another language («[se: …]»): one run each
+    pieces = passages(text) if has_marks(text) else (Passage(text),)
+    for piece in pieces:
+        if not piece.text:
+            continue
+        run = paragraph.add_run(piece.text)
         if bold:
             run.bold = True
         if color:
             run.font.color.rgb = RGBColor.from_string(color.upper())
-        if lang:
-            _set_lang(run._r.get_or_add_rPr(), lang)
+        if piece.lang or lang:
+            _set_lang(run._r.get_or_add_rPr(), piece.lang or lang or "")
     if align in _ALIGN:
         paragraph.alignment = _ALIGN[align]
 
