@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -246,7 +247,7 @@ class PlanGroup:
     name: str
     rows: list[PlanRow]
 
-    @property
+    @cached_property
     def budget(self) -> Funding:
         """The group's budget by source: the model's one sum (``Funding.sum_of``)."""
         return Funding.sum_of(r.share for r in self.rows)
@@ -292,7 +293,7 @@ class ActivityPlan:
     def rows(self) -> list[PlanRow]:
         return [row for group in self.groups for row in group.rows]
 
-    @property
+    @cached_property
     def budget(self) -> Funding:
         """The whole year's budget by source (``Funding.sum_of`` over every activity)."""
         return Funding.sum_of(row.share for row in self.rows)
