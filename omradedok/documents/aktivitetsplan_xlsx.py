@@ -358,7 +358,7 @@ def _write_budget(
                     value=_figure(value),
                 )
         row += 1
-    xlsx.fit_row_heights(ws, FIRST, max(FIRST, row - 1))
+    last_sub = max(FIRST, row - 1)
 
     head = row + 1
     xlsx.header_row(
@@ -446,6 +446,7 @@ def _write_budget(
     warning.alignment = Alignment(vertical="center", wrap_text=True)
     ws.row_dimensions[check].height = 22
     xlsx.set_widths(ws, [34, 17, 17, 17, 17, 17])
+    xlsx.fit_row_heights(ws, FIRST, last_sub)  # after the widths it measures against
 
 
 def _formula_text(text: str) -> str:
