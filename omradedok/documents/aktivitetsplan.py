@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ..locale import enum_label, format_date, format_date_range, format_money, pick
 from ..model import Activity, DocumentStatus, Funding, FundingSource, Initiative, Language
 from ..model.amount import Amount
-from ..model.passages import passages, plain, whole_language
+from ..model.passages import passages, plain
 from ..view.blocks import Amount as ViewAmount
 from ..view.blocks import (
     Block,
@@ -106,6 +107,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Aktivitetene holder seg innenfor budsjettrammen for {year}",
         "Aktivitetane held seg innanfor budsjettramma for {year}",
     ),
+    "frame_unsure": (
+        "Ikke alle beløp er fastsatt; sammenlign med budsjettrammen for {year} når de er det",
+        "Ikkje alle beløp er fastsette; samanlikn med budsjettramma for {year} når dei er det",
+    ),
     "no_frame": (
         "Ingen budsjettramme er registrert for {year}",
         "Inga budsjettramme er registrert for {year}",
@@ -171,12 +176,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "short_other": ("Andre", "Andre"),
     "short_carried_over": ("Overført", "Overført"),
     "amounts_note": (
-        "Kolonnene Kommune, Stat, Andre og Overført er kommunale midler, statlige midler, andre "
-        "midler (egenandel, eksterne) og midler overført fra i fjor. Et tomt felt (–) betyr at "
-        "kilden ikke er med i tiltaket. Periode er start og slutt for tiltaket.",
-        "Kolonnane Kommune, Stat, Andre og Overført er kommunale midlar, statlege midlar, andre "
-        "midlar (eigendel, eksterne) og midlar overførte frå i fjor. Eit tomt felt (–) tyder at "
-        "kjelda ikkje er med i tiltaket. Periode er start og slutt for tiltaket.",
+        "I tabellene over tiltakene står kolonnene Kommune, Stat, Andre og Overført for "
+        "kommunale midler, statlige midler, andre midler (egenandel, eksterne) og midler "
+        "overført fra i fjor. En strek (–) betyr at kilden ikke er med i tiltaket. Periode er "
+        "når tiltaket starter og slutter.",
+        "I tabellane over tiltaka står kolonnane Kommune, Stat, Andre og Overført for "
+        "kommunale midlar, statlege midlar, andre midlar (eigendel, eksterne) og midlar "
+        "overførte frå i fjor. Ein strek (–) tyder at kjelda ikkje er med i tiltaket. Periode "
+        "er når tiltaket tek til og sluttar.",
     ),
     "subtitle": ("Handlingsplan {period}", "Handlingsplan {period}"),
     "watermark_draft": ("UTKAST", "UTKAST"),
@@ -240,7 +247,7 @@ class PlanGroup:
     name: str
     rows: list[PlanRow]
 
-    @property
+    @cached_property
     def budget(self) -> Funding:
         """The group's budget by source: the model's one sum (``Funding.sum_of``)."""
         return Funding.sum_of(r.share for r in self.rows)
@@ -286,7 +293,7 @@ class ActivityPlan:
     def rows(self) -> list[PlanRow]:
         return [row for group in self.groups for row in group.rows]
 
-    @property
+    @cached_property
     def budget(self) -> Funding:
         """The whole year's budget by source (``Funding.sum_of`` over every activity)."""
         return Funding.sum_of(row.share for row in self.rows)
@@ -409,16 +416,17 @@ SHORT_SOURCE_KEYS = {
 }
 """Column heads of the narrow money columns; the note under the tables spells them out."""
 
-ACTIVITY_COLUMNS = (0.035, 0.15, 0.14, 0.125, 0.09)
+ACTIVITY_COLUMNS = (0.035, 0.14, 0.12, 0.115, 0.08)
 """Nr, tiltak, resultatmål (delmål), ansvarlig / partnere, periode: shares of the width."""
-MONEY_COLUMN, SUM_COLUMN, STATUS_COLUMN = 0.08, 0.083, 0.057
-"""Wide enough for «1 250 000 kr» on one line (amounts never break inside)."""
+MONEY_COLUMN, SUM_COLUMN, STATUS_COLUMN = 0.09, 0.09, 0.06
+"""Wide enough for «27 400 000 kr» on one line of a landscape page (an amount never breaks)."""
 
 
 def text_cell(text: str) -> Cell:
-    """A cell of input text: printed without passage markers, a text wholly in another
-    language («[se: Guovdageainnu guovddáš]») marked as such."""
-    return Cell(plain(text), lang=whole_language(text))
+    """A cell of input text, its passages in another language («[se: Giellabeassi]») kept
+    marked: the renderers print them without markers, each with its language (a ``w:lang``
+    run in the DOCX, a /Lang span in the PDF)."""
+    return Cell(text)
 
 
 def spans(text: str) -> Inline:
@@ -494,9 +502,14 @@ def result_text(row: PlanRow) -> str:
 
 
 def frame_check(plan: ActivityPlan) -> str:
+    """The plan against its frame, in the same words in every format."""
     if plan.frame is None:
         return plan.t("no_frame")
-    return plan.t("over_frame" if plan.over_frame else "within_frame")
+    if plan.over_frame:
+        return plan.t("over_frame")
+    if not (plan.frame.is_exact and plan.planned.is_exact):
+        return plan.t("frame_unsure")
+    return plan.t("within_frame")
 
 
 def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
@@ -541,8 +554,8 @@ def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
 def by_sub_programme_table(plan: ActivityPlan) -> Table:
     lang = plan.language
     columns = (
-        Column(plan.t("col_sub_programme"), 0.24),
-        *(Column(enum_label(s, lang), 0.14, "right") for s in SOURCES),
+        Column(plan.t("col_sub_programme"), 0.2),
+        *(Column(enum_label(s, lang), 0.15, "right") for s in SOURCES),
         Column(plan.t("col_sum"), 0.2, "right"),
     )
     rows = [
@@ -650,6 +663,7 @@ def plan_view(plan: ActivityPlan) -> Document:
     intro: list[Block] = [
         *prose(plan.t("intro")),
         para(plan.t("count_text", count=str(len(plan.rows)), groups=str(len(plan.groups)))),
+        para(plan.t("amounts_note")),
         *(
             p
             for line in views.status_statement(model, lang, plan.title)
@@ -660,7 +674,6 @@ def plan_view(plan: ActivityPlan) -> Document:
         Section(plain(group.name), (_activity_table(plan, group),), level=2, key=f"group_{i}")
         for i, group in enumerate(plan.groups, 1)
     ]
-    groups.append(para(plan.t("amounts_note"), role="small"))
     budget: list[Block] = [para(plan.t("budget_intro")), by_sub_programme_table(plan)]
     chart = figures.get(f"budget_by_subprogramme_{plan.year}")
     if chart is not None:

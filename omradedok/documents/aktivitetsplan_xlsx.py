@@ -358,7 +358,7 @@ def _write_budget(
                     value=_figure(value),
                 )
         row += 1
-    xlsx.fit_row_heights(ws, FIRST, max(FIRST, row - 1))
+    last_sub = max(FIRST, row - 1)
 
     head = row + 1
     xlsx.header_row(
@@ -438,14 +438,7 @@ def _write_budget(
             FormulaRule(formula=[f"$B${total_row}<=$C${total_row}"], fill=xlsx.fill(OK_FILL)),
         )
     else:
-        text = frame_check(plan)
-        if plan.frame is not None and not plan.over_frame and not exact:
-            text = pick(
-                lang,
-                "Ikke alle beløp er fastsatt; sammenlign med rammen når de er det",
-                "Ikkje alle beløp er fastsette; samanlikn med ramma når dei er det",
-            )
-        xlsx.put(warning, text)
+        xlsx.put(warning, frame_check(plan))
         if plan.over_frame:
             warning.fill = xlsx.fill(WARNING_FILL)
             warning.font = Font(color="FFFFFF", bold=True)
@@ -453,6 +446,7 @@ def _write_budget(
     warning.alignment = Alignment(vertical="center", wrap_text=True)
     ws.row_dimensions[check].height = 22
     xlsx.set_widths(ws, [34, 17, 17, 17, 17, 17])
+    xlsx.fit_row_heights(ws, FIRST, last_sub)  # after the widths it measures against
 
 
 def _formula_text(text: str) -> str:

@@ -615,10 +615,11 @@ def _cell_text(
 ) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = style
-    # a cell text may hold passages in another language («P1.1 [se: Giellabeassi]»): one run
-    # per passage, with its language
-    pieces = passages(text) if has_marks(text) else (Passage(text),) if text else ()
+    # a cell's text may mark passages in another language («[se: …]»): one run each
+    pieces = passages(text) if has_marks(text) else (Passage(text),)
     for piece in pieces:
+        if not piece.text:
+            continue
         run = paragraph.add_run(piece.text)
         if bold:
             run.bold = True

@@ -234,18 +234,28 @@ class _Writer:
         n = len(table.columns)
         aligns = [column_align(table, i) for i in range(n)]
 
+        styles: dict[tuple[str, bool, bool, int], ParagraphStyle] = {}
+
         def style_of(
             align: str, *, bold: bool = False, head: bool = False, indent: int = 0
         ) -> ParagraphStyle:
-            base = s.cell_head if head else s.cell
-            return ParagraphStyle(
-                "vc",
-                parent=base,
-                fontName=s.fonts.bold if bold or head else base.fontName,
-                textColor=self.head_ink if head else base.textColor,
-                alignment=TA_RIGHT if align == "right" else TA_CENTER if align == "center" else 0,
-                leftIndent=10 * indent,
-            )
+            # one style per look, shared by the table's cells (TextBlock caches lines by it)
+            key = (align, bold, head, indent)
+            if key not in styles:
+                base = s.cell_head if head else s.cell
+                styles[key] = ParagraphStyle(
+                    "vc",
+                    parent=base,
+                    fontName=s.fonts.bold if bold or head else base.fontName,
+                    textColor=self.head_ink if head else base.textColor,
+                    alignment=TA_RIGHT
+                    if align == "right"
+                    else TA_CENTER
+                    if align == "center"
+                    else 0,
+                    leftIndent=10 * indent,
+                )
+            return styles[key]
 
         rows, heads = display_rows(table)
         data: list[list[Any]] = []
