@@ -152,7 +152,7 @@ def test_outline_has_an_entry_for_every_heading(
     reader = PdfReader(io.BytesIO(built["large"]["handlingsplan.pdf"]))
     titles = _outline_titles(reader)
     for wanted in (
-        "Del 1 – Programdel",
+        "Del 1 Programdel",
         "1 Sammendrag",
         "2 Bakgrunn og formål",
         "3 Kunnskapsgrunnlag",
@@ -160,13 +160,13 @@ def test_outline_has_an_entry_for_every_heading(
         "5 Visjon og mål",
         "6 Strategier og metoder",
         "7 Rammer",
-        "7.2 Økonomisk ramme",
+        "7.3 Økonomisk ramme",
         "8 Organisering",
         "9 Medvirkning",
         "10 Kommunikasjon",
         "11 Evaluering",
-        "12 Fremdriftsplan",
-        "Del 2 – Prosjektoversikt",
+        "12 Fremdrift",
+        "Del 2 Prosjektoversikt",
     ):
         assert wanted in titles, wanted
     for number, main in enumerate(large_model.goals.main_goals, 1):

@@ -48,7 +48,7 @@ from ..view.blocks import (
 )
 from ..view.blocks import Cover as ViewCover
 from . import views
-from .aktivitetsplan import _figure, money_cell, prose, spans, text_cell
+from .aktivitetsplan import _figure, money_cell, prose, spans
 from .chart_data import plan_figures
 
 __all__ = ["plan_document", "render_pdf"]
@@ -98,14 +98,16 @@ def _cell(value: str | Cell | int) -> Cell:
     if isinstance(value, Cell):
         return value
     text = str(value)
+    # the text keeps its passage markers: both renderers print each passage with its language
     stripped = text.lstrip("\u2003")
     if stripped != text:  # «\u2003» marks a row one step in (a delprosjekt, a resultatmål)
-        return replace(text_cell(stripped), indent=len(text) - len(stripped))
-    return text_cell(text)
+        return Cell(stripped, indent=len(text) - len(stripped))
+    return Cell(text)
 
 
 def _section(title: str, children: Iterable[Block | None], level: int, **kw: Any) -> Section:
-    return Section(plain(title), tuple(c for c in children if c is not None), level=level, **kw)
+    # the title keeps its passage markers: both renderers print a passage with its language
+    return Section(title, tuple(c for c in children if c is not None), level=level, **kw)
 
 
 def _number(blocks: Sequence[Block], counter: list[int], prefix: str = "") -> tuple[Block, ...]:
@@ -169,11 +171,23 @@ def _about(plan: _Plan) -> Section:
                 t["plan_documents"],
                 [
                     _table(
-                        [t["plan_document"], t["period"], t["status"], t["date"], t["decision"],
-                         t["replaces"]],
                         [
-                            [d["name"], d["period"], d["status"], d["date"], d["decision"],
-                             d["replaces"]]
+                            t["plan_document"],
+                            t["period"],
+                            t["status"],
+                            t["date"],
+                            t["decision"],
+                            t["replaces"],
+                        ],
+                        [
+                            [
+                                d["name"],
+                                d["period"],
+                                d["status"],
+                                d["date"],
+                                d["decision"],
+                                d["replaces"],
+                            ]
                             for d in docs["documents"]
                         ],
                         [0.25, 0.12, 0.13, 0.14, 0.22, 0.14],
@@ -232,7 +246,9 @@ def _summary(plan: _Plan) -> Section | None:
         plan.t["summary"],
         [
             *_paras(plan.v["summary"]),
-            ItemList(tuple(ListItem((Span(f"{plain(k)} ", bold=True), *spans(val))) for k, val in shown)),
+            ItemList(
+                tuple(ListItem((Span(f"{plain(k)} ", bold=True), *spans(val))) for k, val in shown)
+            ),
         ],
         2,
         key="summary",
@@ -320,8 +336,7 @@ def _goals(plan: _Plan) -> Section:
     if not (v["vision"] or v["main_goals"]):
         return _section(t["goals_heading"], [plan.none("none_goals")], 2, key="goals")
     children: list[Block | None] = []
-    if v["vision"]:
-        children.append(_section(t["vision"], prose(v["vision"], "lead"), 3, key="vision"))
+    children += prose(v["vision"], "lead")  # the chapter's title names the vision
     children.append(plan.figure("goal_hierarchy"))
     if v["main_goals"]:
         children.append(Paragraph(spans(t["goal_hierarchy_intro"])))
@@ -332,12 +347,17 @@ def _goals(plan: _Plan) -> Section:
             heads = [t["goal"], t["indicator"], t["baseline"]]
             heads += [t["observed"]] if observed else []
             heads += [t["target"], t["data_source"]]
-            widths = [0.24, 0.22, 0.13, 0.15, 0.12, 0.14] if observed else [0.28, 0.26, 0.15, 0.14, 0.17]
+            widths = (
+                [0.24, 0.22, 0.13, 0.15, 0.12, 0.14] if observed else [0.28, 0.26, 0.15, 0.14, 0.17]
+            )
             rows = [
                 [
-                    r["goal"], r["indicator"], r["baseline"],
+                    r["goal"],
+                    r["indicator"],
+                    r["baseline"],
                     *([r["observed"]] if observed else []),
-                    r["target"], r["source"],
+                    r["target"],
+                    r["source"],
                 ]
                 for r in g["rows"]
             ]
@@ -424,8 +444,14 @@ def _frame(plan: _Plan) -> Section:
         economic += [
             Paragraph(spans(t["economic_frame_intro"])),
             _table(
-                [t["year"], funding["municipal"], funding["state"], funding["other"],
-                 funding["carried_over"], t["total"]],
+                [
+                    t["year"],
+                    funding["municipal"],
+                    funding["state"],
+                    funding["other"],
+                    funding["carried_over"],
+                    t["total"],
+                ],
                 [[str(b[k]) for k in keys] for b in f["budget_rows"]],
                 [0.1, 0.18, 0.18, 0.18, 0.18, 0.18],
                 right=(1, 2, 3, 4, 5),
@@ -481,7 +507,10 @@ def _organisation(plan: _Plan) -> Section:
                 inner.append(
                     _table(
                         [t["name"], t["title"], t["organisation"], t["role"]],
-                        [[m["name"], m["title"], m["organisation"], m["role"]] for m in b["members"]],
+                        [
+                            [m["name"], m["title"], m["organisation"], m["role"]]
+                            for m in b["members"]
+                        ],
                         [0.24, 0.3, 0.24, 0.22],
                         key=f"members_{i}",
                     )
@@ -513,8 +542,13 @@ def _organisation(plan: _Plan) -> Section:
                     _table(
                         [t["name"], t["kind"], t["org_number"], t["contact"], t["description"]],
                         [
-                            [p["name"], p["kind"], p["org_number"], p["contact"],
-                             descriptions.get(p["name"], "")]
+                            [
+                                p["name"],
+                                p["kind"],
+                                p["org_number"],
+                                p["contact"],
+                                descriptions.get(p["name"], ""),
+                            ]
                             for p in org["partners"]
                         ],
                         [0.22, 0.15, 0.13, 0.2, 0.3],
@@ -532,11 +566,21 @@ def _organisation(plan: _Plan) -> Section:
                 [
                     Paragraph(spans(t["matrix_intro"])),
                     _table(
-                        [t["task"], inv["responsible"], inv["contributes"], inv["consulted"],
-                         inv["informed"]],
                         [
-                            [r["task"], r["responsible"], r["contributes"], r["consulted"],
-                             r["informed"]]
+                            t["task"],
+                            inv["responsible"],
+                            inv["contributes"],
+                            inv["consulted"],
+                            inv["informed"],
+                        ],
+                        [
+                            [
+                                r["task"],
+                                r["responsible"],
+                                r["contributes"],
+                                r["consulted"],
+                                r["informed"],
+                            ]
                             for r in org["matrix"]
                         ],
                         [0.32, 0.17, 0.17, 0.17, 0.17],
@@ -553,7 +597,9 @@ def _organisation(plan: _Plan) -> Section:
 def _participation(plan: _Plan) -> Section:
     p, t = plan.v["participation"], plan.t
     if not (p["summary"] or p["measures"]):
-        return _section(t["participation"], [plan.none("none_participation")], 2, key="participation")
+        return _section(
+            t["participation"], [plan.none("none_participation")], 2, key="participation"
+        )
     return _section(
         t["participation"], [*_paras(p["summary"]), _items(p["measures"])], 2, key="participation"
     )
@@ -609,11 +655,23 @@ def _communication(plan: _Plan) -> Section:
             "measures",
             [
                 _table(
-                    [ct["activity"], ct["channel"], ct["target_group"], ct["timing"],
-                     ct["responsible"], ct["resources_col"]],
                     [
-                        [m["activity"], m["channels"], m["target_groups"], m["timing"],
-                         m["responsible"], m["resources"]]
+                        ct["activity"],
+                        ct["channel"],
+                        ct["target_group"],
+                        ct["timing"],
+                        ct["responsible"],
+                        ct["resources_col"],
+                    ],
+                    [
+                        [
+                            m["activity"],
+                            m["channels"],
+                            m["target_groups"],
+                            m["timing"],
+                            m["responsible"],
+                            m["resources"],
+                        ]
                         for m in c["measures"]
                     ],
                     [0.22, 0.17, 0.16, 0.13, 0.17, 0.15],
@@ -631,7 +689,9 @@ def _evaluation(plan: _Plan) -> Section:
 
     t = plan.t
     if not has_evaluation_plan(plan.model):
-        return _section(t["evaluation_heading"], [plan.none("none_evaluation")], 2, key="evaluation")
+        return _section(
+            t["evaluation_heading"], [plan.none("none_evaluation")], 2, key="evaluation"
+        )
     e = evaluation_view(plan.model, plan.lang, plan.template_dir)
     et = e["t"]
     parts: list[Block | None] = []
@@ -664,9 +724,16 @@ def _evaluation(plan: _Plan) -> Section:
             [
                 Paragraph(spans(et["result_chain_intro"])),
                 _table(
-                    [f"{et['inputs']} →", f"{et['activities']} →", f"{et['results']} →",
-                     et["effects"]],
-                    [[c["inputs"], c["activities"], c["results"], c["effects"]] for c in e["chain"]],
+                    [
+                        f"{et['inputs']} →",
+                        f"{et['activities']} →",
+                        f"{et['results']} →",
+                        et["effects"],
+                    ],
+                    [
+                        [c["inputs"], c["activities"], c["results"], c["effects"]]
+                        for c in e["chain"]
+                    ],
                     [0.25, 0.25, 0.25, 0.25],
                     key="result_chain",
                 ),
@@ -674,17 +741,32 @@ def _evaluation(plan: _Plan) -> Section:
         )
     if e["indicators"]:
         observed = e["observed"]
-        heads = [et["indicator"], et["baseline"], *([et["observed"]] if observed else []),
-                 et["target"], et["data_source_frequency"], et["responsible"]]
+        heads = [
+            et["indicator"],
+            et["baseline"],
+            *([et["observed"]] if observed else []),
+            et["target"],
+            et["data_source_frequency"],
+            et["responsible"],
+        ]
         rows = [
-            [i["indicator"], i["baseline"], *([i["observed"]] if observed else []), i["target"],
-             i["source_frequency"], i["responsible"]]
+            [
+                i["indicator"],
+                i["baseline"],
+                *([i["observed"]] if observed else []),
+                i["target"],
+                i["source_frequency"],
+                i["responsible"],
+            ]
             for i in e["indicators"]
         ]
         widths = [0.22, 0.17, 0.17, 0.12, 0.17, 0.15] if observed else [0.29, 0.21, 0.13, 0.2, 0.17]
         sub(
             "indicator_matrix",
-            [Paragraph(spans(et["indicator_matrix_intro"])), _table(heads, rows, widths, key="indicators")],
+            [
+                Paragraph(spans(et["indicator_matrix_intro"])),
+                _table(heads, rows, widths, key="indicators"),
+            ],
         )
     sub("evaluator", [Paragraph(spans(e["evaluator"]))])
     if e["reporting"]:
@@ -732,7 +814,10 @@ def _progress(plan: _Plan) -> Section:
                     *_paras(p["activity_intro"]),
                     _table(
                         [t["year"], t["activities_count"], t["budget"]],
-                        [[str(a["year"]), str(a["count"]), a["total"]] for a in p["activity_plans"]],
+                        [
+                            [str(a["year"]), str(a["count"]), a["total"]]
+                            for a in p["activity_plans"]
+                        ],
                         [0.2, 0.25, 0.55],
                         right=(1, 2),
                         key="activity_plans",
@@ -785,32 +870,30 @@ def _programme(plan: _Plan) -> list[Block]:
             children.append(
                 _table(
                     [t["project"], t["responsible"], t["goals"], t["period"], label],
-                    [[r["name"], r["owner"], r["goals"], r["period"], r["budget"]] for r in sp["rows"]],
+                    [
+                        [r["name"], r["owner"], r["goals"], r["period"], r["budget"]]
+                        for r in sp["rows"]
+                    ],
                     [0.33, 0.24, 0.14, 0.12, 0.17],
                     right=(4,),
                     total=[t["subprogramme_total"], "", "", "", sp["total"]],
                     key=f"projects_{i}",
                 )
             )
-        project: list[Block | None] | None = None
-        head: dict[str, Any] | None = None
-        projects: list[Section] = []
-
-        def close() -> None:
-            if head is not None and project is not None:
-                projects.append(_section(head["heading"], project, 3, key=f"project_{i}_{len(projects) + 1}"))
-
+        groups: list[tuple[dict[str, Any], list[Block | None]]] = []
         for p in sp["projects"]:
             details: list[Block | None] = [*_paras(p["description"])]
             if p["objectives"]:
                 details += [Paragraph(spans(f"{p['objectives_label']}:")), _items(p["objectives"])]
             details += [_lead(f"{f['label']}: ", f["value"], "note") for f in p["facts"]]
-            if p["sub"] and project is not None:
-                project.append(_section(p["heading"], details, 4))
+            if p["sub"] and groups:  # a delprosjekt under its project
+                groups[-1][1].append(_section(p["heading"], details, 4))
             else:
-                close()
-                head, project = p, details
-        close()
+                groups.append((p, details))
+        projects = [
+            _section(head["heading"], details, 3, key=f"project_{i}_{n}")
+            for n, (head, details) in enumerate(groups, 1)
+        ]
         children += projects
         out.append(_section(sp["heading"], children, 2, key=f"sub_programme_{i}"))
     return out
@@ -843,11 +926,11 @@ def _cover(plan: _Plan) -> ViewCover:
         (t["archive_case"], doc["archive_case"]),
     ]
     return ViewCover(
-        municipality=plain(model.municipality.name),
+        municipality=model.municipality.name,
         kind=plain(t["action_plan"]),
-        title=plain(model.title),
+        title=model.title,
         subtitle=views.period_text(model),
-        facts=tuple((plain(k), plain(str(v))) for k, v in facts if str(v).strip()),
+        facts=tuple((plain(k), str(v)) for k, v in facts if str(v).strip()),
     )
 
 
@@ -905,8 +988,13 @@ def plan_document(
             title=title,
             language=f"{language.value}-NO",
             subject=plain(f"{model.title} {views.period_text(model)} – {model.area.name}"),
-            keywords=("handlingsplan", "områdeløft", "programplan", plain(model.area.name),
-                      "områdesatsing"),
+            keywords=(
+                "handlingsplan",
+                "områdeløft",
+                "programplan",
+                plain(model.area.name),
+                "områdesatsing",
+            ),
             author=plain(model.municipality.name),
             date=doc.date,
         ),

@@ -288,7 +288,7 @@ def _project_facts(
     return facts
 
 
-def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
+def _old_render_handlingsplan(model: Initiative, lang: Language) -> bytes:
     def L(nb: str, nn: str) -> str:
         return own_words(model, lang, pick(lang, nb, nn))
 
@@ -881,7 +881,15 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
     return doc.render()
 
 
-# -- aktivitetsplan ---------------------------------------------------------------------------
+def render_handlingsplan(
+    model: Initiative, lang: Language, template_dir: Path | None = None
+) -> bytes:
+    """handlingsplan.pdf: the plan's one view (``handlingsplan_doc``) laid out by reportlab."""
+    from .handlingsplan_doc import render_pdf
+
+    return render_pdf(model, lang, template_dir)
+
+
 
 
 # -- LibreOffice route (tagged PDF/A-2) -------------------------------------------------------
@@ -998,7 +1006,7 @@ class HandlingsplanPdfKind:
                 filename,
                 self.name,
                 title,
-                lambda: render_handlingsplan(model, lang),
+                lambda: render_handlingsplan(model, lang, context.options.template_dir),
                 attachment=False,
                 cost=12,
             )
