@@ -373,9 +373,19 @@ def test_contents_over_two_pages_still_point_at_the_right_pages(
 ) -> None:
     """A contents list longer than a page: its own length is known before layout, so the
     numbers of every entry (on both contents pages) are the headings' pages."""
-    from omradedok.render.pdf import Cover, PdfDocument
+    from omradedok.render.pdf import Cover, PdfDocument, PdfMeta
 
-    meta = pdf_documents._meta(large_model, Language.NB, "Lang innholdsliste", "Test")
+    meta = PdfMeta(
+        title="Lang innholdsliste",
+        author="Fjordvik kommune",
+        subject="Test",
+        keywords=("test",),
+        language=Language.NB,
+        date=large_model.document.date,
+        header_left=large_model.title,
+        header_title="Test",
+        status="Utkast",
+    )
     doc = PdfDocument(meta, large_model.municipality.profile)
     doc.cover(Cover(municipality="Fjordvik kommune", kind="Test", title="Lang innholdsliste"))
     doc.toc("Innhold")
