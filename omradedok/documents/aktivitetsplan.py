@@ -70,6 +70,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_sub_programme": ("Delprogram", "Delprogram"),
     "col_activity": ("Tiltak/aktivitet", "Tiltak/aktivitet"),
     "col_sub_goals": ("Bidrar til delmål", "Bidreg til delmål"),
+    "col_goals": ("Bidrar til mål", "Bidreg til mål"),
+    "owner": ("Eier", "Eigar"),
+    "owners": ("Eiere", "Eigarar"),
     "col_result": ("Resultatmål / indikator", "Resultatmål / indikator"),
     "col_responsible": ("Ansvarlig", "Ansvarleg"),
     "col_partners": ("Samarbeidspartnere", "Samarbeidspartnarar"),
@@ -171,6 +174,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "h_timeline": ("Tidslinje", "Tidsline"),
     "col_responsible_partners": ("Ansvarlig / partnere", "Ansvarleg / partnarar"),
     "col_result_sub_goals": ("Resultatmål (delmål)", "Resultatmål (delmål)"),
+    "col_result_goals": ("Resultatmål (mål)", "Resultatmål (mål)"),
     "short_municipal": ("Kommune", "Kommune"),
     "short_state": ("Stat", "Stat"),
     "short_other": ("Andre", "Andre"),
@@ -221,8 +225,11 @@ class PlanRow:
     responsible: str
     partners: str
     sub_goals: str
+    """The goals the activity serves: hovedmål given directly first, then its delmål."""
     status: str
     year: int = 0
+    owners: str = ""
+    """«Eier: Husbanken og Fjordvik kommune» – shared ownership as the input gives it."""
     """The plan's year (a multi-year activity shows its share of that year)."""
 
     @property
@@ -315,6 +322,12 @@ class ActivityPlan:
     def title(self) -> str:
         return f"{label(self.language, 'plan_title')} {self.year}"
 
+    def goals_column(self, prefix: str) -> str:
+        """The label key of the goals column: «… delmål» unless an activity serves a
+        hovedmål directly (then «… mål»)."""
+        direct = any(row.activity.goal_ids for row in self.rows)
+        return f"{prefix}_goals" if direct else f"{prefix}_sub_goals"
+
     def t(self, key: str, **values: Any) -> str:
         """A label in the plan's language and the initiative's own words, with ``{year}``,
         ``{title}`` and ``values`` filled in."""
@@ -355,6 +368,13 @@ def _frame_amount(frame: Funding | None, source: FundingSource) -> Amount | None
     return frame.amount(source) or Amount.exact(0)
 
 
+def _owners(model: Initiative, owner_ids: list[str], language: Language) -> str:
+    if not owner_ids:
+        return ""
+    key = "owners" if len(owner_ids) > 1 else "owner"
+    return f"{label(language, key)}: {views.owners_text(model, owner_ids, language)}"
+
+
 def activity_plan(
     model: Initiative, year: int, language: Language, template_dir: Path | None = None
 ) -> ActivityPlan:
@@ -362,7 +382,6 @@ def activity_plan(
     in input order), sums by funding source, and the budget frame."""
     subs = sub_programme_names(model)
     roles = role_names(model)
-    partners = {p.id: p.name for p in model.partners}
     order = {sub_id: i for i, sub_id in enumerate(subs)}
     groups: dict[str, list[PlanRow]] = {}
     none = label(language, "no_sub_programme")
@@ -373,8 +392,10 @@ def activity_plan(
                 activity=act,
                 sub_programme=subs.get(sp, sp) if sp else none,
                 responsible=roles.get(act.responsible_role_id or "", act.responsible_role_id or ""),
-                partners=", ".join(partners.get(p, p) for p in act.partner_ids),
-                sub_goals=", ".join(act.sub_goal_ids),
+                # «kommunen», a body or a partner, by its name
+                partners=", ".join(views.party_name(model, p) for p in act.partner_ids),
+                sub_goals=", ".join([*act.goal_ids, *act.sub_goal_ids]),
+                owners=_owners(model, act.owner_ids, language),
                 status=enum_label(act.status, language),
                 year=year,
             )
@@ -517,7 +538,7 @@ def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
     columns = (
         Column(plan.t("col_nr"), ACTIVITY_COLUMNS[0]),
         Column(plan.t("col_activity"), ACTIVITY_COLUMNS[1]),
-        Column(plan.t("col_result_sub_goals"), ACTIVITY_COLUMNS[2]),
+        Column(plan.t(plan.goals_column("col_result")), ACTIVITY_COLUMNS[2]),
         Column(plan.t("col_responsible_partners"), ACTIVITY_COLUMNS[3]),
         Column(plan.t("col_period"), ACTIVITY_COLUMNS[4]),
         *(Column(plan.t(SHORT_SOURCE_KEYS[s]), MONEY_COLUMN, "right") for s in SOURCES),
@@ -527,7 +548,7 @@ def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
     rows = []
     for row in group.rows:
         act = row.activity
-        who = "; ".join(x for x in (row.responsible, row.partners) if x)
+        who = "; ".join(x for x in (row.responsible, row.owners, row.partners) if x)
         if row.unsplit:
             money = [cell("") for _ in SOURCES]
             total = cell(plan.t("multi_year"))

@@ -185,7 +185,9 @@ def _write_activities(ws: Worksheet, plan: ActivityPlan, color: str, refs: dict[
     lang = plan.language
     xlsx.title_rows(ws, f"{plan.title} – {plan.model.title}", _subtitle(plan))
     labels = [
-        plan.t(key) if key else enum_label(SOURCES[i - 9], lang)
+        plan.t(plan.goals_column("col") if key == "col_sub_goals" else key)
+        if key
+        else enum_label(SOURCES[i - 9], lang)
         for i, (key, _) in enumerate(COLUMNS)
     ]
     xlsx.header_row(ws, HEADER, labels, color=color)
@@ -200,7 +202,7 @@ def _write_activities(ws: Worksheet, plan: ActivityPlan, color: str, refs: dict[
             act.title,
             row.sub_goals,
             act.result_target,
-            row.responsible,
+            "; ".join(x for x in (row.responsible, row.owners) if x),
             row.partners,
             _when_value(act.start, plan, end=False),
             _when_value(act.end, plan, end=True),
