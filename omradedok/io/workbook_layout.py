@@ -621,9 +621,11 @@ SAKSFRAMLEGG = FormSheet(
                     Kind.ENUM,
                     L(
                         "Den som innstiller (kommunedirektøren, rådmannen …) eller ordføreren. "
-                        "Tomt: innstillingen gir ingen fullmakt.",
+                        "Tomt: som et skrevet vedtakspunkt sier («Kommunedirektøren får "
+                        "fullmakt …»), ellers ingen fullmakt.",
                         "Den som innstiller (kommunedirektøren, rådmannen …) eller ordføraren. "
-                        "Tomt: innstillinga gir inga fullmakt.",
+                        "Tomt: som eit skrive vedtakspunkt seier («Kommunedirektøren får "
+                        "fullmakt …»), elles inga fullmakt.",
                     ),
                     enum=DelegationHolder,
                 ),
