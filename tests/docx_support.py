@@ -99,11 +99,25 @@ def headings(document: Any) -> list[tuple[int, str]]:
     return [(b.level, b.text) for b in blocks(document) if b.level is not None]
 
 
+_CHAPTER_NUMBER = re.compile(r"\d+(?:\.\d+)* ")
+
+
+def unnumbered(text: str) -> str:
+    """A heading without its chapter number: «7.3 Økonomisk ramme» → «Økonomisk ramme»
+    («DP1 Oppvekst», «Del 1 Programdel» stay as they are)."""
+    match = _CHAPTER_NUMBER.match(text)
+    return text[match.end() :] if match else text
+
+
 def section(document: Any, title: str) -> list[Block]:
-    """The blocks after the heading ``title`` up to the next heading of the same or higher
-    level."""
+    """The blocks after the heading ``title`` (with or without its chapter number) up to the
+    next heading of the same or higher level."""
     all_blocks = blocks(document)
-    start = next(i for i, b in enumerate(all_blocks) if b.level is not None and b.text == title)
+    start = next(
+        i
+        for i, b in enumerate(all_blocks)
+        if b.level is not None and title in (b.text, unnumbered(b.text))
+    )
     level = all_blocks[start].level
     assert level is not None
     out = []

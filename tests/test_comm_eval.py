@@ -19,6 +19,7 @@ from docx_support import (
     plain,
     section,
     table_after,
+    unnumbered,
 )
 
 import omradedok
@@ -30,14 +31,18 @@ from omradedok.model import Language
 
 
 def _content(found: list[Block], shift: int) -> list[tuple[str, object]]:
+    """What a passage says, not how it is laid out: headings (level relative to the part,
+    without the handlingsplan's chapter numbers), the texts of its paragraphs and its tables'
+    cells, in order. Paragraph styles and the empty spacer after a table belong to the
+    template (the handlingsplan is the house template, the standalone plans their own)."""
     out: list[tuple[str, object]] = []
     for block in found:
         if block.kind == "table":
             out.append(("table", block.rows))
         elif block.level is not None:
-            out.append((f"h{block.level - shift}", block.text))
-        else:
-            out.append((block.style, block.text))
+            out.append((f"h{block.level - shift}", unnumbered(block.text)))
+        elif block.text.strip():
+            out.append(("p", block.text))
     return out
 
 

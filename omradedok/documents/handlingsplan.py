@@ -18,7 +18,7 @@ from typing import Any
 from ..locale import enum_label, format_count, format_date, format_org_number, pick
 from ..model import Activity, Funding, Initiative, Involvement, Language, Project, SubProject
 from ..model.amount import Amount, add_up
-from ..render.docx import Picture, render_docx
+from ..render.docx import Picture
 from . import registry, views
 from .base import SingleDocumentKind
 
@@ -693,21 +693,11 @@ def handlingsplan_view(
 
 
 def render(model: Initiative, language: Language, template_dir: Path | None = None) -> bytes:
-    title = document_title(model, language)
-    meta = views.doc_meta(
-        model,
-        language,
-        title=title,
-        category="Handlingsplan",
-        keywords=("handlingsplan", "områdeløft", "programplan"),
-    )
-    return render_docx(
-        TEMPLATE,
-        handlingsplan_view(model, language, template_dir),
-        meta=meta,
-        template_dir=template_dir,
-        colors=views.colors(model),
-    )
+    """handlingsplan.docx: the plan's one view (``handlingsplan_doc``), the same as its PDF,
+    through the house template ``dokument.docx``."""
+    from .handlingsplan_doc import render_docx as render_plan_docx
+
+    return render_plan_docx(model, language, template_dir)
 
 
 registry.register(

@@ -1014,6 +1014,7 @@ def plan_document(
             right=enum_label(doc.status, language),
             footer_left=footer,
             watermark=_watermark(model, language),
+            status_line=views.status_banner(model, language),
         ),
         cover=_cover(plan),
         contents_title=t["contents"],

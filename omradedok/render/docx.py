@@ -1015,6 +1015,12 @@ def _split_run(run: Any) -> None:
         parent.insert(index + offset, new)
 
 
+def mark_language(rpr: Any, tag: str) -> None:
+    """Give a run's properties ``w:lang`` = ``tag`` (in schema order), and for a
+    right-to-left language (Arabic …) ``w:bidi`` and ``w:rtl`` as well."""
+    _mark_language(rpr, tag)
+
+
 def _mark_language(rpr: Any, tag: str) -> None:
     for old in rpr.findall(f"{_W}lang"):
         rpr.remove(old)

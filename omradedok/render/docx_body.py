@@ -51,7 +51,7 @@ from ..view.blocks import (
 )
 from .charts import chart_for, charts_png, style_for
 from .colors import darken_for_white, header_fill
-from .docx import TemplateSpec, register_template, resolve_template
+from .docx import TemplateSpec, mark_language, register_template, resolve_template
 from .docx_styles import TEMPLATE_PRIMARY, TEMPLATE_SECONDARY
 from .reproducible import normalize_zip
 from .view_rules import (
@@ -198,8 +198,8 @@ class _Writer:
             bottom.set(qn(attr), value)
         borders.append(bottom)
         first._p.get_or_add_pPr().append(borders)
-        if head.watermark:
-            banner = header.add_paragraph(head.watermark, style="Statuslinje")
+        if head.status_line or head.watermark:
+            banner = header.add_paragraph(head.status_line or head.watermark, style="Statuslinje")
             banner.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         footer = section.footer
         footer.is_linked_to_previous = False
@@ -543,11 +543,9 @@ def _append_run(parent: Any, text: str, *, bold: bool = False, italic: bool = Fa
 
 
 def _set_lang(rpr: Any, tag: str) -> None:
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), tag)
+    """``w:lang`` on a run (``w:bidi`` and ``w:rtl`` too for Arabic …), as the templates'
+    passages get them."""
+    mark_language(rpr, tag)
 
 
 def _field_runs(parent: Any, instruction: str, result: str) -> None:

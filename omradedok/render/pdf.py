@@ -113,6 +113,9 @@ class PdfMeta:
     footer_left: str = ""
     watermark: str | None = None
     """Big diagonal text on every page of a document that is not adopted («UTKAST»)."""
+    status_line: str = ""
+    """The status line under the running header of a document that is not adopted
+    («TIL POLITISK BEHANDLING – versjon 1.0 – …»), right-aligned; «» prints nothing."""
     landscape: bool = False
 
 
@@ -771,6 +774,8 @@ class PdfDocument:
         canv.setStrokeColor(s.dark)
         canv.setLineWidth(0.8)
         canv.line(left, y - 5, width - right, y - 5)
+        if m.status_line:
+            draw_string(canv, width - right, y - 13, m.status_line, s.fonts.bold, 7, "end")
         fy = bottom - 22
         canv.setStrokeColor(_RULE)
         canv.setLineWidth(0.5)

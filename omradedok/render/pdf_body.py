@@ -103,6 +103,7 @@ class _Writer:
                 status=head.right,
                 footer_left=head.footer_left,
                 watermark=head.watermark,
+                status_line=head.status_line,
             ),
             profile_of(document.brand),
             toc_depth=max(0, document.contents_depth - 1),

@@ -317,6 +317,9 @@ class RunningHead:
     right: str = ""
     footer_left: str = ""
     watermark: str | None = None
+    status_line: str = ""
+    """The status line under the header of a document that is not adopted
+    («TIL POLITISK BEHANDLING – versjon 1.0 – 24. februar 2026»); «» once adopted."""
 
 
 @dataclass(frozen=True)
