@@ -239,7 +239,7 @@ def test_template_folder_overrides_and_falls_back(folder: Path, tmp_path: Path) 
     view = {**BASE, "municipality": "Prøve kommune"}
     data = render_docx("kommunikasjonsplan.docx", view, meta=META, template_dir=folder)
     assert [b.text for b in blocks(open_docx(data))] == ["Egen mal Prøve kommune"]
-    assert render.resolve_template("handlingsplan.docx", folder).parent.name == "templates"
+    assert render.resolve_template("saksframlegg.docx", folder).parent.name == "templates"
 
 
 def test_contrast_of_profile_colours() -> None:

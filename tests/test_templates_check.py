@@ -24,8 +24,10 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 def test_builtin_templates_pass(capsys: pytest.CaptureFixture[str]) -> None:
     code, output = _run(capsys, "templates", "check", str(templates_dir()))
     assert code == 0, output
+    # the handlingsplan has no template of its own any more: it is the plan's one view through
+    # the house template dokument.docx, as its PDF (issue 13)
+    assert not (templates_dir() / "handlingsplan.docx").exists()
     for name in (
-        "handlingsplan.docx",
         "saksframlegg.docx",
         "kommunikasjonsplan.docx",
         "evalueringsplan.docx",
@@ -57,7 +59,7 @@ def test_broken_and_hostile_templates_are_reported(
     kit.save(tmp_path / "saksframlegg.docx")
     code, output = _run(capsys, "templates", "check", str(tmp_path))
     assert code == 1 and "endif" in output
-    (tmp_path / "handlingsplan.docx").write_bytes(b"ikke en docx")
+    (tmp_path / "evalueringsplan.docx").write_bytes(b"ikke en docx")
     code, output = _run(capsys, "templates", "check", str(tmp_path))
     assert code == 1 and "ikke en gyldig Word-fil" in output
 
@@ -161,3 +163,15 @@ def test_bundled_examples_are_the_user_facing_ones_and_ship_in_the_wheel() -> No
     assert "omradedok.examples" in setuptools["packages"]
     assert setuptools["package-dir"]["omradedok.examples"] == "examples"
     assert setuptools["package-data"]["omradedok.examples"] == ["*.yaml"]
+
+
+def test_an_old_handlingsplan_template_is_reported_as_unused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a municipality's folder from before issue 13 may hold its own handlingsplan.docx: the
+    # check says it is not used (the plan goes through dokument.docx), it does not fail
+    shutil.copy(templates_dir() / "kommunikasjonsplan.docx", tmp_path / "handlingsplan.docx")
+    code, output = _run(capsys, "templates", "check", str(tmp_path))
+    assert code == 0, output
+    assert "handlingsplan.docx: ukjent mal, brukes ikke" in output
+    assert "dokument.docx" in output.split("handlingsplan.docx: ukjent mal", 1)[1]

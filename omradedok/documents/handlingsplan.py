@@ -1,8 +1,9 @@
 """handlingsplan.docx – the long-term action plan: Del 1 Programdel and Del 2 Prosjektoversikt.
 
-:func:`handlingsplan_view` maps the model to plain, formatted data; the template
-``templates/handlingsplan.docx`` lays it out. The communication and evaluation plans are the
-same sub-templates and views as their standalone documents (see kommunikasjonsplan.py and
+:func:`handlingsplan_view` maps the model to plain, formatted data; the plan's one typed view
+(:mod:`omradedok.documents.handlingsplan_doc`) is built from it and laid out as DOCX (through the
+house template ``dokument.docx``) and as PDF. The communication and evaluation chapters are
+built from the same views as their standalone documents (see kommunikasjonsplan.py and
 evalueringsplan.py). Charts come from :mod:`omradedok.render.charts` and the responsibility
 matrix from :mod:`omradedok.documents.roles` when those modules are available.
 """
@@ -24,7 +25,6 @@ from .base import SingleDocumentKind
 
 _NO_DATE = (dt.date.max, dt.date.max)
 """Undated decisions sort last, in input order."""
-TEMPLATE = "handlingsplan.docx"
 FILENAME = "handlingsplan.docx"
 CHART_KEYS = (
     "budget_by_year",
@@ -59,23 +59,6 @@ VIEW_KEYS = views.BASE_KEYS | {
     "programme",
     "charts",
 }
-views.declare_template(
-    TEMPLATE,
-    VIEW_KEYS,
-    {
-        "status_banner",
-        "doc",
-        "main_goals",
-        "frame",
-        "org",
-        "communication",
-        "evaluation",
-        "progress",
-        "programme",
-    },
-    "Handlingsplan",
-)
-
 _NUMBER_WORDS = {
     Language.NB: (
         "ett",
