@@ -473,7 +473,8 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
             )
         )
     milestones = [
-        (m.date.first_day(), m.title) for m in sorted(model.milestones, key=lambda m: m.date)
+        (m.date.first_day(), m.title, m.date)
+        for m in sorted(model.milestones, key=lambda m: m.date)
     ]
     span = format_year_range(years[0], years[-1])
     alt = (
@@ -486,7 +487,7 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
         + (". " if described else "")
         + (
             pick(lang, "Milepæler: ", "Milepælar: ")
-            + "; ".join(f"{format_date(day, lang)} {text}" for day, text in milestones)
+            + "; ".join(f"{format_date(when, lang)} {text}" for _, text, when in milestones)
             + "."
             if milestones
             else ""
@@ -507,7 +508,10 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
         tuple(years),
         tuple(rows),
         tuple(legend),
-        tuple(Milestone(day, text) for day, text in milestones),
+        tuple(
+            Milestone(day, text, format_date(when, lang, style="short"))
+            for day, text, when in milestones
+        ),
         pick(lang, "Milepæler", "Milepælar"),
         "quarters",
         _lang(lang),  # type: ignore[arg-type]
@@ -545,7 +549,7 @@ def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure |
                 f"{a.id} {a.title} ({format_date(a.start, lang, style='short')}{EN_DASH}{format_date(a.end, lang, style='short')})"
             )
     milestones = [
-        (m.date.first_day(), m.title)
+        (m.date.first_day(), m.title, m.date)
         for m in sorted(model.milestones, key=lambda m: m.date)
         if m.date.year in years
     ]
@@ -560,7 +564,7 @@ def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure |
         + (
             " "
             + pick(lang, "Milepæler: ", "Milepælar: ")
-            + "; ".join(f"{format_date(d_, lang)} {t}" for d_, t in milestones)
+            + "; ".join(f"{format_date(when, lang)} {t}" for _, t, when in milestones)
             + "."
             if milestones
             else ""
@@ -572,7 +576,10 @@ def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure |
         tuple(years),
         tuple(rows),
         legend,
-        tuple(Milestone(day, text) for day, text in milestones),
+        tuple(
+            Milestone(day, text, format_date(when, lang, style="short"))
+            for day, text, when in milestones
+        ),
         pick(lang, "Milepæler", "Milepælar"),
         "days",
         _lang(lang),  # type: ignore[arg-type]

@@ -84,8 +84,12 @@ class TimelineItem:
 
 @dataclass(frozen=True)
 class Milestone:
+    """A diamond at ``date`` (where it is drawn); ``when`` is the date as the chart prints
+    it – the input's own precision («hausten 2013», «2016») – else ``date`` in full."""
+
     date: dt.date
     label: str
+    when: str = ""
 
 
 @dataclass(frozen=True)

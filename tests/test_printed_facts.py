@@ -1,0 +1,38 @@
+"""Facts print as the input gives them: a partial date at its precision, an estimate as an
+estimate, an absent version or case number left out (found in review)."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+import omradedok
+from omradedok.model import Initiative, Language
+
+
+def _pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_gantt_milestones_print_at_their_precision(nynorsk_model: Initiative) -> None:
+    text = _pdf_text(omradedok.render(nynorsk_model, "handlingsplan", format="pdf"))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    listed = [line for line in lines if "Lys langs heile turvegen" in line]
+    assert listed, "the milestone is in the chart's list"
+    assert not any("01.01.2016" in line for line in listed), listed
+    assert any("2016 Lys langs heile turvegen" in line for line in listed), listed
+    opens = [line for line in lines if "Elveparken opnar" in line]
+    assert not any("01.09.2020" in line for line in opens), opens
+    assert any("hausten 2020 Elveparken opnar" in line for line in opens), opens
+    # a day still prints as the day
+    assert any("22.06.2017" in line and "handlingsdel 2017" in line for line in lines)
+
+
+def test_gantt_alt_text_prints_milestones_at_their_precision(nynorsk_model: Initiative) -> None:
+    from omradedok.render.charts import plan_charts
+
+    (timeline,) = [c for c in plan_charts(nynorsk_model, Language.NN) if c.key == "timeline"]
+    assert "hausten 2013 Kommunestyret vedtek" in timeline.alt_text
+    assert "1. september 2013" not in timeline.alt_text
+    assert "1. januar 2016" not in timeline.alt_text
