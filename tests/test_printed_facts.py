@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from pypdf import PdfReader
 
 import omradedok
@@ -36,3 +37,25 @@ def test_gantt_alt_text_prints_milestones_at_their_precision(nynorsk_model: Init
     assert "hausten 2013 Kommunestyret vedtek" in timeline.alt_text
     assert "1. september 2013" not in timeline.alt_text
     assert "1. januar 2016" not in timeline.alt_text
+
+
+def _without_case_number(model: Initiative) -> Initiative:
+    decision = model.document.decision
+    assert decision is not None
+    document = model.document.model_copy(
+        update={"decision": decision.model_copy(update={"case_number": ""})}
+    )
+    return model.model_copy(update={"document": document})
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_status_statement_leaves_out_an_absent_case_number(
+    nynorsk_model: Initiative, language: str
+) -> None:
+    model = _without_case_number(nynorsk_model)
+    text = " ".join(
+        _pdf_text(omradedok.render(model, "handlingsplan", format="pdf", language=language)).split()
+    )
+    verb = "Vedteken av" if language == "nn" else "Vedtatt av"
+    assert f"{verb} Kommunestyret 22. juni 2017." in text
+    assert "sak ." not in text

@@ -109,10 +109,13 @@ def status_statement(model: Initiative, lang: Language) -> str:
     doc = model.document
     if doc.status is DocumentStatus.ADOPTED and doc.decision is not None:
         d = doc.decision
+        # the date and the case number only where the input gives them
+        when = f" {format_date(d.date, lang)}" if d.date is not None else ""
+        case = f", sak {d.case_number}" if d.case_number else ""
         out = pick(
             lang,
-            f"Vedtatt av {d.body} {format_date(d.date, lang)}, sak {d.case_number}.",
-            f"Vedteken av {d.body} {format_date(d.date, lang)}, sak {d.case_number}.",
+            f"Vedtatt av {d.body}{when}{case}.",
+            f"Vedteken av {d.body}{when}{case}.",
         )
         return f"{out} {d.summary}".strip()
     if doc.status is DocumentStatus.CONSULTATION:
