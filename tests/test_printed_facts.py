@@ -59,3 +59,42 @@ def test_status_statement_leaves_out_an_absent_case_number(
     verb = "Vedteken av" if language == "nn" else "Vedtatt av"
     assert f"{verb} Kommunestyret 22. juni 2017." in text
     assert "sak ." not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nn",
+            "år 2019 har den fleirårige aktiviteten 1.5 «Tverrfagleg familieteam i Elvebakken» "
+            "(2017–2020) utan budsjett fordelt per år",
+        ),
+        (
+            "nb",
+            "år 2019 har den flerårige aktiviteten 1.5 «Tverrfagleg familieteam i Elvebakken» "
+            "(2017–2020) uten budsjett fordelt per år",
+        ),
+    ],
+)
+def test_unframed_year_names_the_multi_year_activity(
+    nynorsk_model: Initiative, language: str, expected: str
+) -> None:
+    from omradedok.checks import validate
+
+    keep = [a for a in nynorsk_model.activities if a.id == "1.5"]
+    municipality = nynorsk_model.municipality.model_copy(update={"language": Language(language)})
+    model = nynorsk_model.model_copy(
+        update={
+            "activities": keep,
+            "municipality": municipality,
+            "budget_frame": [f for f in nynorsk_model.budget_frame if f.year != 2019],
+        }
+    )
+    messages = [p.message for p in validate(model).problems if p.code == "W-BUDS-001"]
+    assert len(messages) == 1, messages
+    (message,) = messages
+    assert message.startswith(expected), message
+    assert message.endswith(
+        "men inga budsjettramme" if language == "nn" else "men ingen budsjettramme"
+    )
+    assert "fastsatt" not in message and "fastsett" not in message
