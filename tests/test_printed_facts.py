@@ -98,3 +98,28 @@ def test_unframed_year_names_the_multi_year_activity(
         "men inga budsjettramme" if language == "nn" else "men ingen budsjettramme"
     )
     assert "fastsatt" not in message and "fastsett" not in message
+
+
+def _docx_rows(data: bytes) -> list[list[str]]:
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    return [[" ".join(c.text.split()) for c in row.cells] for t in doc.tables for row in t.rows]
+
+
+def test_frame_year_with_an_unknown_source_reads_minst(nynorsk_model: Initiative) -> None:
+    # 2016 gives the municipal frame only; the state's, given other years, is not known
+    rows = _docx_rows(omradedok.render(nynorsk_model, "handlingsplan"))
+    (row,) = [r for r in rows if r[:2] == ["2016", "1 500 000 kr"]]
+    assert "ikkje fastsett" in row
+    assert row[-1] == "minst 1 500 000 kr", row
+    (full,) = [r for r in rows if r[:2] == ["2018", "2 100 000 kr"]]
+    assert full[-1] == "5 350 000 kr", full  # every source given: a plain sum
+    pdf = [
+        " ".join(line.split())
+        for line in _pdf_text(omradedok.render(nynorsk_model, "handlingsplan", format="pdf"))
+        .replace("\u00a0", " ")
+        .splitlines()
+    ]
+    (line,) = [x for x in pdf if x.startswith("2016 1 500 000 kr")]
+    assert line.endswith("minst 1 500 000 kr"), line

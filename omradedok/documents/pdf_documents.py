@@ -508,7 +508,7 @@ def render_handlingsplan(model: Initiative, lang: Language) -> bytes:
         )
         doc.table(
             ["År", *money_head],
-            [[str(year), *money_cells(b or Funding(), lang)] for year, b in frame_rows]
+            [[str(year), *money_cells(views.frame_row(model, b), lang)] for year, b in frame_rows]
             + (
                 [["Sum", *money_cells(views.frame_sum(model), lang)]] if len(frame_rows) > 1 else []
             ),
