@@ -123,3 +123,46 @@ def test_frame_year_with_an_unknown_source_reads_minst(nynorsk_model: Initiative
     ]
     (line,) = [x for x in pdf if x.startswith("2016 1 500 000 kr")]
     assert line.endswith("minst 1 500 000 kr"), line
+
+
+def _without_version(model: Initiative) -> Initiative:
+    document = model.document.model_copy(update={"version": None})
+    return model.model_copy(update={"document": document})
+
+
+COVER_KINDS = [
+    "handlingsplan",
+    "aktivitetsplan",
+    "kommunikasjonsplan",
+    "evalueringsplan",
+    "saksframlegg",
+    "samarbeidsavtale",
+]
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+@pytest.mark.parametrize("kind", COVER_KINDS)
+def test_no_version_row_when_the_input_gives_no_version(
+    nynorsk_model: Initiative, kind: str, language: str
+) -> None:
+    model = _without_version(nynorsk_model)
+    assert model.document.version is None
+    kwargs: dict[str, object] = {"language": language}
+    if kind == "aktivitetsplan":
+        kwargs["year"] = 2018
+    if kind == "samarbeidsavtale":
+        kwargs["filename"] = "samarbeidsavtale-husbanken"
+    rows = _docx_rows(omradedok.render(model, kind, format="docx", **kwargs))  # type: ignore[arg-type]
+    labelled = [r for r in rows if r and r[0] == "Versjon"]
+    assert labelled == [], labelled
+
+
+def test_agreement_cover_dates_the_unversioned_document(nynorsk_model: Initiative) -> None:
+    model = _without_version(nynorsk_model)
+    data = omradedok.render(model, "samarbeidsavtale", filename="samarbeidsavtale-husbanken")
+    assert ["Dato", "22. juni 2017"] in _docx_rows(data)
+    versioned = nynorsk_model.model_copy(
+        update={"document": nynorsk_model.document.model_copy(update={"version": "2.0"})}
+    )
+    data = omradedok.render(versioned, "samarbeidsavtale", filename="samarbeidsavtale-husbanken")
+    assert ["Versjon", "2.0, 22. juni 2017"] in _docx_rows(data)
