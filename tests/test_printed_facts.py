@@ -166,3 +166,34 @@ def test_agreement_cover_dates_the_unversioned_document(nynorsk_model: Initiativ
     )
     data = omradedok.render(versioned, "samarbeidsavtale", filename="samarbeidsavtale-husbanken")
     assert ["Versjon", "2.0, 22. juni 2017"] in _docx_rows(data)
+
+
+def _drawn_strings(node: object) -> list[str]:
+    from reportlab.graphics.shapes import String
+
+    if isinstance(node, String):
+        return [node.text]
+    return [s for child in getattr(node, "contents", []) for s in _drawn_strings(child)]
+
+
+@pytest.mark.parametrize("language", [Language.NB, Language.NN])
+def test_frame_chart_labels_estimates(nynorsk_model: Initiative, language: Language) -> None:
+    from omradedok.render.charts import plan_charts
+
+    (chart,) = [c for c in plan_charts(nynorsk_model, language) if c.key == "budget_by_year"]
+    drawn = _drawn_strings(chart.drawing())
+    alt = chart.alt_text.replace("\u00a0", " ")
+    # 2013 («anslag 800000»), 2019 (anslag, a range) and 2020 are estimates: three bars
+    assert drawn.count("anslag") == 3, drawn
+    assert "2019: anslag 4,3 mill. kr" in alt
+    assert "anslag 2–2,5 mill. kr" in alt  # the range as given
+    assert "2014: 2,7 mill. kr" in alt  # exact figures stay plain
+    assert "delvis anslag." in alt
+    text = " ".join(
+        _pdf_text(
+            omradedok.render(nynorsk_model, "handlingsplan", format="pdf", language=language.value)
+        )
+        .replace("\u00a0", " ")
+        .split()
+    )
+    assert "4,3 mill. kr anslag 2019" in text  # the bar total, its «anslag», the year

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..locale import (
     enum_label,
@@ -190,18 +190,32 @@ def _budget_by_year(model: Initiative, lang: Language) -> Figure | None:
             (year, _sum_funding(model.activities_in(year), [year]))
             for year in model.activity_years()
         ]
+    # a year whose figures include an «anslag» or a range (drawn at its middle) is an estimate
+    estimated = {
+        b.year
+        for b in model.budget_frame
+        if any((a := b.amount(s)) is not None and a.known and not a.is_exact for s in SOURCES)
+    }
+    frames = {b.year: b for b in model.budget_frame}
     rows = [(y, f) for y, f in rows if f.total > 0]
     if not rows:
         return None
     total = sum(f.total for _, f in rows)
     parts = []
     for year, f in rows:
+        given = frames.get(year)
         split = ", ".join(
-            f"{source_label(s, lang).lower()} {format_millions(f.amount(s), lang)}"
+            f"{source_label(s, lang).lower()} "
+            # an estimate as the input gives it («anslag …», a range), not the drawn middle
+            + format_millions(
+                a if given is not None and (a := given.amount(s)) is not None else f.amount(s),
+                lang,
+            )
             for s in SOURCES
             if f.amount(s)
         )
-        parts.append(f"{year}: {format_millions(f.total, lang)} ({split})")
+        estimate = "anslag " if year in estimated else ""
+        parts.append(f"{year}: {estimate}{format_millions(f.total, lang)} ({split})")
     what = (
         pick(lang, "budsjettrammen", "budsjettramma")
         if from_frame
@@ -216,6 +230,7 @@ def _budget_by_year(model: Initiative, lang: Language) -> Figure | None:
         + "; ".join(parts)
         + pick(lang, ". Til sammen ", ". Til saman ")
         + format_millions(total, lang)
+        + (", delvis anslag" if any(y in estimated for y, _ in rows) else "")
         + "."
     )
     title = pick(
@@ -228,6 +243,8 @@ def _budget_by_year(model: Initiative, lang: Language) -> Figure | None:
             lang, "Budsjett i aktivitetsplanene per år", "Budsjett i aktivitetsplanane per år"
         )
     chart = _bars([str(y) for y, _ in rows], [f for _, f in rows], lang, "vertical")
+    if estimated:
+        chart = replace(chart, estimated=tuple(y in estimated for y, _ in rows))
     title, alt = _with_rounding_note(title, alt, [f for _, f in rows], lang)
     return Figure(chart, alt, title, "budget_by_year")
 

@@ -509,6 +509,8 @@ def _vertical_bars(spec: BarChart, style: _Style) -> Drawing:
             y += h
         total = format_millions(totals[i], lang)
         d.add(_text(x + bar_w / 2, y + 4, total, fonts.bold, 8.5, _BLACK, "middle"))
+        if spec.estimated and spec.estimated[i]:  # «anslag» above the total (nb and nn)
+            d.add(_text(x + bar_w / 2, y + 14, "anslag", fonts.regular, 8, _BLACK, "middle"))
         d.add(_text(x + bar_w / 2, bottom - 13, category, fonts.bold, 9, _BLACK, "middle"))
     return d
 

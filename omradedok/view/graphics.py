@@ -59,8 +59,13 @@ class BarChart:
     orientation: Literal["vertical", "horizontal"] = "vertical"
     language: Language = "nb"
     unit: str = "mill. kr"
+    estimated: tuple[bool, ...] = ()
+    """Per category: whether its figures are estimates (an «anslag» or a range drawn at its
+    middle); the bar's total is then labelled as an estimate. Empty: none is."""
 
     def __post_init__(self) -> None:
+        if self.estimated and len(self.estimated) != len(self.categories):
+            raise ValueError("estimated må ha én verdi per kategori")
         for s in self.series:
             if len(s.values) != len(self.categories):
                 raise ValueError(
