@@ -27,30 +27,6 @@ LARGE_EXAMPLE = EXAMPLES / "nordbyen-bokmal.yaml"
 NYNORSK_EXAMPLE = EXAMPLES / "elvebakken-nynorsk.yaml"
 SAMI_EXAMPLE = EXAMPLES / "guovdageaidnu-samisk.yaml"
 
-PENDING_IN_EXAMPLES = frozenset({"W-SAK-002", "W-SAK-003", "W-SAK-004", "W-ORG-001"})
-"""Contradictions issue 14 found in the shipped examples (a consultation case meeting after
-its deadline, a høringsutkast whose innstilling adopts, the mayor signing against the
-kommunedirektør's fullmakt, two leaders of the burettslag). The examples are fixed on their
-own branch; until then the tests built on the examples leave these warnings out (the rules
-themselves are tested on inputs of their own, tests/test_council_checks.py). Empty this set
-once ``omradedok validate examples/*.yaml`` has none of them."""
-
-SAMI_FULLMAKT_SIGNATORY = """      - party_id: kommunen
-        person: {name: Berit Márjá Hætta, title: ordfører, organisation: Ávjovárri kommune}
-        place: Guovdageaidnu
-"""
-"""The Sami example's mayor signature that contradicts its innstilling (W-SAK-004); test
-inputs copied from the example leave it out, so the kommunedirektør signs by the fullmakt."""
-
-
-def without_pending(lines: str) -> list[str]:
-    """Output lines, without the warnings listed in PENDING_IN_EXAMPLES."""
-    return [
-        line
-        for line in lines.splitlines()
-        if not any(line.startswith(f"advarsel[{code}]") for code in PENDING_IN_EXAMPLES)
-    ]
-
 
 @pytest.fixture(scope="session", autouse=True)
 def _template_code_cache(tmp_path_factory: pytest.TempPathFactory) -> None:

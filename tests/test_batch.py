@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMI_EXAMPLE, SAMI_FULLMAKT_SIGNATORY
+from conftest import SAMI_EXAMPLE
 
 import omradedok
 from omradedok.batch import (
@@ -43,8 +43,6 @@ def write_input(
     text = SAMI_EXAMPLE.read_text(encoding="utf-8")
     assert SAMI_AREA in text
     text = text.replace(SAMI_AREA, f"area:\n  name: {area}\n")
-    # see conftest.PENDING_IN_EXAMPLES (no-op once the example is fixed)
-    text = text.replace(SAMI_FULLMAKT_SIGNATORY, "")
     for old, new in (replace or {}).items():
         assert old in text
         text = text.replace(old, new)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import NYNORSK_EXAMPLE, SAMI_EXAMPLE, without_pending
+from conftest import NYNORSK_EXAMPLE, SAMI_EXAMPLE
 from rich.console import Console
 
 from omradedok.cli import main
@@ -30,7 +30,7 @@ def test_piped_lines_are_whole_and_progress_goes_to_stderr(
         f"skrev {out / 'samarbeidsavtale-husbanken.docx'}",
         f"skrev {out / 'samarbeidsavtale-elvebakken-burettslag.docx'}",
     ]
-    progress = without_pending(captured.err)  # in the order the documents are done
+    progress = captured.err.splitlines()  # in the order the documents are done
     assert [line.split(" ")[0] for line in progress] == ["[1/3]", "[2/3]", "[3/3]"]
     assert sorted(line.split(" laget ")[1] for line in progress) == [
         "rolle-og-ansvarsmatrise.xlsx",
@@ -52,7 +52,7 @@ def test_a_folder_with_foreign_files_is_refused_without_traceback(
 ) -> None:
     (tmp_path / "plan.yaml").write_text("title: x\n", encoding="utf-8")
     assert main(["build", str(SAMI_EXAMPLE), "-o", str(tmp_path), "--only", KINDS]) == 1
-    err = "\n".join(without_pending(capsys.readouterr().err))
+    err = capsys.readouterr().err
     assert err.startswith(f"feil: {tmp_path}: mappen har filer som ikke er laget av omradedok")
     assert "plan.yaml" in err and "Traceback" not in err
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]

@@ -64,7 +64,7 @@ def test_shell_completion_is_offered_and_completes(capsys: pytest.CaptureFixture
 def test_usage_errors_are_norwegian(
     args: list[str], message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, out, err = _run(capsys, *args)
+    code, _out, err = _run(capsys, *args)
     assert code == 2
     assert message in err
     for english in ("Error:", "Usage:", "Missing", "No such", "Try '", "Invalid value"):

@@ -49,7 +49,7 @@ def test_loads_refuses_unknown_format_and_text_for_a_workbook() -> None:
         omradedok.loads("a = 1", format="toml")
     with pytest.raises(omradedok.InputError, match="må gis som bytes"):
         omradedok.loads("tekst", format="xlsx")
-    with pytest.raises(omradedok.InputError, match="duplikat|to ganger|flere ganger"):
+    with pytest.raises(omradedok.InputError, match=r"duplikat|to ganger|flere ganger"):
         omradedok.loads('{"title": "a", "title": "b"}', format="json")
 
 

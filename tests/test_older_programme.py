@@ -71,3 +71,15 @@ def test_an_activity_plan_shows_the_multi_year_activity(texts: dict[str, str]) -
     assert sorted(n for n in texts if n.startswith("aktivitetsplan-") and n.endswith(".xlsx")) == [
         f"aktivitetsplan-{y}.xlsx" for y in (2017, 2018, 2019, 2020)
     ]
+
+
+def test_the_case_names_the_activity_plans_it_attaches(texts: dict[str, str]) -> None:
+    # the multi-year activities run to 2020, so a plan is built for every year 2017–2020: the
+    # case's own text names those four, as the vedlegg list does
+    case = texts["saksframlegg.docx"]
+    attached = case[case.index("\nVedlegg\n") :].splitlines()
+    assert [line for line in attached if line.startswith("Aktivitetsplan ")] == [
+        f"Aktivitetsplan {y}" for y in (2017, 2018, 2019, 2020)
+    ]
+    assert "med aktivitetsplanar for 2017, 2018, 2019 og 2020," in case
+    assert "for 2017 og 2018" not in case

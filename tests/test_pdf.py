@@ -153,7 +153,7 @@ def test_outline_has_an_entry_for_every_heading(
     reader = PdfReader(io.BytesIO(built["large"]["handlingsplan.pdf"]))
     titles = _outline_titles(reader)
     for wanted in (
-        "Del 1 – Programdel",
+        "Del 1 Programdel",
         "1 Sammendrag",
         "2 Bakgrunn og formål",
         "3 Kunnskapsgrunnlag",
@@ -161,13 +161,13 @@ def test_outline_has_an_entry_for_every_heading(
         "5 Visjon og mål",
         "6 Strategier og metoder",
         "7 Rammer",
-        "7.2 Økonomisk ramme",
+        "7.3 Økonomisk ramme",
         "8 Organisering",
         "9 Medvirkning",
         "10 Kommunikasjon",
         "11 Evaluering",
-        "12 Fremdriftsplan",
-        "Del 2 – Prosjektoversikt",
+        "12 Fremdrift",
+        "Del 2 Prosjektoversikt",
     ):
         assert wanted in titles, wanted
     for number, main in enumerate(large_model.goals.main_goals, 1):
@@ -384,9 +384,19 @@ def test_contents_over_two_pages_still_point_at_the_right_pages(
 ) -> None:
     """A contents list longer than a page: its own length is known before layout, so the
     numbers of every entry (on both contents pages) are the headings' pages."""
-    from omradedok.render.pdf import Cover, PdfDocument
+    from omradedok.render.pdf import Cover, PdfDocument, PdfMeta
 
-    meta = pdf_documents._meta(large_model, Language.NB, "Lang innholdsliste", "Test")
+    meta = PdfMeta(
+        title="Lang innholdsliste",
+        author="Fjordvik kommune",
+        subject="Test",
+        keywords=("test",),
+        language=Language.NB,
+        date=large_model.document.date,
+        header_left=large_model.title,
+        header_title="Test",
+        status="Utkast",
+    )
     doc = PdfDocument(meta, large_model.municipality.profile)
     doc.cover(Cover(municipality="Fjordvik kommune", kind="Test", title="Lang innholdsliste"))
     doc.toc("Innhold")

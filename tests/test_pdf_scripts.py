@@ -4,6 +4,7 @@ marks and emoji come out (text extraction finds them), with every font embedded.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from pathlib import Path
 
@@ -84,7 +85,10 @@ def test_aktivitetsplan_has_names_descriptions_marks_and_emoji(
     year = large_model.activities[0].year
     text = _text(pdfs[f"aktivitetsplan-{year}.pdf"])
     missing = [w for w in RTL_WORDS if not _present(w, text)]
-    missing += [p for p in LTR_PHRASES if _norm(p) not in text]
+    # the aktivitetsplan's narrow cells may hyphenate a phrase («xaafad-|da»): compare
+    # without spaces and hyphens
+    flat = re.sub(r"[\s\u00ad-]", "", text)
+    missing += [p for p in LTR_PHRASES if re.sub(r"[\s-]", "", _norm(p)) not in flat]
     missing += [e for e in EMOJI if e not in text]
     assert not missing, missing
     assert "Nabolagsfest" in text and "Språkkafé" in text

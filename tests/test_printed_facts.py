@@ -57,7 +57,7 @@ def test_status_statement_leaves_out_an_absent_case_number(
         _pdf_text(omradedok.render(model, "handlingsplan", format="pdf", language=language)).split()
     )
     verb = "Vedteken av" if language == "nn" else "Vedtatt av"
-    assert f"{verb} Kommunestyret 22. juni 2017." in text
+    assert f"{verb} Kommunestyret 22. juni 2017" in text
     assert "sak ." not in text
 
 

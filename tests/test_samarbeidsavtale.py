@@ -306,7 +306,10 @@ def test_duration_breach_and_contacts(built: dict[str, dict[str, Path]]) -> None
     ]
 
 
-def test_signature_blocks_mayor(built: dict[str, dict[str, Path]]) -> None:
+def test_signature_blocks_by_the_fullmakt(built: dict[str, dict[str, Path]]) -> None:
+    # the innstilling gives the kommunedirektør the fullmakt, and the agreement names no one
+    # else for the municipality: the kommunedirektør signs (the mayor only without a
+    # fullmakt, tests/test_agreement_clauses.py)
     doc = _read(built, "nordbyen-bokmal", "samarbeidsavtale-husbanken.docx")
     assert "Avtalen er underskrevet i to eksemplarer, ett til hver part." in doc.text
     blocks = doc.signature_blocks()
@@ -317,8 +320,8 @@ def test_signature_blocks_mayor(built: dict[str, dict[str, Path]]) -> None:
             "Dato: ____________________",
             "_" * 44,
             "Underskrift",
-            "Ingrid Solheim",
-            "ordfører",
+            "Tor Arne Bakken",
+            "kommunedirektør (etter fullmakt)",
         ],
         [
             "For Husbanken",
@@ -402,7 +405,7 @@ def test_sami_letters(built: dict[str, dict[str, Path]]) -> None:
         "Máhtte Ánte Labba",
         "sametingsråd",
     ]
-    assert blocks[0][-2:] == ["Berit Márjá Hætta", "ordfører"]
+    assert blocks[0][-2:] == ["Nils Ánde Gaup", "kommunedirektør (etter fullmakt)"]
 
 
 def test_defaults_and_edge_cases(large_model: Initiative) -> None:

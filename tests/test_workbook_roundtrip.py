@@ -21,6 +21,7 @@ from omradedok.model import (
     ActivityStatus,
     BodyKind,
     ChannelKind,
+    DelegationHolder,
     DocumentStatus,
     EvaluationType,
     EvaluatorKind,
@@ -112,6 +113,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
         "date": draw(st.none() | when_any),
         "case_number": draw(required),
         "summary": draw(text),
+        "points": texts(3),
     }
 
     role_ids = [new_id() for _ in range(draw(st.integers(0, 3)))]
@@ -325,6 +327,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
                         "date": draw(st.none() | when_any),
                         "case_number": draw(text),
                         "summary": draw(text),
+                        "points": texts(),
                     },
                 ),
                 "replaces_id": plan_documents[-1]["id"]
@@ -360,6 +363,7 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
                         "money": draw(money),
                         "in_kind": draw(money),
                         "in_kind_description": draw(text),
+                        "grant": draw(st.booleans()),
                     }
                     for _ in range(draw(st.integers(0, 2)))
                 ],
@@ -369,6 +373,10 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
                 "amendments": draw(text),
                 "breach": draw(text),
                 "disputes": draw(text),
+                "reporting": draw(text),
+                "privacy": draw(text),
+                "public_access": draw(text),
+                "grant_letter": draw(text),
                 "municipality_signatory": _maybe(draw, person()),
                 "signatories": [
                     {
@@ -384,8 +392,12 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
     council_case = {
         "archive_case_number": draw(st.from_regex(r"\d{2,4}/\d{1,6}(-\d+)?", fullmatch=True)),
         "archive_code": draw(text),
+        "archive_code_system": draw(text),
         "case_officer": person(),
+        "case_officer_archive_id": draw(text),
+        "date": draw(st.none() | any_date),
         "administrative_unit": draw(text),
+        "administrative_unit_archive_id": draw(text),
         "title": draw(text),
         "public_title": draw(text),
         "route": [
@@ -397,6 +409,15 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
             for _ in range(draw(st.integers(0, 2)))
         ],
         "proposed_resolution": texts(3),
+        "additional_points": texts(),
+        "consulted": texts(),
+        "delegation": _maybe(
+            draw,
+            {
+                "holder": draw(st.sampled_from(list(DelegationHolder))),
+                "agreement_ids": ids_from([a["id"] for a in agreements]),
+            },
+        ),
         "summary": draw(text),
         "background": draw(text),
         "consultation_inputs": [
@@ -406,6 +427,11 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
         "assessment": draw(text),
         "economic_consequences": draw(text),
         "administrative_consequences": draw(text),
+        "children_and_youth": draw(text),
+        "public_health": draw(text),
+        "climate_and_environment": draw(text),
+        "risk": draw(text),
+        "alternatives": draw(text),
         "extra_attachments": texts(),
     }
     data: dict[str, Any] = {
@@ -501,7 +527,11 @@ def full_initiatives(draw: st.DrawFn) -> Initiative:
                 for _ in range(draw(st.integers(0, 1)))
             ],
         },
-        "anchoring": [decision for _ in range(draw(st.integers(0, 1)))],
+        # anchoring rows have no id a Tekstlister row could name: their decisions carry no points
+        "anchoring": [
+            {k: v for k, v in decision.items() if k != "points"}
+            for _ in range(draw(st.integers(0, 1)))
+        ],
         "goals": {"vision": draw(text), "main_goals": main_goals},
         "strategies": [
             {

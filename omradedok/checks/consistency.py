@@ -7,7 +7,14 @@ from collections import defaultdict
 
 from ..errors import PathPart, Problem
 from ..locale.format import format_money, format_year_range
-from ..model import MUNICIPALITY_PARTY, Agreement, Initiative, Language, PartnerKind
+from ..model import (
+    MUNICIPALITY_PARTY,
+    Agreement,
+    DelegationHolder,
+    Initiative,
+    Language,
+    PartnerKind,
+)
 from ..model.amount import Amount, add_up
 
 Path = tuple[PathPart, ...]
@@ -329,10 +336,13 @@ def _agreement_basics(model: Initiative, agr: Agreement, gp: Path) -> list[Probl
                     code="W-AVT-005",
                 )
             )
-    signs_for_municipality = (
-        agr.municipality_signatory is not None
-        or model.municipality.mayor is not None
-        or any(s.party_id == MUNICIPALITY_PARTY for s in agr.signatories)
+    # the same choice the agreement makes: given in the agreement, else the holder of the
+    # innstilling's fullmakt (the officer signs by office even without a name), else the mayor
+    from .council import municipal_signatory
+
+    signer, why = municipal_signatory(model, agr)
+    signs_for_municipality = signer is not None or (
+        why == "delegation" and _officer_holds_fullmakt(model)
     )
     if not signs_for_municipality:
         problems.append(
@@ -345,3 +355,9 @@ def _agreement_basics(model: Initiative, agr: Agreement, gp: Path) -> list[Probl
             )
         )
     return problems
+
+
+def _officer_holds_fullmakt(model: Initiative) -> bool:
+    from ..documents.innstilling import delegation_holder
+
+    return delegation_holder(model) is DelegationHolder.OFFICER

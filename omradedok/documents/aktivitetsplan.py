@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ..locale import enum_label, format_date, format_date_range, format_money, pick
 from ..model import Activity, DocumentStatus, Funding, FundingSource, Initiative, Language
 from ..model.amount import Amount
-from ..model.passages import passages, plain, whole_language
+from ..model.passages import passages, plain
 from ..view.blocks import Amount as ViewAmount
 from ..view.blocks import (
     Block,
@@ -69,6 +70,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_sub_programme": ("Delprogram", "Delprogram"),
     "col_activity": ("Tiltak/aktivitet", "Tiltak/aktivitet"),
     "col_sub_goals": ("Bidrar til delmål", "Bidreg til delmål"),
+    "col_goals": ("Bidrar til mål", "Bidreg til mål"),
+    "owner": ("Eier", "Eigar"),
+    "owners": ("Eiere", "Eigarar"),
     "col_result": ("Resultatmål / indikator", "Resultatmål / indikator"),
     "col_responsible": ("Ansvarlig", "Ansvarleg"),
     "col_partners": ("Samarbeidspartnere", "Samarbeidspartnarar"),
@@ -105,6 +109,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "within_frame": (
         "Aktivitetene holder seg innenfor budsjettrammen for {year}",
         "Aktivitetane held seg innanfor budsjettramma for {year}",
+    ),
+    "frame_unsure": (
+        "Ikke alle beløp er fastsatt; sammenlign med budsjettrammen for {year} når de er det",
+        "Ikkje alle beløp er fastsette; samanlikn med budsjettramma for {year} når dei er det",
     ),
     "no_frame": (
         "Ingen budsjettramme er registrert for {year}",
@@ -166,17 +174,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "h_timeline": ("Tidslinje", "Tidsline"),
     "col_responsible_partners": ("Ansvarlig / partnere", "Ansvarleg / partnarar"),
     "col_result_sub_goals": ("Resultatmål (delmål)", "Resultatmål (delmål)"),
+    "col_result_goals": ("Resultatmål (mål)", "Resultatmål (mål)"),
     "short_municipal": ("Kommune", "Kommune"),
     "short_state": ("Stat", "Stat"),
     "short_other": ("Andre", "Andre"),
     "short_carried_over": ("Overført", "Overført"),
     "amounts_note": (
-        "Kolonnene Kommune, Stat, Andre og Overført er kommunale midler, statlige midler, andre "
-        "midler (egenandel, eksterne) og midler overført fra i fjor. Et tomt felt (–) betyr at "
-        "kilden ikke er med i tiltaket. Periode er start og slutt for tiltaket.",
-        "Kolonnane Kommune, Stat, Andre og Overført er kommunale midlar, statlege midlar, andre "
-        "midlar (eigendel, eksterne) og midlar overførte frå i fjor. Eit tomt felt (–) tyder at "
-        "kjelda ikkje er med i tiltaket. Periode er start og slutt for tiltaket.",
+        "I tabellene over tiltakene står kolonnene Kommune, Stat, Andre og Overført for "
+        "kommunale midler, statlige midler, andre midler (egenandel, eksterne) og midler "
+        "overført fra i fjor. En strek (–) betyr at kilden ikke er med i tiltaket. Periode er "
+        "når tiltaket starter og slutter.",
+        "I tabellane over tiltaka står kolonnane Kommune, Stat, Andre og Overført for "
+        "kommunale midlar, statlege midlar, andre midlar (eigendel, eksterne) og midlar "
+        "overførte frå i fjor. Ein strek (–) tyder at kjelda ikkje er med i tiltaket. Periode "
+        "er når tiltaket tek til og sluttar.",
     ),
     "subtitle": ("Handlingsplan {period}", "Handlingsplan {period}"),
     "watermark_draft": ("UTKAST", "UTKAST"),
@@ -214,8 +225,11 @@ class PlanRow:
     responsible: str
     partners: str
     sub_goals: str
+    """The goals the activity serves: hovedmål given directly first, then its delmål."""
     status: str
     year: int = 0
+    owners: str = ""
+    """«Eier: Husbanken og Fjordvik kommune» – shared ownership as the input gives it."""
     """The plan's year (a multi-year activity shows its share of that year)."""
 
     @property
@@ -240,7 +254,7 @@ class PlanGroup:
     name: str
     rows: list[PlanRow]
 
-    @property
+    @cached_property
     def budget(self) -> Funding:
         """The group's budget by source: the model's one sum (``Funding.sum_of``)."""
         return Funding.sum_of(r.share for r in self.rows)
@@ -286,7 +300,7 @@ class ActivityPlan:
     def rows(self) -> list[PlanRow]:
         return [row for group in self.groups for row in group.rows]
 
-    @property
+    @cached_property
     def budget(self) -> Funding:
         """The whole year's budget by source (``Funding.sum_of`` over every activity)."""
         return Funding.sum_of(row.share for row in self.rows)
@@ -307,6 +321,12 @@ class ActivityPlan:
     @property
     def title(self) -> str:
         return f"{label(self.language, 'plan_title')} {self.year}"
+
+    def goals_column(self, prefix: str) -> str:
+        """The label key of the goals column: «… delmål» unless an activity serves a
+        hovedmål directly (then «… mål»)."""
+        direct = any(row.activity.goal_ids for row in self.rows)
+        return f"{prefix}_goals" if direct else f"{prefix}_sub_goals"
 
     def t(self, key: str, **values: Any) -> str:
         """A label in the plan's language and the initiative's own words, with ``{year}``,
@@ -348,6 +368,13 @@ def _frame_amount(frame: Funding | None, source: FundingSource) -> Amount | None
     return frame.amount(source) or Amount.exact(0)
 
 
+def _owners(model: Initiative, owner_ids: list[str], language: Language) -> str:
+    if not owner_ids:
+        return ""
+    key = "owners" if len(owner_ids) > 1 else "owner"
+    return f"{label(language, key)}: {views.owners_text(model, owner_ids, language)}"
+
+
 def activity_plan(
     model: Initiative, year: int, language: Language, template_dir: Path | None = None
 ) -> ActivityPlan:
@@ -355,7 +382,6 @@ def activity_plan(
     in input order), sums by funding source, and the budget frame."""
     subs = sub_programme_names(model)
     roles = role_names(model)
-    partners = {p.id: p.name for p in model.partners}
     order = {sub_id: i for i, sub_id in enumerate(subs)}
     groups: dict[str, list[PlanRow]] = {}
     none = label(language, "no_sub_programme")
@@ -366,8 +392,10 @@ def activity_plan(
                 activity=act,
                 sub_programme=subs.get(sp, sp) if sp else none,
                 responsible=roles.get(act.responsible_role_id or "", act.responsible_role_id or ""),
-                partners=", ".join(partners.get(p, p) for p in act.partner_ids),
-                sub_goals=", ".join(act.sub_goal_ids),
+                # «kommunen», a body or a partner, by its name
+                partners=", ".join(views.party_name(model, p) for p in act.partner_ids),
+                sub_goals=", ".join([*act.goal_ids, *act.sub_goal_ids]),
+                owners=_owners(model, act.owner_ids, language),
                 status=enum_label(act.status, language),
                 year=year,
             )
@@ -409,16 +437,17 @@ SHORT_SOURCE_KEYS = {
 }
 """Column heads of the narrow money columns; the note under the tables spells them out."""
 
-ACTIVITY_COLUMNS = (0.035, 0.15, 0.14, 0.125, 0.09)
+ACTIVITY_COLUMNS = (0.035, 0.14, 0.12, 0.115, 0.08)
 """Nr, tiltak, resultatmål (delmål), ansvarlig / partnere, periode: shares of the width."""
-MONEY_COLUMN, SUM_COLUMN, STATUS_COLUMN = 0.08, 0.083, 0.057
-"""Wide enough for «1 250 000 kr» on one line (amounts never break inside)."""
+MONEY_COLUMN, SUM_COLUMN, STATUS_COLUMN = 0.09, 0.09, 0.06
+"""Wide enough for «27 400 000 kr» on one line of a landscape page (an amount never breaks)."""
 
 
 def text_cell(text: str) -> Cell:
-    """A cell of input text: printed without passage markers, a text wholly in another
-    language («[se: Guovdageainnu guovddáš]») marked as such."""
-    return Cell(plain(text), lang=whole_language(text))
+    """A cell of input text, its passages in another language («[se: Giellabeassi]») kept
+    marked: the renderers print them without markers, each with its language (a ``w:lang``
+    run in the DOCX, a /Lang span in the PDF)."""
+    return Cell(text)
 
 
 def spans(text: str) -> Inline:
@@ -494,9 +523,14 @@ def result_text(row: PlanRow) -> str:
 
 
 def frame_check(plan: ActivityPlan) -> str:
+    """The plan against its frame, in the same words in every format."""
     if plan.frame is None:
         return plan.t("no_frame")
-    return plan.t("over_frame" if plan.over_frame else "within_frame")
+    if plan.over_frame:
+        return plan.t("over_frame")
+    if not (plan.frame.is_exact and plan.planned.is_exact):
+        return plan.t("frame_unsure")
+    return plan.t("within_frame")
 
 
 def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
@@ -504,7 +538,7 @@ def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
     columns = (
         Column(plan.t("col_nr"), ACTIVITY_COLUMNS[0]),
         Column(plan.t("col_activity"), ACTIVITY_COLUMNS[1]),
-        Column(plan.t("col_result_sub_goals"), ACTIVITY_COLUMNS[2]),
+        Column(plan.t(plan.goals_column("col_result")), ACTIVITY_COLUMNS[2]),
         Column(plan.t("col_responsible_partners"), ACTIVITY_COLUMNS[3]),
         Column(plan.t("col_period"), ACTIVITY_COLUMNS[4]),
         *(Column(plan.t(SHORT_SOURCE_KEYS[s]), MONEY_COLUMN, "right") for s in SOURCES),
@@ -514,7 +548,7 @@ def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
     rows = []
     for row in group.rows:
         act = row.activity
-        who = "; ".join(x for x in (row.responsible, row.partners) if x)
+        who = "; ".join(x for x in (row.responsible, row.owners, row.partners) if x)
         if row.unsplit:
             money = [cell("") for _ in SOURCES]
             total = cell(plan.t("multi_year"))
@@ -541,8 +575,8 @@ def _activity_table(plan: ActivityPlan, group: PlanGroup) -> Table:
 def by_sub_programme_table(plan: ActivityPlan) -> Table:
     lang = plan.language
     columns = (
-        Column(plan.t("col_sub_programme"), 0.24),
-        *(Column(enum_label(s, lang), 0.14, "right") for s in SOURCES),
+        Column(plan.t("col_sub_programme"), 0.2),
+        *(Column(enum_label(s, lang), 0.15, "right") for s in SOURCES),
         Column(plan.t("col_sum"), 0.2, "right"),
     )
     rows = [
@@ -650,6 +684,7 @@ def plan_view(plan: ActivityPlan) -> Document:
     intro: list[Block] = [
         *prose(plan.t("intro")),
         para(plan.t("count_text", count=str(len(plan.rows)), groups=str(len(plan.groups)))),
+        para(plan.t("amounts_note")),
         *(
             p
             for line in views.status_statement(model, lang, plan.title)
@@ -660,7 +695,6 @@ def plan_view(plan: ActivityPlan) -> Document:
         Section(plain(group.name), (_activity_table(plan, group),), level=2, key=f"group_{i}")
         for i, group in enumerate(plan.groups, 1)
     ]
-    groups.append(para(plan.t("amounts_note"), role="small"))
     budget: list[Block] = [para(plan.t("budget_intro")), by_sub_programme_table(plan)]
     chart = figures.get(f"budget_by_subprogramme_{plan.year}")
     if chart is not None:

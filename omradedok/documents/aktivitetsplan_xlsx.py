@@ -185,7 +185,9 @@ def _write_activities(ws: Worksheet, plan: ActivityPlan, color: str, refs: dict[
     lang = plan.language
     xlsx.title_rows(ws, f"{plan.title} – {plan.model.title}", _subtitle(plan))
     labels = [
-        plan.t(key) if key else enum_label(SOURCES[i - 9], lang)
+        plan.t(plan.goals_column("col") if key == "col_sub_goals" else key)
+        if key
+        else enum_label(SOURCES[i - 9], lang)
         for i, (key, _) in enumerate(COLUMNS)
     ]
     xlsx.header_row(ws, HEADER, labels, color=color)
@@ -200,7 +202,7 @@ def _write_activities(ws: Worksheet, plan: ActivityPlan, color: str, refs: dict[
             act.title,
             row.sub_goals,
             act.result_target,
-            row.responsible,
+            "; ".join(x for x in (row.responsible, row.owners) if x),
             row.partners,
             _when_value(act.start, plan, end=False),
             _when_value(act.end, plan, end=True),
@@ -358,7 +360,7 @@ def _write_budget(
                     value=_figure(value),
                 )
         row += 1
-    xlsx.fit_row_heights(ws, FIRST, max(FIRST, row - 1))
+    last_sub = max(FIRST, row - 1)
 
     head = row + 1
     xlsx.header_row(
@@ -438,14 +440,7 @@ def _write_budget(
             FormulaRule(formula=[f"$B${total_row}<=$C${total_row}"], fill=xlsx.fill(OK_FILL)),
         )
     else:
-        text = frame_check(plan)
-        if plan.frame is not None and not plan.over_frame and not exact:
-            text = pick(
-                lang,
-                "Ikke alle beløp er fastsatt; sammenlign med rammen når de er det",
-                "Ikkje alle beløp er fastsette; samanlikn med ramma når dei er det",
-            )
-        xlsx.put(warning, text)
+        xlsx.put(warning, frame_check(plan))
         if plan.over_frame:
             warning.fill = xlsx.fill(WARNING_FILL)
             warning.font = Font(color="FFFFFF", bold=True)
@@ -453,6 +448,7 @@ def _write_budget(
     warning.alignment = Alignment(vertical="center", wrap_text=True)
     ws.row_dimensions[check].height = 22
     xlsx.set_widths(ws, [34, 17, 17, 17, 17, 17])
+    xlsx.fit_row_heights(ws, FIRST, last_sub)  # after the widths it measures against
 
 
 def _formula_text(text: str) -> str:

@@ -141,6 +141,22 @@ _PARAGRAPHS: tuple[tuple[str, Label], ...] = (
             "rådmann, byråd …); det blir brukt i alle overskrifter.",
         ),
     ),
+    (
+        "p",
+        L(
+            "12. Saksframlegget: innstillingen føres på Tekstlister («Innstilling (vedtakspunkt)»; "
+            "tomt gir punkter ut fra planens status), og likeså tilleggspunkter, høringsinstanser "
+            "og vedtakspunktene i et vedtak («Vedtakspunkt (planen)», «Vedtakspunkt "
+            "(plandokument)»). Fullmakten til å inngå avtalene og arkiv-id-ene til "
+            "arkivmeldingen står på arket Saksframlegg. Avsnitt som står tomme, utelates.",
+            "12. Saksframlegget: innstillinga blir ført på Tekstlister («Innstilling "
+            "(vedtakspunkt)»; tomt gir punkt ut frå statusen til planen), og likeins "
+            "tilleggspunkt, høyringsinstansar og vedtakspunkta i eit vedtak («Vedtakspunkt "
+            "(planen)», «Vedtakspunkt (plandokument)»). Fullmakta til å inngå avtalane og "
+            "arkiv-id-ane til arkivmeldinga står på arket Saksframlegg. Avsnitt som står tomme, "
+            "fell bort.",
+        ),
+    ),
     ("h", L("Sjekk og lag dokumentene", "Sjekk og lag dokumenta")),
     ("c", L("omradedok validate satsing.xlsx")),
     (

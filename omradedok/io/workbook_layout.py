@@ -22,6 +22,7 @@ from ..model import (
     ActivityStatus,
     BodyKind,
     ChannelKind,
+    DelegationHolder,
     DocumentStatus,
     EvaluationType,
     EvaluatorKind,
@@ -512,7 +513,28 @@ SAKSFRAMLEGG = FormSheet(
                         "T.d. 26/1234. Påkravd når saka blir fylt ut.",
                     ),
                 ),
+                F(
+                    "council_case.date",
+                    L("Dato for saksframlegget"),
+                    Kind.DATE,
+                    L(
+                        "Datoen saksframlegget er skrevet, før første møte i saksgangen. "
+                        "Tomt: «ikke fastsatt».",
+                        "Datoen saksframlegget er skrive, før første møte i saksgangen. "
+                        "Tomt: «ikkje fastsett».",
+                    ),
+                ),
                 F("council_case.archive_code", L("Arkivkode")),
+                F(
+                    "council_case.archive_code_system",
+                    L("Klassifikasjonssystem"),
+                    help=L(
+                        "Systemet arkivkoden hører til, slik arkivet kaller det (f.eks. FE). "
+                        "Brukes i arkivmeldingen.",
+                        "Systemet arkivkoden høyrer til, slik arkivet kallar det (t.d. FE). "
+                        "Blir brukt i arkivmeldinga.",
+                    ),
+                ),
                 F(
                     "council_case.case_officer.name",
                     L("Saksbehandler – navn", "Sakshandsamar – namn"),
@@ -526,8 +548,24 @@ SAKSFRAMLEGG = FormSheet(
                     L("Saksbehandler – organisasjon", "Sakshandsamar – organisasjon"),
                 ),
                 F(
+                    "council_case.case_officer_archive_id",
+                    L("Saksbehandler – arkiv-id", "Sakshandsamar – arkiv-id"),
+                    help=L(
+                        "Brukernavn eller initialer i arkivsystemet (f.eks. AYH).",
+                        "Brukarnamn eller initialar i arkivsystemet (t.d. AYH).",
+                    ),
+                ),
+                F(
                     "council_case.administrative_unit",
                     L("Administrativ enhet", "Administrativ eining"),
+                ),
+                F(
+                    "council_case.administrative_unit_archive_id",
+                    L("Administrativ enhet – arkiv-id", "Administrativ eining – arkiv-id"),
+                    help=L(
+                        "Enhetens kode i arkivsystemet (f.eks. BSU).",
+                        "Koden til eininga i arkivsystemet (t.d. BSU).",
+                    ),
                 ),
                 F(
                     "council_case.title",
@@ -546,8 +584,62 @@ SAKSFRAMLEGG = FormSheet(
                     "council_case.administrative_consequences",
                     L("Administrative konsekvenser", "Administrative konsekvensar"),
                 ),
+                F(
+                    "council_case.children_and_youth",
+                    L("Konsekvenser for barn og unge", "Konsekvensar for barn og unge"),
+                    help=L("Tomt: avsnittet utelates.", "Tomt: avsnittet fell bort."),
+                ),
+                F(
+                    "council_case.public_health",
+                    L("Konsekvenser for folkehelse", "Konsekvensar for folkehelse"),
+                    help=L("Tomt: avsnittet utelates.", "Tomt: avsnittet fell bort."),
+                ),
+                F(
+                    "council_case.climate_and_environment",
+                    L("Konsekvenser for klima og miljø", "Konsekvensar for klima og miljø"),
+                    help=L("Tomt: avsnittet utelates.", "Tomt: avsnittet fell bort."),
+                ),
+                F(
+                    "council_case.risk",
+                    L("Risikovurdering"),
+                    help=L("Tomt: avsnittet utelates.", "Tomt: avsnittet fell bort."),
+                ),
+                F(
+                    "council_case.alternatives",
+                    L("Alternative løsninger", "Alternative løysingar"),
+                    help=L("Tomt: avsnittet utelates.", "Tomt: avsnittet fell bort."),
+                ),
             ),
             path=("council_case",),
+        ),
+        FormSection(
+            L("Fullmakt til å inngå samarbeidsavtalene", "Fullmakt til å inngå samarbeidsavtalane"),
+            (
+                F(
+                    "council_case.delegation.holder",
+                    L("Fullmakt – hvem", "Fullmakt – kven"),
+                    Kind.ENUM,
+                    L(
+                        "Den som innstiller (kommunedirektøren, rådmannen …) eller ordføreren. "
+                        "Tomt: som et skrevet vedtakspunkt sier («Kommunedirektøren får "
+                        "fullmakt …»), ellers ingen fullmakt.",
+                        "Den som innstiller (kommunedirektøren, rådmannen …) eller ordføraren. "
+                        "Tomt: som eit skrive vedtakspunkt seier («Kommunedirektøren får "
+                        "fullmakt …»), elles inga fullmakt.",
+                    ),
+                    enum=DelegationHolder,
+                ),
+                F(
+                    "council_case.delegation.agreement_ids",
+                    L("Fullmakt – avtaler (id-er)", "Fullmakt – avtalar (id-ar)"),
+                    Kind.IDS,
+                    L(
+                        "Avtalene fullmakten gjelder, skilt med komma. Tomt: alle avtalene.",
+                        "Avtalane fullmakta gjeld, skilde med komma. Tomt: alle avtalane.",
+                    ),
+                ),
+            ),
+            path=("council_case", "delegation"),
         ),
     ),
 )
@@ -1161,8 +1253,16 @@ TABLES: tuple[TableSheet, ...] = (
             C("content", L("Innhold", "Innhald"), width=40),
             C("meetings", L("Samarbeidsmøter"), width=30),
             C("amendments", L("Endringer", "Endringar"), width=30),
-            C("breach", L("Mislighold"), width=30),
-            C("disputes", L("Tvister"), width=30),
+            C("breach", L("Mislighold", "Misleghald"), width=30),
+            C("disputes", L("Tvister", "Tvistar"), width=30),
+            C("reporting", L("Rapportering og revisjon"), width=30),
+            C("privacy", L("Personvern og taushetsplikt", "Personvern og teieplikt"), width=30),
+            C("public_access", L("Innsyn etter offentleglova"), width=30),
+            C(
+                "grant_letter",
+                L("Forholdet til tilsagnsbrev", "Forholdet til tilsegnsbrev"),
+                width=30,
+            ),
             C("place", L("Sted", "Stad"), width=14),
             C(
                 "municipality_signatory.name",
@@ -1216,6 +1316,12 @@ TABLES: tuple[TableSheet, ...] = (
                 "in_kind_description",
                 L("Naturalytelser – beskrivelse", "Naturalytingar – skildring"),
                 width=40,
+            ),
+            C(
+                "grant",
+                L("Tilskudd (forutsetter tilsagn)", "Tilskot (føreset tilsegn)"),
+                Kind.FLAG,
+                12,
             ),
         ),
     ),
@@ -1286,7 +1392,15 @@ TABLES: tuple[TableSheet, ...] = (
             Target(L("Resultatkjede – aktivitet"), ("evaluation", "result_chain", "activities")),
             Target(L("Resultatkjede – resultat"), ("evaluation", "result_chain", "results")),
             Target(L("Resultatkjede – effekt"), ("evaluation", "result_chain", "effects")),
+            Target(L("Vedtakspunkt (planen)"), ("document", "decision", "points")),
+            Target(
+                L("Vedtakspunkt (plandokument)"), ("decision", "points"), owner="plan_documents"
+            ),
             Target(L("Innstilling (vedtakspunkt)"), ("council_case", "proposed_resolution")),
+            Target(
+                L("Innstilling (tilleggspunkt)"), ("council_case", "additional_points")
+            ),
+            Target(L("Høringsinstans", "Høyringsinstans"), ("council_case", "consulted")),
             Target(L("Ekstra vedlegg"), ("council_case", "extra_attachments")),
         ),
         columns=(
@@ -1401,6 +1515,7 @@ ENUM_TITLES: dict[str, Label] = {
     "PlanDocumentKind": L("Plandokumenttype"),
     "LevelTerm": L("Nivånavn", "Nivånamn"),
     "OfficerTitle": L("Innstiller"),
+    "DelegationHolder": L("Fullmakt"),
 }
 """Norwegian headings of the vocabulary columns on the Lister sheet."""
 

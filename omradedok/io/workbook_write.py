@@ -329,6 +329,8 @@ class _Writer:
                 )
             elif column.kind is Kind.CHOICE:
                 xlsx.add_list_validation(ws, ref, self.list_refs[sheet.key])
+            elif column.kind is Kind.FLAG:
+                xlsx.add_list_validation(ws, ref, self.list_refs["flag"])
             elif column.source:
                 source = TABLE_BY_KEY[column.source]
                 xlsx.add_list_validation(

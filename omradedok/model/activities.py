@@ -66,11 +66,12 @@ class Funding(Base):
         """The fundings added up by source – the one budget sum every document prints.
         A part with no known amount at all makes each source a «minst» sum; a source no
         part has sums to an exact 0 (the sum of nothing)."""
-        given = list(parts)
+        given = [(p, p.known) for p in parts]
+        unknown = Amount.unknown()
         sums: dict[str, Amount] = {}
         for source in FundingSource:
             sums[source.value] = add_up(
-                p.amount(source) if p.known else Amount.unknown() for p in given
+                p.amount(source) if known else unknown for p, known in given
             )
         return cls(**sums)
 

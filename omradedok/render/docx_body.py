@@ -34,6 +34,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from ..model.passages import Passage, has_marks, passages
+from ..model.passages import plain as plain_text
 from ..view.blocks import (
     Block,
     Document,
@@ -44,6 +45,7 @@ from ..view.blocks import (
     Paragraph,
     Row,
     Section,
+    Span,
     Table,
     iter_blocks,
 )
@@ -216,16 +218,16 @@ class _Writer:
             picture = self.out.add_paragraph(style="Figur")
             picture.add_run().add_picture(str(brand.logo), height=Mm(22))
             _describe(picture, brand.logo_alt_text or cover.municipality, "")
-        self.out.add_paragraph(cover.municipality, style="Kommunenavn")
-        self.out.add_paragraph(cover.kind, style="Dokumenttype")
-        self.out.add_paragraph(cover.title, style="Forsidetittel")
+        self._marked(cover.municipality, "Kommunenavn")
+        self._marked(cover.kind, "Dokumenttype")
+        self._marked(cover.title, "Forsidetittel")
         if cover.subtitle:
-            self.out.add_paragraph(cover.subtitle, style="Subtitle")
+            self._marked(cover.subtitle, "Subtitle")
         if cover.facts:
             table = self._grid(len(cover.facts), [0.32, 0.68])
             for row, (key, value) in zip(table.rows, cover.facts, strict=True):
                 _cell_text(row.cells[0], key, "Tabelletikett")
-                _cell_text(row.cells[1], value, "Tabelltekst")
+                _cell_text(row.cells[1], plain_text(value), "Tabelltekst")
         if cover.statement:
             self.out.add_paragraph(cover.statement, style="Ingress")
         self._page_break()
@@ -282,16 +284,23 @@ class _Writer:
             self._page_break()
 
     def _section(self, section: Section) -> None:
-        heading = self.out.add_paragraph(section.heading, style=f"Heading {section.level}")
+        heading = self._marked(section.heading, f"Heading {section.level}")
         if section.new_page:
             heading.paragraph_format.page_break_before = True
         self.bookmarks += 1
         name = f"_Toc{self.bookmarks:08d}"
         _bookmark(heading, name, 90000 + self.bookmarks)
         if section.in_contents:
-            self.toc_entries.append((section.level, section.heading, name))
+            self.toc_entries.append((section.level, plain_text(section.heading), name))
         for child in section.children:
             self._block(child)
+
+    def _marked(self, text: str, style: str) -> Any:
+        """A paragraph of a text that may mark passages in another language («[se: …]», as
+        cover and heading texts may): each passage its own run with its ``w:lang``."""
+        paragraph = self.out.add_paragraph(style=style)
+        self._runs(paragraph, tuple(Span(p.text, lang=p.lang) for p in passages(text)))
+        return paragraph
 
     def _runs(self, paragraph: Any, content: Inline, *, lang: str | None = None) -> None:
         for span in content:
@@ -615,10 +624,11 @@ def _cell_text(
 ) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = style
-    # a cell text may hold passages in another language («P1.1 [se: Giellabeassi]»): one run
-    # per passage, with its language
-    pieces = passages(text) if has_marks(text) else (Passage(text),) if text else ()
+    # a cell's text may mark passages in another language («[se: …]»): one run each
+    pieces = passages(text) if has_marks(text) else (Passage(text),)
     for piece in pieces:
+        if not piece.text:
+            continue
         run = paragraph.add_run(piece.text)
         if bold:
             run.bold = True

@@ -63,6 +63,23 @@ def _language(content: Inline) -> str | None:
     return langs.pop() if len(langs) == 1 else None
 
 
+def _marked(content: Inline) -> str | None:
+    """The spans as one text with its passages marked («… [se-NO: Báikegoddi] …»), for the
+    text machinery that lays out passages and every script (``TextBlock``); None when a span
+    has a look (bold, italic, link) that only platypus markup can print."""
+    out = []
+    for span in content:
+        if span.bold or span.italic or span.link:
+            return None
+        if span.lang:
+            out.append(f"[{span.lang}: {span.text}]")
+        elif "[" in span.text:
+            return None
+        else:
+            out.append(span.text)
+    return "".join(out)
+
+
 def render_pdf_body(document: Document) -> bytes:
     """The PDF bytes of ``document`` (reproducible: dated by the document's own date)."""
     return _Writer(document).write()
@@ -196,6 +213,7 @@ class _Writer:
             )
             pdf.story += [box, Spacer(1, 8)]
             return
+        marked = _marked(block.content)
         style = {
             "body": s.body,
             "lead": s.lead,
@@ -204,6 +222,9 @@ class _Writer:
             "caption": s.caption,
             "quote": self.quote,
         }[block.role]
+        if marked is not None:  # passages and every script through the one text machinery
+            pdf.story.append(TextBlock(marked, style, lang=lang))
+            return
         pdf.story.append(PdfParagraph(markup, style, tag=Node("P", lang=lang)))
 
     def _list(self, block: ItemList, depth: int, parent: Node | None = None) -> None:
@@ -217,11 +238,19 @@ class _Writer:
         )
         for number, item in enumerate(block.items, start=1):
             bullet = f"{number}." if block.numbered else _BULLETS[depth % 3]
-            entry = group.child("LI")
-            body = entry.child("LBody", lang=_language(item.content))
-            self.pdf.story.append(
-                PdfParagraph(self._markup(item.content), style, bulletText=bullet, tag=body)
-            )
+            marked = _marked(item.content)
+            if marked is not None:  # passages and every script through the text machinery
+                text_block = TextBlock(marked, style, bullet=bullet)
+                self.pdf.story.append(text_block)
+                if text_block.tag is not None:
+                    group.adopt(text_block.tag)
+                    body = text_block.tag.kids[-1]
+            else:
+                entry = group.child("LI")
+                body = entry.child("LBody", lang=_language(item.content))
+                self.pdf.story.append(
+                    PdfParagraph(self._markup(item.content), style, bulletText=bullet, tag=body)
+                )
             if item.children is not None:
                 self._list(item.children, depth + 1, body)
 
@@ -234,18 +263,28 @@ class _Writer:
         n = len(table.columns)
         aligns = [column_align(table, i) for i in range(n)]
 
+        styles: dict[tuple[str, bool, bool, int], ParagraphStyle] = {}
+
         def style_of(
             align: str, *, bold: bool = False, head: bool = False, indent: int = 0
         ) -> ParagraphStyle:
-            base = s.cell_head if head else s.cell
-            return ParagraphStyle(
-                "vc",
-                parent=base,
-                fontName=s.fonts.bold if bold or head else base.fontName,
-                textColor=self.head_ink if head else base.textColor,
-                alignment=TA_RIGHT if align == "right" else TA_CENTER if align == "center" else 0,
-                leftIndent=10 * indent,
-            )
+            # one style per look, shared by the table's cells (TextBlock caches lines by it)
+            key = (align, bold, head, indent)
+            if key not in styles:
+                base = s.cell_head if head else s.cell
+                styles[key] = ParagraphStyle(
+                    "vc",
+                    parent=base,
+                    fontName=s.fonts.bold if bold or head else base.fontName,
+                    textColor=self.head_ink if head else base.textColor,
+                    alignment=TA_RIGHT
+                    if align == "right"
+                    else TA_CENTER
+                    if align == "center"
+                    else 0,
+                    leftIndent=10 * indent,
+                )
+            return styles[key]
 
         rows, heads = display_rows(table)
         data: list[list[Any]] = []
