@@ -629,6 +629,24 @@ def frame_years(model: Initiative) -> list[tuple[int, BudgetFrame | None]]:
     return [(year, given.get(year)) for year in years]
 
 
+def frame_row(model: Initiative, frame: BudgetFrame | None) -> Funding:
+    """One year's frame as its row prints it: a source that year leaves out while another
+    year gives it is not known (as in :func:`frame_sum`), so the year's sum reads «minst …»
+    rather than a plain sum under an «ikke fastsatt» cell."""
+    given = {
+        s
+        for _, f in frame_years(model)
+        if f is not None
+        for s in FundingSource
+        if f.amount(s) is not None
+    }
+    values: dict[str, Amount | None] = {}
+    for source in FundingSource:
+        value = frame.amount(source) if frame is not None else None
+        values[source.value] = Amount.unknown() if value is None and source in given else value
+    return Funding(**values)
+
+
 def frame_sum(model: Initiative) -> Funding:
     """The frame of the whole period per source; a «minst» sum when a year of the period
     has no frame, or that year's frame leaves the source out while another year gives it."""
