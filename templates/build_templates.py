@@ -38,7 +38,7 @@ def status_table(kit: TemplateKit) -> None:
     kit.key_value_table(
         [
             ("{{ t.status }}", "{{ doc.status }}"),
-            ("{{ t.version }}", "{{ doc.version }}"),
+            ("{{ t.version }}", "{{ doc.version }}", "doc.version"),
             ("{{ t.date }}", "{{ doc.date }}"),
             ("{{ t.period }}", "{{ doc.period }}"),
             ("{{ t.decision }}", "{{ doc.decision_text }}", "doc.decision_text"),

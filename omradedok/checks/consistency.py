@@ -6,8 +6,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..errors import PathPart, Problem
-from ..locale.format import format_money
-from ..model import MUNICIPALITY_PARTY, Agreement, DelegationHolder, Initiative, PartnerKind
+from ..locale.format import format_money, format_year_range
+from ..model import (
+    MUNICIPALITY_PARTY,
+    Agreement,
+    DelegationHolder,
+    Initiative,
+    Language,
+    PartnerKind,
+)
 from ..model.amount import Amount, add_up
 
 Path = tuple[PathPart, ...]
@@ -101,7 +108,7 @@ def consistency_problems(model: Initiative) -> list[Problem]:
                 problems.append(
                     Problem(
                         "warning",
-                        f"år {year} har aktiviteter for {format_money(total, language)}, men ingen budsjettramme",
+                        _unframed_year(model, year, language),
                         ("budget_frame",),
                         code="W-BUDS-001",
                     )
@@ -118,6 +125,43 @@ def consistency_problems(model: Initiative) -> list[Problem]:
             )
     problems += agreement_problems(model)
     return problems
+
+
+def _unframed_year(model: Initiative, year: int, language: Language) -> str:
+    """W-BUDS-001: what a year without budget frame has – the known sum of its activities,
+    each multi-year activity without a split by year (named, with its years), and a count of
+    the activities with no budget at all."""
+    nn = Language(language) is Language.NN
+    acts = [a for a in model.activities if year in a.years]
+    known = [a.share(year).total for a in acts if a.share(year).total.known]
+    unsplit = [a for a in acts if a.multi_year and not a.share(year).total.known]
+    unknown = [a for a in acts if not a.multi_year and not a.share(year).total.known]
+    parts: list[str] = []
+    if known:
+        money = format_money(add_up(known), language)
+        parts.append(f"aktivitetar for {money}" if nn else f"aktiviteter for {money}")
+    if unsplit:
+        named = _join(
+            [f"{a.id} «{a.title}» ({format_year_range(a.years[0], a.years[-1])})" for a in unsplit]
+        )
+        if len(unsplit) == 1:
+            lead = "den fleirårige aktiviteten" if nn else "den flerårige aktiviteten"
+        else:
+            lead = "dei fleirårige aktivitetane" if nn else "de flerårige aktivitetene"
+        rest = "utan budsjett fordelt per år" if nn else "uten budsjett fordelt per år"
+        parts.append(f"{lead} {named} {rest}")
+    if unknown:
+        count = len(unknown)
+        if nn:
+            noun = "aktivitet" if count == 1 else "aktivitetar"
+            parts.append(f"{count} {noun} utan fastsett budsjett")
+        else:
+            noun = "aktivitet" if count == 1 else "aktiviteter"
+            parts.append(f"{count} {noun} uten fastsatt budsjett")
+    what = _join(parts)
+    if nn:
+        return f"år {year} har {what}, men inga budsjettramme"
+    return f"år {year} har {what}, men ingen budsjettramme"
 
 
 # -- samarbeidsavtaler -------------------------------------------------------------------------

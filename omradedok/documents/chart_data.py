@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..locale import (
     enum_label,
@@ -190,18 +190,32 @@ def _budget_by_year(model: Initiative, lang: Language) -> Figure | None:
             (year, _sum_funding(model.activities_in(year), [year]))
             for year in model.activity_years()
         ]
+    # a year whose figures include an «anslag» or a range (drawn at its middle) is an estimate
+    estimated = {
+        b.year
+        for b in model.budget_frame
+        if any((a := b.amount(s)) is not None and a.known and not a.is_exact for s in SOURCES)
+    }
+    frames = {b.year: b for b in model.budget_frame}
     rows = [(y, f) for y, f in rows if f.total > 0]
     if not rows:
         return None
     total = sum(f.total for _, f in rows)
     parts = []
     for year, f in rows:
+        given = frames.get(year)
         split = ", ".join(
-            f"{source_label(s, lang).lower()} {format_millions(f.amount(s), lang)}"
+            f"{source_label(s, lang).lower()} "
+            # an estimate as the input gives it («anslag …», a range), not the drawn middle
+            + format_millions(
+                a if given is not None and (a := given.amount(s)) is not None else f.amount(s),
+                lang,
+            )
             for s in SOURCES
             if f.amount(s)
         )
-        parts.append(f"{year}: {format_millions(f.total, lang)} ({split})")
+        estimate = "anslag " if year in estimated else ""
+        parts.append(f"{year}: {estimate}{format_millions(f.total, lang)} ({split})")
     what = (
         pick(lang, "budsjettrammen", "budsjettramma")
         if from_frame
@@ -216,6 +230,7 @@ def _budget_by_year(model: Initiative, lang: Language) -> Figure | None:
         + "; ".join(parts)
         + pick(lang, ". Til sammen ", ". Til saman ")
         + format_millions(total, lang)
+        + (", delvis anslag" if any(y in estimated for y, _ in rows) else "")
         + "."
     )
     title = pick(
@@ -228,6 +243,8 @@ def _budget_by_year(model: Initiative, lang: Language) -> Figure | None:
             lang, "Budsjett i aktivitetsplanene per år", "Budsjett i aktivitetsplanane per år"
         )
     chart = _bars([str(y) for y, _ in rows], [f for _, f in rows], lang, "vertical")
+    if estimated:
+        chart = replace(chart, estimated=tuple(y in estimated for y, _ in rows))
     title, alt = _with_rounding_note(title, alt, [f for _, f in rows], lang)
     return Figure(chart, alt, title, "budget_by_year")
 
@@ -473,7 +490,8 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
             )
         )
     milestones = [
-        (m.date.first_day(), m.title) for m in sorted(model.milestones, key=lambda m: m.date)
+        (m.date.first_day(), m.title, m.date)
+        for m in sorted(model.milestones, key=lambda m: m.date)
     ]
     span = format_year_range(years[0], years[-1])
     alt = (
@@ -486,7 +504,7 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
         + (". " if described else "")
         + (
             pick(lang, "Milepæler: ", "Milepælar: ")
-            + "; ".join(f"{format_date(day, lang)} {text}" for day, text in milestones)
+            + "; ".join(f"{format_date(when, lang)} {text}" for _, text, when in milestones)
             + "."
             if milestones
             else ""
@@ -507,7 +525,10 @@ def _plan_timeline(model: Initiative, lang: Language) -> Figure | None:
         tuple(years),
         tuple(rows),
         tuple(legend),
-        tuple(Milestone(day, text) for day, text in milestones),
+        tuple(
+            Milestone(day, text, format_date(when, lang, style="short"))
+            for day, text, when in milestones
+        ),
         pick(lang, "Milepæler", "Milepælar"),
         "quarters",
         _lang(lang),  # type: ignore[arg-type]
@@ -545,7 +566,7 @@ def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure |
                 f"{a.id} {a.title} ({format_date(a.start, lang, style='short')}{EN_DASH}{format_date(a.end, lang, style='short')})"
             )
     milestones = [
-        (m.date.first_day(), m.title)
+        (m.date.first_day(), m.title, m.date)
         for m in sorted(model.milestones, key=lambda m: m.date)
         if m.date.year in years
     ]
@@ -560,7 +581,7 @@ def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure |
         + (
             " "
             + pick(lang, "Milepæler: ", "Milepælar: ")
-            + "; ".join(f"{format_date(d_, lang)} {t}" for d_, t in milestones)
+            + "; ".join(f"{format_date(when, lang)} {t}" for _, t, when in milestones)
             + "."
             if milestones
             else ""
@@ -572,7 +593,10 @@ def _activity_timeline(model: Initiative, lang: Language, year: int) -> Figure |
         tuple(years),
         tuple(rows),
         legend,
-        tuple(Milestone(day, text) for day, text in milestones),
+        tuple(
+            Milestone(day, text, format_date(when, lang, style="short"))
+            for day, text, when in milestones
+        ),
         pick(lang, "Milepæler", "Milepælar"),
         "days",
         _lang(lang),  # type: ignore[arg-type]

@@ -268,7 +268,7 @@ def _frame(model: Initiative, language: Language) -> dict[str, Any]:
         "grunnkretser": ", ".join(area.grunnkrets_codes),
         "population": _population(model, language),
         "period_text": period,
-        "budget_rows": [_money_row(year, b or Funding(), language) for year, b in rows],
+        "budget_rows": [_money_row(year, views.frame_row(model, b), language) for year, b in rows],
         "budget_total": _money_row(pick(language, "Sum", "Sum"), views.frame_sum(model), language)
         if len(rows) > 1
         else None,

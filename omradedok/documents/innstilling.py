@@ -340,7 +340,9 @@ def _decision(model: Initiative, language: Language) -> Recommendation:
     decision = model.document.decision
     assert decision is not None  # DocumentInfo requires one once adopted
     when = when_phrase(decision.date, language)
-    case = f", sak {decision.case_number}" if decision.case_number else ""
+    from .views import case_reference
+
+    case = f", {case_reference(decision.case_number)}" if decision.case_number else ""
     at = f" {when}" if when else ""
     if decision.points:
         intro = pick(

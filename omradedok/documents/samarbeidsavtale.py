@@ -724,6 +724,8 @@ def agreement_view(
     Besides the house keys (``t``, ``municipality``, ``header_text``, ``status_banner``,
     ``logo``, ``doc`` – see ``views.base_view``) the view has one key per clause."""
     t = labels(language, template_dir)
+    if not model.document.version:  # the cover row then gives the date alone: «Dato»
+        t = {**t, "version": t["date"]}
     municipality = model.municipality
     party_ids = [MUNICIPALITY_PARTY, *agreement.partner_ids]
     partner_names = [_party_name(model, p) for p in agreement.partner_ids]

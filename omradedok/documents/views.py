@@ -156,12 +156,19 @@ def status_banner(model: Initiative, language: Language) -> str:
     return " – ".join(parts)
 
 
+def case_reference(number: str) -> str:
+    """«sak 178/13» for a bare number; a number written with its kind («PS 0123/17», «sak
+    51/17», «byrådssak 1234/13») stays as written – never «sak sak 51/17»."""
+    number = number.strip()
+    return f"sak {number}" if number[:1].isdigit() else number
+
+
 def decision_text(model: Initiative, language: Language) -> str:
     decision = model.document.decision
     if decision is None or model.document.status is not DocumentStatus.ADOPTED:
         return ""
     when = f" {format_date(decision.date, language)}" if decision.date else ""
-    case = f", sak {decision.case_number}" if decision.case_number else ""
+    case = f", {case_reference(decision.case_number)}" if decision.case_number else ""
     return pick(
         language,
         f"Vedtatt av {decision.body}{when}{case}",
@@ -178,7 +185,7 @@ def status_statement(model: Initiative, language: Language, document_name: str) 
     if info.status is DocumentStatus.ADOPTED and info.decision is not None:
         decision = info.decision
         when = f" {format_date(decision.date, language)}" if decision.date else ""
-        case = f" i sak {decision.case_number}" if decision.case_number else ""
+        case = f" i {case_reference(decision.case_number)}" if decision.case_number else ""
         this = pick(language, "Dette er ", "Dette er ")
         dated = f"{version}datert {date}" if version else f"datert {date}"
         text = pick(
@@ -553,7 +560,7 @@ def plan_decision_text(decision: Decision | None, language: Language) -> str:
     case = decision.case_number.strip()
     if case:
         # «178/13» → «sak 178/13»; «PS 0123/17», «sak 178/13», «byrådssak 1234/13» as written
-        text += f", sak {case}" if case[0].isdigit() else f", {case}"
+        text += f", {case_reference(case)}"
     return text
 
 
@@ -627,6 +634,24 @@ def frame_years(model: Initiative) -> list[tuple[int, BudgetFrame | None]]:
     given = {b.year: b for b in model.budget_frame}
     years = sorted(set(model.period.years) | set(given))
     return [(year, given.get(year)) for year in years]
+
+
+def frame_row(model: Initiative, frame: BudgetFrame | None) -> Funding:
+    """One year's frame as its row prints it: a source that year leaves out while another
+    year gives it is not known (as in :func:`frame_sum`), so the year's sum reads «minst …»
+    rather than a plain sum under an «ikke fastsatt» cell."""
+    given = {
+        s
+        for _, f in frame_years(model)
+        if f is not None
+        for s in FundingSource
+        if f.amount(s) is not None
+    }
+    values: dict[str, Amount | None] = {}
+    for source in FundingSource:
+        value = frame.amount(source) if frame is not None else None
+        values[source.value] = Amount.unknown() if value is None and source in given else value
+    return Funding(**values)
 
 
 def frame_sum(model: Initiative) -> Funding:

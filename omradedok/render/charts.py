@@ -509,6 +509,8 @@ def _vertical_bars(spec: BarChart, style: _Style) -> Drawing:
             y += h
         total = format_millions(totals[i], lang)
         d.add(_text(x + bar_w / 2, y + 4, total, fonts.bold, 8.5, _BLACK, "middle"))
+        if spec.estimated and spec.estimated[i]:  # «anslag» above the total (nb and nn)
+            d.add(_text(x + bar_w / 2, y + 14, "anslag", fonts.regular, 8, _BLACK, "middle"))
         d.add(_text(x + bar_w / 2, bottom - 13, category, fonts.bold, 9, _BLACK, "middle"))
     return d
 
@@ -841,7 +843,7 @@ def _quarter_of(day: dt.date) -> int:
 def _gantt(
     rows: list[_Row],
     years: list[int],
-    milestones: list[tuple[dt.date, str]],
+    milestones: list[tuple[dt.date, str, str]],
     style: _Style,
     lang: str,
     *,
@@ -858,12 +860,12 @@ def _gantt(
     row_h = 13.0
     header_h = 26.0
     milestone_lines: list[str] = []
-    for i, (day, text) in enumerate(milestones, 1):
-        milestone_lines.append(f"{i}  {format_date(day, lang, style='short')}  {text}")
+    for i, (day, text, when) in enumerate(milestones, 1):
+        milestone_lines.append(f"{i}  {when or format_date(day, lang, style='short')}  {text}")
     legend, legend_h = _legend(legend_items, style, 0, WIDTH)
     lanes: list[int] = []
     lane_end: list[float] = []
-    for day, _ in milestones:
+    for day, _, _ in milestones:
         x = label_w + plot_w * (min(max(day, start), end) - start).days / total_days
         lane = next((i for i, e in enumerate(lane_end) if x - e >= 13), len(lane_end))
         if lane == len(lane_end):
@@ -960,7 +962,7 @@ def _gantt(
                 style.dark,
             )
         )
-        for i, ((day, _), lane) in enumerate(zip(milestones, lanes, strict=True), 1):
+        for i, ((day, _, _), lane) in enumerate(zip(milestones, lanes, strict=True), 1):
             x = x_of(min(max(day, start), end))
             cy = y + ms_row - 8 - 12 * lane
             d.add(
@@ -984,7 +986,7 @@ def _timeline(spec: Timeline, style: _Style) -> Drawing:
     return _gantt(
         rows,
         list(spec.years),
-        [(m.date, m.label) for m in spec.milestones],
+        [(m.date, m.label, m.when) for m in spec.milestones],
         style,
         spec.language,
         milestone_title=spec.milestone_title,

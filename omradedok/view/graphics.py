@@ -59,8 +59,13 @@ class BarChart:
     orientation: Literal["vertical", "horizontal"] = "vertical"
     language: Language = "nb"
     unit: str = "mill. kr"
+    estimated: tuple[bool, ...] = ()
+    """Per category: whether its figures are estimates (an «anslag» or a range drawn at its
+    middle); the bar's total is then labelled as an estimate. Empty: none is."""
 
     def __post_init__(self) -> None:
+        if self.estimated and len(self.estimated) != len(self.categories):
+            raise ValueError("estimated må ha én verdi per kategori")
         for s in self.series:
             if len(s.values) != len(self.categories):
                 raise ValueError(
@@ -84,8 +89,12 @@ class TimelineItem:
 
 @dataclass(frozen=True)
 class Milestone:
+    """A diamond at ``date`` (where it is drawn); ``when`` is the date as the chart prints
+    it – the input's own precision («hausten 2013», «2016») – else ``date`` in full."""
+
     date: dt.date
     label: str
+    when: str = ""
 
 
 @dataclass(frozen=True)

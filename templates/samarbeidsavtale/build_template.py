@@ -120,7 +120,7 @@ def samarbeidsavtale() -> TemplateKit:
         [
             ("{{ t.parties_label }}", "{{ parties_text }}"),
             ("{{ t.agreement_period }}", "{{ agreement_period }}"),
-            ("{{ t.version }}", "{{ version_text }}"),
+            ("{{ t.version }}", "{{ version_text }}", "version_text"),
         ],
         widths_mm=(40, 120),
     )
