@@ -179,10 +179,11 @@ def test_adopted_plan_states_the_decision_and_has_no_banner() -> None:
     header = re.sub(r"<[^>]+>", "", part(data, "word/header1.xml"))
     assert "UTKAST" not in header.upper() and "BEHANDLING" not in header.upper()
     cover = next(b for b in blocks(document) if b.kind == "table").rows
-    assert ["Vedtak", "Vedtatt av Suohkanstivra – Kommunestyret 19. mars 2026, sak PS 15/26"] \
+    # the case number is written with its kind («PS 15/26»): printed as written, no «sak»
+    assert ["Vedtak", "Vedtatt av Suohkanstivra – Kommunestyret 19. mars 2026, PS 15/26"] \
         in cover
     about = " ".join(b.text for b in section(document, "Om dokumentet"))
-    assert "vedtatt av Suohkanstivra – Kommunestyret 19. mars 2026 i sak PS 15/26" in about
+    assert "vedtatt av Suohkanstivra – Kommunestyret 19. mars 2026 i PS 15/26" in about
 
 
 def test_goal_table_carries_indicators() -> None:
