@@ -244,7 +244,7 @@ def test_adopted_prints_the_vedtak_not_an_innstilling_nb() -> None:
     assert headings(document)[0] == (1, "Vedtak")
     assert "Kommunedirektørens innstilling" not in [h for _, h in headings(document)]
     assert innstilling(document) == [
-        ("Normal", "Kommunestyret behandlet saken i juni 2026, sak PS 63/26, og gjorde dette vedtaket:"),
+        ("Normal", "Kommunestyret behandlet saken i juni 2026, PS 63/26, og gjorde dette vedtaket:"),
         ("Innstillingspunkt", "Kommunestyret vedtek handlingsplanen."),
         ("Innstillingspunkt", "Ramma for 2026 er 3 600 000 kr."),
         ("Normal", "Samrøystes vedteke."),
@@ -256,7 +256,7 @@ def test_adopted_prints_the_vedtak_not_an_innstilling_nn() -> None:
     assert headings(document)[0] == (1, "Vedtak")
     assert innstilling(document)[0] == (
         "Normal",
-        "Kommunestyret handsama saka i juni 2026, sak PS 63/26, og gjorde dette vedtaket:",
+        "Kommunestyret handsama saka i juni 2026, PS 63/26, og gjorde dette vedtaket:",
     )
 
 
@@ -269,7 +269,7 @@ def test_adopted_without_points_states_the_decision() -> None:
     assert [t for _, t in innstilling(saksframlegg(m, NB))] == [
         "Kommunestyret vedtok Handlingsplan for Områdeløft Elvebakken 2026–2030 i møte 18. juni "
         "2026, "
-        "sak PS 63/26."
+        "PS 63/26."
     ]
 
 

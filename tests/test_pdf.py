@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 import omradedok
 from omradedok.documents import pdf_documents
+from omradedok.documents.views import case_reference
 from omradedok.errors import OmradedokError
 from omradedok.model import DocumentStatus, Initiative, Language
 from omradedok.model.passages import plain
@@ -282,7 +283,7 @@ def test_adopted_plan_states_its_decision(
     first_page = _flat(
         PdfReader(io.BytesIO(built["sami"]["handlingsplan.pdf"])).pages[0].extract_text() or ""
     )
-    assert f"sak {decision.case_number}" in first_page
+    assert case_reference(decision.case_number) in first_page  # «PS 15/26» as written
     assert "UTKAST" not in _text(built["sami"]["handlingsplan.pdf"])
 
 
