@@ -829,24 +829,7 @@ class PdfDocument:
             canv.setFillColor(ink)
             y = height - 2.6 * cm
             top_lines = _lines(cover.municipality, s.fonts.bold, 13, text_width - logo_w)[:2]
-            if has_marks(cover.municipality):
-                draw_lines(
-                    canv,
-                    Node("P"),
-                    cover.municipality,
-                    top_lines,
-                    s.fonts.bold,
-                    13,
-                    17,
-                    left,
-                    y,
-                    ink,
-                )
-            else:
-                with marked(canv, Node("P")):
-                    for line in top_lines:
-                        draw_string(canv, left, y, line, s.fonts.bold, 13)
-                        y -= 17
+            _cover_lines(canv, cover.municipality, top_lines, s.fonts.bold, 13, 17, left, y, ink)
             # title block anchored above the band's lower edge
             size = 28.0
             lines = _lines(cover.title, s.fonts.bold, size, text_width)
@@ -864,44 +847,11 @@ class PdfDocument:
             kind_y = y + size * 1.18 + 4
             with marked(canv, Node("P")):
                 draw_string(canv, left, kind_y, cover.kind, s.fonts.regular, 16)
-            if has_marks(cover.title):
-                draw_lines(
-                    canv,
-                    Node("P"),
-                    cover.title,
-                    lines,
-                    s.fonts.bold,
-                    size,
-                    size * 1.18,
-                    left,
-                    y,
-                    ink,
-                )
-                y -= len(lines) * size * 1.18
-            else:
-                with marked(canv, Node("P")):
-                    for line in lines:
-                        draw_string(canv, left, y, line, s.fonts.bold, size)
-                        y -= size * 1.18
+            y = _cover_lines(
+                canv, cover.title, lines, s.fonts.bold, size, size * 1.18, left, y, ink
+            )
             y += size * 1.18 - 6 - 17
-            if has_marks(cover.subtitle):
-                draw_lines(
-                    canv,
-                    Node("P"),
-                    cover.subtitle,
-                    sub_lines,
-                    s.fonts.regular,
-                    13,
-                    17,
-                    left,
-                    y,
-                    ink,
-                )
-            else:
-                with marked(canv, Node("P")):
-                    for line in sub_lines:
-                        draw_string(canv, left, y, line, s.fonts.regular, 13)
-                        y -= 17
+            _cover_lines(canv, cover.subtitle, sub_lines, s.fonts.regular, 13, 17, left, y, ink)
         if m.watermark:
             with marked(canv, Node("P")):
                 canv.setFont(s.fonts.bold, 11)
@@ -966,3 +916,27 @@ class PdfDocument:
         made: list[TagRecorder] = []
         doc.build(list(self.story), canvasmaker=_canvas_for(m.date, made))
         return finish(out.getvalue(), made[-1], plain_text(m.title), _LANG_TAG[m.language])
+
+
+def _cover_lines(
+    canv: Canvas,
+    value: str,
+    lines: list[str],
+    font: str,
+    size: float,
+    leading: float,
+    x: float,
+    y: float,
+    ink: Any,
+) -> float:
+    """Cover lines laid out from ``value``, drawn from baseline ``y`` down as one P; a text with
+    passages in another language goes through draw_lines (its Spans get /Lang). Returns the
+    baseline below the last line."""
+    if has_marks(value):
+        draw_lines(canv, Node("P"), value, lines, font, size, leading, x, y, ink)
+        return y - len(lines) * leading
+    with marked(canv, Node("P")):
+        for line in lines:
+            draw_string(canv, x, y, line, font, size)
+            y -= leading
+    return y
