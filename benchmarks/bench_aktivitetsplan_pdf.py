@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from common import measure_in_checkout
+from common import before_after, checkout, measure_in_checkout, print_ratios
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,41 +46,18 @@ print(json.dumps(out))
 """
 
 
-def _checkout(ref: str) -> Path:
-    folder = Path(tempfile.gettempdir()) / f"omradedok-bench-{ref.replace('/', '-')}"
-    if folder.is_dir():
-        subprocess.run(["git", "-C", str(folder), "checkout", "-q", "--detach", ref], check=True)
-    else:
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(folder), ref],
-            check=True,
-        )
-    return folder
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--against", metavar="REF", required=True)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
-    base = _checkout(args.against)
+    base = checkout(args.against)
     examples = [str(p) for p in sorted((base / "examples").glob("*.yaml"))]
     print(f"før: {args.against} ({base}), etter: {ROOT}; median av {args.runs}, to runder")
-    before: dict[str, float] = {}
-    after: dict[str, float] = {}
-    for _ in range(2):
-        for side, root in ((before, base), (after, ROOT)):
-            for key, value in measure_in_checkout(
-                root, _MEASURE, str(root), str(args.runs), *examples
-            ).items():
-                side[key] = min(value, side.get(key, value))
-    ratios = []
-    for key in sorted(after):
-        ratio = after[key] / before[key]
-        ratios.append(ratio)
-        print(
-            f"  {key:48s} {before[key] * 1000:7.0f} ms → {after[key] * 1000:7.0f} ms  {ratio:5.2f}×"
-        )
+    before, after = before_after(
+        lambda root: measure_in_checkout(root, _MEASURE, root, str(args.runs), *examples), base
+    )
+    ratios = print_ratios(before, after, 48)
     total = sum(after.values()) / sum(before.values())
     print(
         f"  sum {sum(before.values()):.2f} s → {sum(after.values()):.2f} s: {total:.2f}×; "

@@ -24,12 +24,11 @@ import argparse
 import io
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from common import measure_in_checkout
+from common import before_after, checkout, measure_in_checkout, print_ratios
 from pypdf import PdfReader
 
 import omradedok
@@ -103,34 +102,11 @@ def _measure(root: Path, runs: int, variant: str) -> dict[str, float]:
     return measure_in_checkout(root, _MEASURE, str(root), str(runs), variant)
 
 
-def _base_checkout(ref: str) -> Path:
-    import subprocess
-
-    folder = Path(tempfile.gettempdir()) / f"omradedok-bench-{ref.replace('/', '-')}"
-    if folder.is_dir():
-        subprocess.run(["git", "-C", str(folder), "checkout", "-q", "--detach", ref], check=True)
-    else:
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(folder), ref],
-            check=True,
-        )
-    return folder
-
-
 def against(ref: str, runs: int) -> int:
-    base = _base_checkout(ref)
+    base = checkout(ref)
     print(f"før: {ref} ({base}), etter: {ROOT}; median av {runs} per PDF, to runder")
-    before: dict[str, float] = {}
-    after: dict[str, float] = {}
-    for _ in range(2):  # alternate, so drift on a shared machine hits both sides alike
-        for side, root in ((before, base), (after, ROOT)):
-            for key, value in _measure(root, runs, "examples").items():
-                side[key] = min(value, side.get(key, value))
-    ratios = []
-    for key in sorted(after):
-        ratio = after[key] / before[key]
-        ratios.append(ratio)
-        print(f"  {key:48s} {before[key] * 1000:7.0f} ms → {after[key] * 1000:7.0f} ms  {ratio:5.2f}×")
+    before, after = before_after(lambda root: _measure(Path(root), runs, "examples"), base)
+    ratios = print_ratios(before, after, 48)
     print(f"  median ratio {statistics.median(ratios):.2f}×, worst {max(ratios):.2f}×")
     for variant, label in (("long-word", "30 000-tegns ord"), ("scripts", "arabisk/hebraisk/…")):
         timings = _measure(ROOT, 1, variant)

@@ -20,10 +20,17 @@ from __future__ import annotations
 import argparse
 import math
 import statistics
-import sys
 import time
 
-from common import ROOT, large_model, measure_in_checkout, with_activities
+from common import (
+    ROOT,
+    before_after,
+    checkout,
+    large_model,
+    measure_in_checkout,
+    print_ratios,
+    with_activities,
+)
 
 from omradedok.documents import pdf_documents
 from omradedok.documents.aktivitetsplan import activity_plan, render_pdf_plan
@@ -59,24 +66,10 @@ def _measure(root: str, runs: int) -> dict[str, float]:
 
 
 def against(ref: str, runs: int) -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_pdf import _base_checkout
-
-    base = str(_base_checkout(ref))
+    base = str(checkout(ref))
     print(f"handlingsplan.pdf: utaggett {ref} ({base}) mot tagget {ROOT}, median av {runs}")
-    before: dict[str, float] = {}
-    after: dict[str, float] = {}
-    for _ in range(2):
-        for side, root in ((before, base), (after, str(ROOT))):
-            for key, value in _measure(root, runs).items():
-                side[key] = min(value, side.get(key, value))
-    ratios = []
-    for key in sorted(after):
-        ratio = after[key] / before[key]
-        ratios.append(ratio)
-        print(
-            f"  {key:28s} {before[key] * 1000:7.0f} ms → {after[key] * 1000:7.0f} ms  {ratio:5.2f}×"
-        )
+    before, after = before_after(lambda root: _measure(root, runs), base)
+    ratios = print_ratios(before, after, 28)
     print(f"  median {statistics.median(ratios):.2f}×, worst {max(ratios):.2f}× (target ≤ 1.30×)")
 
 

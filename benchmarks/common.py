@@ -143,3 +143,44 @@ def measure_in_checkout(root: Path | str, script: str, *args: str) -> dict[str, 
     )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+def checkout(ref: str) -> Path:
+    """A detached git worktree of ``ref`` in the temp folder (reused between runs): the
+    «before» side of a before/after measured in one run."""
+    import subprocess
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / f"omradedok-bench-{ref.replace('/', '-')}"
+    if folder.is_dir():
+        subprocess.run(["git", "-C", str(folder), "checkout", "-q", "--detach", ref], check=True)
+    else:
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(folder), ref],
+            check=True,
+        )
+    return folder
+
+
+def before_after(
+    measure: Callable[[str], dict[str, float]], base: Path | str, rounds: int = 2
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Seconds per key for the checkout ``base`` and this one, alternating ``rounds`` times so
+    drift on a shared machine hits both sides alike; the best of the rounds per key."""
+    before: dict[str, float] = {}
+    after: dict[str, float] = {}
+    for _ in range(rounds):
+        for side, root in ((before, str(base)), (after, str(ROOT))):
+            for key, value in measure(root).items():
+                side[key] = min(value, side.get(key, value))
+    return before, after
+
+
+def print_ratios(before: dict[str, float], after: dict[str, float], width: int) -> list[float]:
+    """One line per key, «before ms → after ms ratio×»; returns the ratios."""
+    ratios = []
+    for key in sorted(after):
+        ratio = after[key] / before[key]
+        ratios.append(ratio)
+        print(f"  {key:{width}s} {before[key] * 1000:7.0f} ms → {after[key] * 1000:7.0f} ms  {ratio:5.2f}×")
+    return ratios
