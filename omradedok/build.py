@@ -85,7 +85,6 @@ def plan(
     pdf_engine: str = "reportlab",
 ) -> list[Artifact]:
     """The artifacts a build would write, without rendering anything."""
-    _load_kinds()
     lang = language_of(language) if language else model.municipality.language
     options = BuildOptions(language=lang, template_dir=template_dir, pdf_engine=pdf_engine)
     wanted = check_only(only)
@@ -275,7 +274,6 @@ def check_only(only: str | Iterable[str] | None) -> set[str] | None:
     """The kinds ``only`` names, checked against the registered kinds (None: all)."""
     if only is None:
         return None
-    _load_kinds()
     wanted = set(kinds_of(only))
     unknown = wanted - set(registry.kind_names())
     if unknown:
@@ -294,7 +292,3 @@ def language_of(value: Language | str) -> Language:
         choices = ", ".join(lang.value for lang in Language)
         raise OmradedokError(f"ukjent målform «{value}»; velg blant {choices}") from None
 
-
-def _load_kinds() -> None:
-    """Import the kind modules so they register (kept lazy: they pull in heavy libraries)."""
-    from . import documents as _documents  # noqa: F401

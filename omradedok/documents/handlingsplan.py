@@ -20,7 +20,7 @@ from ..locale import enum_label, format_count, format_date, format_org_number, p
 from ..model import Activity, Funding, Initiative, Involvement, Language, Project, SubProject
 from ..model.amount import Amount, add_up
 from ..render.docx import Picture
-from . import registry, views
+from . import views
 from .base import SingleDocumentKind
 
 _NO_DATE = (dt.date.max, dt.date.max)
@@ -683,12 +683,12 @@ def render(model: Initiative, language: Language, template_dir: Path | None = No
     return render_plan_docx(model, language, template_dir)
 
 
-registry.register(
-    SingleDocumentKind(
-        name="handlingsplan",
-        filename=FILENAME,
-        title=document_title,
-        render=render,
-        cost=15,  # five charts rasterised for Word
-    )
+DOCUMENT_KIND = SingleDocumentKind(
+    name="handlingsplan",
+    filename=FILENAME,
+    title=document_title,
+    render=render,
+    cost=15,  # five charts rasterised for Word
+    order=10,
+    attachment_rank=10,  # the plan is the first vedlegg
 )
