@@ -89,11 +89,10 @@ def plan(
     options = BuildOptions(language=lang, template_dir=template_dir, pdf_engine=pdf_engine)
     wanted = check_only(only)
     context = BuildContext(model=model, options=options)
-    for kind in registry.kinds():
-        # Kinds left out are not planned at all: the council case lists as attachments only
-        # the documents this run really writes.
-        if wanted is None or kind.name in wanted:
-            context.planned.extend(kind.artifacts(context))
+    for kind in registry.kinds(wanted):
+        # Kinds left out are not planned at all (nor imported): the council case lists as
+        # attachments only the documents this run really writes.
+        context.planned.extend(kind.artifacts(context))
     return list(context.planned)
 
 
@@ -275,11 +274,11 @@ def check_only(only: str | Iterable[str] | None) -> set[str] | None:
     if only is None:
         return None
     wanted = set(kinds_of(only))
-    unknown = wanted - set(registry.kind_names())
+    unknown = wanted - set(registry.names())
     if unknown:
         raise OmradedokError(
             f"ukjent dokumenttype: {', '.join(sorted(unknown))}; "
-            f"velg blant {', '.join(registry.kind_names())}"
+            f"velg blant {', '.join(registry.names())}"
         )
     return wanted
 

@@ -60,7 +60,7 @@ def render(
     if report.errors:
         raise InputError(model.title, report.problems)
     wanted = [name, f"{name}-pdf"] if fmt == "pdf" and not name.endswith("-pdf") else [name]
-    known = set(registry.kind_names())
+    known = set(registry.names())
     artifacts = plan(
         model,
         language=language,

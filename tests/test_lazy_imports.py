@@ -62,8 +62,10 @@ def test_light_cli_commands_load_no_renderer(args: list[str], tmp_path: Path) ->
         assert any(tmp_path.iterdir())
 
 
-def test_the_probe_sees_a_renderer_when_one_is_used(tmp_path: Path) -> None:
-    """The same probe after a build: the renderers are there (so the test above can fail)."""
+def test_a_build_imports_the_renderers_of_the_kinds_it_makes_only(tmp_path: Path) -> None:
+    """The same probe after building the rollematrise (XLSX): openpyxl is there (so the tests
+    above can fail), the DOCX and PDF renderers are not – only the chosen kinds' modules are
+    imported."""
     code = (
         "import json, sys; import omradedok; "
         "omradedok.build(omradedok.load(sys.argv[1]), sys.argv[2], only=['rollematrise']); "
@@ -71,3 +73,4 @@ def test_the_probe_sees_a_renderer_when_one_is_used(tmp_path: Path) -> None:
     )
     status, modules = _loaded(code, str(LARGE_EXAMPLE), str(tmp_path / "ut"))
     assert status == 0 and "openpyxl" in modules
+    assert modules.isdisjoint({"reportlab", "docx", "docxtpl"})

@@ -24,7 +24,7 @@ limited time, :func:`registered`) – an object with ``name``, ``order``, ``atta
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from types import MappingProxyType
 from typing import Final, TypeVar
@@ -65,9 +65,17 @@ def resolve(name: str) -> DocumentKind:
     return found
 
 
-def kinds() -> list[DocumentKind]:
-    """All kinds – the built-in ones and those registered at run time – in build order."""
-    every = [resolve(name) for name in TABLE] + list(_extra.values())
+def names() -> list[str]:
+    """Every kind's name – the built-in ones in table order, then those registered at run
+    time – without importing any kind module."""
+    return [*TABLE, *_extra]
+
+
+def kinds(only: Collection[str] | None = None) -> list[DocumentKind]:
+    """All kinds – the built-in ones and those registered at run time – in build order; with
+    ``only``, just those (and only their modules are imported)."""
+    wanted = names() if only is None else [n for n in names() if n in only]
+    every = [resolve(n) if n in TABLE else _extra[n] for n in wanted]
     return sorted(every, key=lambda kind: kind.order)
 
 
