@@ -9,8 +9,6 @@ import typer
 from rich.markup import escape
 
 from ..errors import TemplateError
-from ..render.docx import check_template, template_specs
-from ..render.template_trial import trial_render
 from ..resources import template_folder
 from .app import app, console, err_console
 
@@ -33,6 +31,8 @@ def check(
     from ..documents import registry
     from ..documents.views import label_keys
     from ..render import docx_body  # noqa: F401  (declares the house template)
+    from ..render.docx import check_template, template_specs
+    from ..render.template_trial import trial_render
 
     registry.kinds()  # the kinds declare their templates on import
 
