@@ -10,6 +10,8 @@ first on the path (``common.measure_in_checkout``); ``--against REF`` measures R
 ``in-process build`` is ``omradedok.build(omradedok.load(large example), folder)`` timed
 inside one interpreter after a first build (imports done, templates compiled), with the same
 ``workers`` as the CLI run (``-j 1``, so the two differ only in what a new process does).
+``build --only rollematr.`` is one XLSX by CLI: what a new process costs when it needs one
+renderer only.
 
 Targets (issue 18): the CLI end to end on the large example ≤ 1.5× the in-process build;
 `import omradedok` loads no renderer (asserted in tests/test_lazy_imports.py, not here).
@@ -47,6 +49,8 @@ result = {
     "omradedok --help": best(["-m", "omradedok", "--help"]),
     "omradedok validate": best(["-m", "omradedok", "validate", example]),
     "omradedok build -j 1": best(["-m", "omradedok", "build", example, "-o", out + "/cli", "-j", "1"]),
+    "build --only rollematr.": best(["-m", "omradedok", "build", example, "-o", out + "/one",
+                                     "--only", "rollematrise"]),
 }
 sys.path.insert(0, root)
 import omradedok
