@@ -85,16 +85,14 @@ def plan(
     pdf_engine: str = "reportlab",
 ) -> list[Artifact]:
     """The artifacts a build would write, without rendering anything."""
-    _load_kinds()
     lang = language_of(language) if language else model.municipality.language
     options = BuildOptions(language=lang, template_dir=template_dir, pdf_engine=pdf_engine)
     wanted = check_only(only)
     context = BuildContext(model=model, options=options)
-    for kind in registry.kinds():
-        # Kinds left out are not planned at all: the council case lists as attachments only
-        # the documents this run really writes.
-        if wanted is None or kind.name in wanted:
-            context.planned.extend(kind.artifacts(context))
+    for kind in registry.kinds(wanted):
+        # Kinds left out are not planned at all (nor imported): the council case lists as
+        # attachments only the documents this run really writes.
+        context.planned.extend(kind.artifacts(context))
     return list(context.planned)
 
 
@@ -275,13 +273,12 @@ def check_only(only: str | Iterable[str] | None) -> set[str] | None:
     """The kinds ``only`` names, checked against the registered kinds (None: all)."""
     if only is None:
         return None
-    _load_kinds()
     wanted = set(kinds_of(only))
-    unknown = wanted - set(registry.kind_names())
+    unknown = wanted - set(registry.names())
     if unknown:
         raise OmradedokError(
             f"ukjent dokumenttype: {', '.join(sorted(unknown))}; "
-            f"velg blant {', '.join(registry.kind_names())}"
+            f"velg blant {', '.join(registry.names())}"
         )
     return wanted
 
@@ -294,7 +291,3 @@ def language_of(value: Language | str) -> Language:
         choices = ", ".join(lang.value for lang in Language)
         raise OmradedokError(f"ukjent målform «{value}»; velg blant {choices}") from None
 
-
-def _load_kinds() -> None:
-    """Import the kind modules so they register (kept lazy: they pull in heavy libraries)."""
-    from . import documents as _documents  # noqa: F401

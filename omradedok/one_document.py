@@ -13,6 +13,7 @@ from typing import Literal
 
 from .build import check_only, plan
 from .checks import validate
+from .documents import registry
 from .documents.base import Artifact
 from .errors import InputError, OmradedokError
 from .model import Initiative, Language
@@ -59,7 +60,7 @@ def render(
     if report.errors:
         raise InputError(model.title, report.problems)
     wanted = [name, f"{name}-pdf"] if fmt == "pdf" and not name.endswith("-pdf") else [name]
-    known = set(_kind_names())
+    known = set(registry.names())
     artifacts = plan(
         model,
         language=language,
@@ -68,12 +69,6 @@ def render(
         pdf_engine=pdf_engine,
     )
     return _choose(artifacts, name, fmt, year, filename).render()
-
-
-def _kind_names() -> list[str]:
-    from .documents import registry
-
-    return registry.kind_names()
 
 
 def _choose(

@@ -7,11 +7,13 @@ import dataclasses
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
 from docx.oxml.ns import qn
+from docx_support import section
 from pypdf import PdfReader
 from view_samples import BUDGET, SAMPLE, WIDE
 from view_support import amounts, docx_headings, pdf_columns, pdf_outline, pdf_text, squeeze
@@ -230,21 +232,32 @@ def _key_figures(model: Initiative, language: Language) -> Document:
 
 class _KeyFiguresKind:
     name = "nokkeltall"
+    order = 65  # built after the rollematrise (50) …
+    attachment_rank = 25  # … but listed between the aktivitetsplan (20) and kommunikasjonsplan (30)
 
     def artifacts(self, context: BuildContext) -> list[Artifact]:
-        view = _key_figures(context.model, context.options.language)
+        language = context.options.language
+        view = _key_figures(context.model, language)
+        title = view.meta.title
         return [
-            Artifact("nokkeltall.docx", self.name, "Nøkkeltall", lambda: render_docx_body(view)),
+            Artifact("nokkeltall.docx", self.name, title, lambda: render_docx_body(view)),
             Artifact(
-                "nokkeltall.pdf", self.name, "Nøkkeltall (PDF)", lambda: render_pdf_body(view)
+                "nokkeltall.pdf", self.name, title, lambda: render_pdf_body(view), attachment=False
             ),
         ]
 
 
+@pytest.fixture
+def key_figures() -> Iterator[None]:
+    """The kind above is part of the builds of one test only (the public registry API)."""
+    with registry.registered(_KeyFiguresKind()):
+        yield
+    assert "nokkeltall" not in registry.kind_names()
+
+
 def test_a_kind_defined_here_renders_both_formats(
-    nynorsk_model: Initiative, monkeypatch: pytest.MonkeyPatch
+    nynorsk_model: Initiative, key_figures: None
 ) -> None:
-    monkeypatch.setitem(registry._KINDS, "nokkeltall", _KeyFiguresKind())
     assert "nokkeltall" in registry.kind_names()
     docx_bytes = omradedok.render(nynorsk_model, "nokkeltall", format="docx")
     pdf_bytes = omradedok.render(nynorsk_model, "nokkeltall", format="pdf")
@@ -257,3 +270,34 @@ def test_a_kind_defined_here_renders_both_formats(
     money = amounts("\n".join(_docx_texts(docx_bytes)))
     assert money == amounts(text) and sum(money.values()) == len(nynorsk_model.budget_frame) > 0
     assert PdfReader(io.BytesIO(pdf_bytes)).trailer["/Root"]["/Lang"] == "nn-NO"
+
+
+def test_a_kind_defined_here_builds_and_is_a_vedlegg_by_its_rank(
+    nynorsk_model: Initiative, key_figures: None, tmp_path: Path
+) -> None:
+    only = ["kommunikasjonsplan", "rollematrise", "nokkeltall", "saksframlegg"]
+    result = omradedok.build(nynorsk_model, tmp_path / "ut", only=only)
+    names = [p.name for p in result.paths]
+    assert {"nokkeltall.docx", "nokkeltall.pdf", "saksframlegg.docx"} <= set(names)
+    assert names.index("rolle-og-ansvarsmatrise.xlsx") < names.index("nokkeltall.docx")
+    docx_bytes = (tmp_path / "ut" / "nokkeltall.docx").read_bytes()
+    pdf_bytes = (tmp_path / "ut" / "nokkeltall.pdf").read_bytes()
+    assert (
+        docx_headings(docx_bytes)
+        == pdf_outline(pdf_bytes)
+        == [
+            (1, "1 Nøkkeltal"),
+            (1, "2 Budsjettramme"),
+        ]
+    )
+    # the saksframlegg lists the vedlegg by declared rank, not build order
+    titles = {a.kind: a.title for a in result.artifacts if a.attachment}
+    assert titles["nokkeltall"] == f"Nøkkeltal – {nynorsk_model.title}"
+    expected = [titles["nokkeltall"], titles["kommunikasjonsplan"], titles["rollematrise"]]
+    case = section(
+        open_docx(io.BytesIO((tmp_path / "ut" / "saksframlegg.docx").read_bytes())), "Vedlegg"
+    )
+    listed = [b.text for b in case]
+    assert listed[: len(expected)] == expected
+    assert nynorsk_model.council_case is not None
+    assert listed[len(expected) :] == nynorsk_model.council_case.extra_attachments

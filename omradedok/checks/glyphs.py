@@ -10,12 +10,22 @@ which the clerk should know before the plan is published.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from ..errors import OmradedokError, PathPart, Problem, format_path
-from ..model import Initiative
-from ..render.pdf_fonts import fonts_for, missing_glyphs, script_of
+from ..errors import PathPart, Problem, format_path
+from ..model import Initiative, Profile
+from ..render.font_files import (
+    DEFAULT_FILES,
+    LAST_RESORT,
+    SCRIPT_FONTS,
+    FontFileError,
+    code_points,
+    script_of,
+    shows,
+)
 from ..render.pdf_script import prepare
+from ..resources import fonts_dir
 
 _SHOWN = 10
 """At most this many characters are named in one warning."""
@@ -41,22 +51,30 @@ def _named(chars: set[str]) -> str:
     return shown + (f" og {more} til" if more > 0 else "")
 
 
+def _coverage(profile: Profile | None) -> tuple[frozenset[int], frozenset[int]]:
+    """The characters of the main font (the municipality's or DejaVu Sans), and of every font
+    the PDF falls back on for the regular style (:mod:`omradedok.render.pdf_fonts`)."""
+    shipped = fonts_dir()
+    own = profile.font if profile is not None else None
+    main = code_points(str(Path(own) if own is not None else shipped / DEFAULT_FILES["regular"]))
+    behind = [DEFAULT_FILES["regular"], *(f[0] for f in SCRIPT_FONTS.values()), *LAST_RESORT]
+    every = main.union(*(code_points(str(shipped / f)) for f in behind))
+    return main, every
+
+
 def glyph_problems(model: Initiative) -> list[Problem]:
     """One warning per text field with characters the PDF cannot show in its own font."""
     profile = model.municipality.profile
     try:
-        fonts = fonts_for(profile)
-    except OmradedokError:
+        main, every = _coverage(profile)
+    except (FontFileError, OSError):
         return []  # an unusable font file is reported where the profile is checked
-    chain = fonts.chain(fonts.regular)
     own_font = profile is not None and profile.font is not None
     problems: list[Problem] = []
     lacking: dict[str, list[tuple[PathPart, ...]]] = {}
     for path, raw in _texts(model.model_dump(mode="json", exclude_none=True)):
-        text = prepare(raw)
-        if chain.covers(text):
-            continue
-        lost = chain.missing(text)
+        chars = {ch for ch in prepare(raw) if shows(ch)}
+        lost = {ch for ch in chars if ord(ch) not in every}
         if lost:
             problems.append(
                 Problem(
@@ -69,7 +87,7 @@ def glyph_problems(model: Initiative) -> list[Problem]:
                 )
             )
         if own_font:
-            for c in missing_glyphs(fonts.regular, text) - lost:
+            for c in {ch for ch in chars if ord(ch) not in main} - lost:
                 if (c.isalpha() or c.isdigit()) and script_of(c) is None:
                     lacking.setdefault(c, []).append(path)
     if lacking and profile is not None and profile.font is not None:

@@ -9,8 +9,6 @@ import typer
 from rich.markup import escape
 
 from ..errors import TemplateError
-from ..render.docx import check_template, template_specs
-from ..render.template_trial import trial_render
 from ..resources import template_folder
 from .app import app, console, err_console
 
@@ -30,8 +28,13 @@ def check(
 ) -> None:
     """Sjekk at malene bare bruker felt dokumentene har, at påkrevde felt er med, og at
     dokumentene kan lages med malene (prøvebygging av eksemplene på bokmål og nynorsk)."""
-    from .. import documents  # noqa: F401  (the kinds declare their templates on import)
+    from ..documents import registry
     from ..documents.views import label_keys
+    from ..render import docx_body  # noqa: F401  (declares the house template)
+    from ..render.docx import check_template, template_specs
+    from ..render.template_trial import trial_render
+
+    registry.kinds()  # the kinds declare their templates on import
 
     try:
         template_folder(folder)

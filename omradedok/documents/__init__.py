@@ -1,31 +1,14 @@
-"""Document kinds. Each module registers its kind on import (build order: registry.py)."""
+"""Document kinds. The kinds are listed in :mod:`.registry` (one explicit table) and imported
+from there when a build asks for them: importing this package loads no kind and no renderer."""
 
-from ..render import docx_body as _docx_body  # noqa: F401  (declares the house template)
-from . import (
-    aktivitetsplan,
-    evalueringsplan,
-    handlingsplan,
-    kommunikasjonsplan,
-    pdf_documents,
-    registry,
-    rollematrise,
-    saksframlegg,
-    samarbeidsavtale,
-)
-from .base import Artifact, BuildContext, BuildOptions, DocumentKind
+from . import registry
+from .base import Artifact, BuildContext, BuildOptions, DocumentKind, SingleDocumentKind
 
 __all__ = [
     "Artifact",
     "BuildContext",
     "BuildOptions",
     "DocumentKind",
-    "aktivitetsplan",
-    "evalueringsplan",
-    "handlingsplan",
-    "kommunikasjonsplan",
-    "pdf_documents",
+    "SingleDocumentKind",
     "registry",
-    "rollematrise",
-    "saksframlegg",
-    "samarbeidsavtale",
 ]

@@ -52,7 +52,7 @@ from ..view.blocks import (
 )
 from ..view.blocks import Cover as ViewCover
 from ..view.graphics import BarChart, Timeline
-from . import registry, views
+from . import views
 from .base import Artifact, BuildContext
 from .chart_data import activity_plan_figures
 
@@ -776,6 +776,8 @@ class AktivitetsplanKind:
     """aktivitetsplan-YYYY.xlsx and aktivitetsplan-YYYY.docx for every year with activities."""
 
     name = KIND
+    order = 40
+    attachment_rank = 20  # right after the handlingsplan
 
     def artifacts(self, context: BuildContext) -> list[Artifact]:
         model, options = context.model, context.options
@@ -850,6 +852,8 @@ class AktivitetsplanPdfKind:
     «reportlab»), or the DOCX itself exported by LibreOffice as PDF/A (engine «libreoffice»)."""
 
     name = "aktivitetsplan-pdf"
+    order = 80  # after the DOCX it may be converted from
+    attachment_rank = 20  # its artifacts are no vedlegg; ranked with the aktivitetsplan
 
     def artifacts(self, context: BuildContext) -> list[Artifact]:
         from . import pdf_documents as pdf
@@ -884,5 +888,5 @@ def _render_pdf(
     return render_pdf_plan(activity_plan(model, year, language, template_dir))
 
 
-registry.register(AktivitetsplanKind())
-registry.register(AktivitetsplanPdfKind())
+DOCUMENT_KIND = AktivitetsplanKind()
+PDF_DOCUMENT_KIND = AktivitetsplanPdfKind()

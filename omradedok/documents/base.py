@@ -58,6 +58,17 @@ class DocumentKind(Protocol):
         """Short key used with ``--only`` (e.g. «handlingsplan»)."""
         ...
 
+    @property
+    def order(self) -> int:
+        """Build order, lower first (the council case, which lists the others, is last)."""
+        ...
+
+    @property
+    def attachment_rank(self) -> int:
+        """Place of this kind's attachments in the saksframlegg's «Vedlegg» list, lower
+        first (the plan first)."""
+        ...
+
     def artifacts(self, context: BuildContext) -> list[Artifact]: ...
 
 
@@ -75,6 +86,8 @@ class SingleDocumentKind:
     render: Callable[[Initiative, Language, Path | None], bytes]
     applies: Callable[[Initiative], bool] = _always
     cost: float = 1.0
+    order: int = field(kw_only=True)
+    attachment_rank: int = field(kw_only=True)
 
     def artifacts(self, context: BuildContext) -> list[Artifact]:
         model = context.model

@@ -12,7 +12,7 @@ from typing import Any
 from ..locale import enum_label, pick
 from ..model import EvaluatorKind, Initiative, Language
 from ..render.docx import Fragment
-from . import registry, views
+from . import views
 from .base import SingleDocumentKind
 
 PART = "parts/evalueringsplan.docx"
@@ -171,12 +171,12 @@ def render(model: Initiative, language: Language, template_dir: Path | None = No
     )
 
 
-registry.register(
-    SingleDocumentKind(
-        name="evalueringsplan",
-        filename=FILENAME,
-        title=document_title,
-        render=render,
-        applies=has_evaluation_plan,
-    )
+DOCUMENT_KIND = SingleDocumentKind(
+    name="evalueringsplan",
+    filename=FILENAME,
+    title=document_title,
+    render=render,
+    applies=has_evaluation_plan,
+    order=30,
+    attachment_rank=40,
 )

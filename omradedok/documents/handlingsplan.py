@@ -19,8 +19,9 @@ from typing import Any
 from ..locale import enum_label, format_count, format_date, format_org_number, pick
 from ..model import Activity, Funding, Initiative, Involvement, Language, Project, SubProject
 from ..model.amount import Amount, add_up
+from ..render.charts import charts_png, plan_charts
 from ..render.docx import Picture
-from . import registry, views
+from . import views
 from .base import SingleDocumentKind
 
 _NO_DATE = (dt.date.max, dt.date.max)
@@ -99,16 +100,8 @@ def document_title(model: Initiative, language: Language) -> str:
 
 
 def chart_pictures(model: Initiative, language: Language) -> dict[str, dict[str, Any] | None]:
-    """The plan's charts as pictures with alt text, by key (None where a chart is missing).
-
-    Uses :func:`omradedok.render.charts.plan_charts` when that module (and its rendering
-    dependencies) is installed; without it the plan is built without charts.
-    """
+    """The plan's charts as pictures with alt text, by key (None where a chart is missing)."""
     found: dict[str, dict[str, Any] | None] = dict.fromkeys(CHART_KEYS)
-    try:
-        from ..render.charts import charts_png, plan_charts
-    except ImportError:
-        return found
     charts = [chart for chart in plan_charts(model, language) if chart.key in found]
     for chart, png in zip(charts, charts_png(charts, dpi=200), strict=True):
         picture = Picture(data=png, alt_text=chart.alt_text, width_mm=160, name=chart.title)
@@ -683,12 +676,12 @@ def render(model: Initiative, language: Language, template_dir: Path | None = No
     return render_plan_docx(model, language, template_dir)
 
 
-registry.register(
-    SingleDocumentKind(
-        name="handlingsplan",
-        filename=FILENAME,
-        title=document_title,
-        render=render,
-        cost=15,  # five charts rasterised for Word
-    )
+DOCUMENT_KIND = SingleDocumentKind(
+    name="handlingsplan",
+    filename=FILENAME,
+    title=document_title,
+    render=render,
+    cost=15,  # five charts rasterised for Word
+    order=10,
+    attachment_rank=10,  # the plan is the first vedlegg
 )

@@ -14,7 +14,7 @@ from typing import Any
 from ..locale import enum_label, pick
 from ..model import Initiative, Language
 from ..render.docx import Fragment
-from . import registry, views
+from . import views
 from .base import SingleDocumentKind
 
 PART = "parts/kommunikasjonsplan.docx"
@@ -146,12 +146,12 @@ def render(model: Initiative, language: Language, template_dir: Path | None = No
     )
 
 
-registry.register(
-    SingleDocumentKind(
-        name="kommunikasjonsplan",
-        filename=FILENAME,
-        title=document_title,
-        render=render,
-        applies=has_communication_plan,
-    )
+DOCUMENT_KIND = SingleDocumentKind(
+    name="kommunikasjonsplan",
+    filename=FILENAME,
+    title=document_title,
+    render=render,
+    applies=has_communication_plan,
+    order=20,
+    attachment_rank=30,
 )

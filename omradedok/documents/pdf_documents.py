@@ -98,7 +98,7 @@ def _docx_render(context: BuildContext, filename: str, kind_name: str) -> Callab
     """The render function of a DOCX artifact: planned before us, or asked of its kind."""
     source = next((a for a in context.planned if a.filename == filename), None)
     if source is None:
-        kind = next((k for k in registry.kinds() if k.name == kind_name), None)
+        kind = registry.get(kind_name)
         if kind is not None:
             source = next((a for a in kind.artifacts(context) if a.filename == filename), None)
     if source is None:
@@ -127,6 +127,8 @@ def _check_engine(engine: str) -> None:
 
 class HandlingsplanPdfKind:
     name = "handlingsplan-pdf"
+    order = 70  # after the DOCX it may be converted from
+    attachment_rank = 10  # its artifacts are no vedlegg; ranked with the handlingsplan
 
     def artifacts(self, context: BuildContext) -> list[Artifact]:
         model, lang, engine = context.model, context.options.language, context.options.pdf_engine
@@ -157,4 +159,4 @@ class HandlingsplanPdfKind:
         ]
 
 
-registry.register(HandlingsplanPdfKind())
+DOCUMENT_KIND = HandlingsplanPdfKind()

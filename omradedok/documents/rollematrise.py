@@ -24,7 +24,6 @@ from ..locale.labels import enum_label, pick
 from ..model import Initiative, Involvement, Language
 from ..model.passages import plain
 from ..render.xlsx import FONT_NAME, new_workbook, put, setup_print, text_lines, workbook_bytes
-from . import registry
 from .base import Artifact, BuildContext
 from .roles import (
     MatrixParty,
@@ -492,6 +491,8 @@ class RollematriseKind:
     """Kind «rollematrise»: rolle-og-ansvarsmatrise.xlsx."""
 
     name = "rollematrise"
+    order = 50
+    attachment_rank = 60
 
     def artifacts(self, context: BuildContext) -> list[Artifact]:
         model = context.model
@@ -504,4 +505,4 @@ class RollematriseKind:
         return [Artifact(filename=FILENAME, kind=self.name, title=title, render=render, cost=6)]
 
 
-registry.register(RollematriseKind())
+DOCUMENT_KIND = RollematriseKind()

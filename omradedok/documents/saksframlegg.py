@@ -4,6 +4,7 @@ planned before it with ``attachment=True``), followed by the case's extra attach
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,16 +20,6 @@ from .innstilling import ordered_route, recommendation
 TEMPLATE = "saksframlegg.docx"
 FILENAME = "saksframlegg.docx"
 VIEW_KEYS = views.BASE_KEYS | {"case"}
-ATTACHMENT_ORDER = (
-    "handlingsplan",
-    "aktivitetsplan",
-    "kommunikasjonsplan",
-    "evalueringsplan",
-    "samarbeidsavtale",
-    "rollematrise",
-)
-"""Vedlegg come in this order (the plan first), whatever order the kinds were registered in;
-within a kind, and for other kinds (after these), the build order is kept."""
 views.declare_template(TEMPLATE, VIEW_KEYS, {"status_banner", "case"}, "Saksframlegg")
 
 
@@ -165,11 +156,12 @@ def render(
 
 
 def attachment_artifacts(planned: list[Artifact]) -> list[Artifact]:
-    """The artifacts planned before the saksframlegg that are its vedlegg, plan first."""
+    """The artifacts planned before the saksframlegg that are its vedlegg, ordered by their
+    kind's declared ``attachment_rank`` (the plan first); within a rank, in build order."""
 
     def rank(artifact: Artifact) -> int:
-        kind = artifact.kind
-        return ATTACHMENT_ORDER.index(kind) if kind in ATTACHMENT_ORDER else len(ATTACHMENT_ORDER)
+        kind = registry.get(artifact.kind)
+        return kind.attachment_rank if kind is not None else sys.maxsize
 
     return sorted((a for a in planned if a.attachment), key=rank)
 
@@ -188,6 +180,8 @@ def vedlegg(model: Initiative, planned: list[Artifact]) -> list[tuple[str, Artif
 
 class SaksframleggKind:
     name = "saksframlegg"
+    order = 1000  # last: it lists every artifact planned before it as a vedlegg
+    attachment_rank = 1000  # never its own vedlegg
 
     def artifacts(self, context: BuildContext) -> list[Artifact]:
         model = context.model
@@ -207,4 +201,4 @@ class SaksframleggKind:
         ]
 
 
-registry.register(SaksframleggKind())
+DOCUMENT_KIND = SaksframleggKind()

@@ -59,7 +59,7 @@ from ..model import (
 from ..model.amount import Amount, add_up
 from ..render.docx import passage_xml, render_docx
 from ..render.docx_styles import TEMPLATE_PRIMARY, TEXT_WIDTH_MM
-from . import registry, views
+from . import views
 from .base import Artifact, BuildContext
 from .roles import (
     ResponsibilityMatrix,
@@ -1004,6 +1004,8 @@ class SamarbeidsavtaleKind:
     """Kind «samarbeidsavtale»: samarbeidsavtale-<slug>.docx, one per agreement."""
 
     name = "samarbeidsavtale"
+    order = 60
+    attachment_rank = 50
 
     def artifacts(self, context: BuildContext) -> list[Artifact]:
         model = context.model
@@ -1031,7 +1033,7 @@ def agreement_partner_names(model: Initiative, agreement: Agreement) -> str:
     return _join([_party_name(model, p) for p in agreement.partner_ids])
 
 
-registry.register(SamarbeidsavtaleKind())
+DOCUMENT_KIND = SamarbeidsavtaleKind()
 views.declare_template(
     TEMPLATE, VIEW_KEYS, {"status_banner", "signatures"}, "Samarbeidsavtale", own_labels=LABELS
 )

@@ -133,7 +133,7 @@ def load_with_report(path: str | Path) -> Loaded:
     name = str(source)
     suffix = source.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
-        from .workbook import read_workbook  # imported lazily: openpyxl is slow to import
+        from .workbook_read import read_workbook  # imported lazily: openpyxl is slow to import
 
         try:
             data, cell_of = read_workbook(source)

@@ -5,7 +5,9 @@
 * :func:`read_workbook` – the workbook back to plain model data plus ``locate``, which maps a
   model path such as ``('activities', 3, 'budget', 'state')`` to «Aktiviteter!K7»; the loader
   (:func:`omradedok.io.load_with_report`) uses it for every message.
-* :func:`workbook_to_model` – read and validate in one step (what ``omradedok import`` does).
+
+Reading and validating a workbook is :func:`omradedok.io.load_with_report` (what ``omradedok
+import`` does), which calls :func:`read_workbook`.
 
 Round trip: ``model → export_bytes → read_workbook → Initiative.model_validate`` gives an
 equal model. The layout (which sheet and column holds which field) is declared once in
@@ -15,10 +17,8 @@ equal model. The layout (which sheet and column holds which field) is declared o
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from ..model import Initiative, Language
-from .load import load_with_report
 from .workbook_read import Locate, read_workbook
 from .workbook_write import build_workbook, workbook_bytes
 
@@ -33,16 +33,10 @@ def export_bytes(model: Initiative, language: Language | str | None = None) -> b
     return workbook_bytes(model, Language(language) if language else None)
 
 
-def workbook_to_model(path: str | Path) -> Initiative:
-    """Read and fully validate a workbook (references and consistency included)."""
-    return load_with_report(path).model
-
-
 __all__ = [
     "Locate",
     "build_workbook",
     "export_bytes",
     "read_workbook",
     "template_bytes",
-    "workbook_to_model",
 ]

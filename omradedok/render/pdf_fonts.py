@@ -14,7 +14,6 @@ shipped Noto fonts for Arabic, Hebrew, Ethiopic (Tigrinya, Amharic), symbols and
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,60 +25,21 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from ..errors import OmradedokError
 from ..model import Profile
 from ..resources import fonts_dir
-
-DEFAULT_FAMILY = "OmradedokSans"
-_DEFAULT_FILES = {
-    "regular": "DejaVuSans.ttf",
-    "bold": "DejaVuSans-Bold.ttf",
-    "italic": "DejaVuSans-Oblique.ttf",
-}
-
-_SCRIPT_FONTS: dict[str, tuple[str, str]] = {
-    "arabic": ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
-    "hebrew": ("NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
-    "ethiopic": ("NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"),
-}
-"""Scripts whose letters are always set in their own Noto font (regular, bold)."""
-
-_LAST_RESORT = ("NotoSansSymbols-Regular.ttf", "NotoEmoji-Regular.ttf")
-"""Tried after the main fonts, in this order, for any style."""
-
-_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0590, 0x05FF, "hebrew"),
-    (0xFB1D, 0xFB4F, "hebrew"),
-    (0x0600, 0x06FF, "arabic"),
-    (0x0750, 0x077F, "arabic"),
-    (0x08A0, 0x08FF, "arabic"),
-    (0xFB50, 0xFDFF, "arabic"),
-    (0xFE70, 0xFEFF, "arabic"),
-    (0x1200, 0x139F, "ethiopic"),
-    (0x2D80, 0x2DDF, "ethiopic"),
-    (0xAB00, 0xAB2F, "ethiopic"),
+from .font_files import (
+    DEFAULT_FILES,
+    INVISIBLE,
+    LAST_RESORT,
+    SCRIPT_FONTS,
+    is_mark,
+    script_of,
+    shows,
 )
 
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufe0e\ufe0f\u00ad")
-"""Format characters: drawn only when a font of the run has them, never a missing glyph."""
-
-
-def script_of(ch: str) -> str | None:
-    """«arabic», «hebrew», «ethiopic» for letters of the scripts with their own font."""
-    cp = ord(ch)
-    if cp < 0x0590:
-        return None
-    for lo, hi, script in _SCRIPT_RANGES:
-        if lo <= cp <= hi:
-            return script
-    return None
-
-
-def is_mark(ch: str) -> bool:
-    """Combining marks and joiners belong to the character before them."""
-    return ch in _INVISIBLE or unicodedata.category(ch) in ("Mn", "Me")
-
-
-def shows(ch: str) -> bool:
-    """Characters that need a glyph (not spaces, controls or invisible format characters)."""
-    return ch.isprintable() and not ch.isspace() and ch not in _INVISIBLE
+DEFAULT_FAMILY = "OmradedokSans"
+_DEFAULT_FILES = DEFAULT_FILES
+_SCRIPT_FONTS = SCRIPT_FONTS
+_LAST_RESORT = LAST_RESORT
+_INVISIBLE = INVISIBLE
 
 
 @lru_cache(maxsize=64)

@@ -31,7 +31,8 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from ..model.passages import has_marks, passages, plain
-from .pdf_fonts import FontChain, chain_of, is_mark
+from .font_files import is_mark
+from .pdf_fonts import FontChain, chain_of
 from .pdf_script import display, prepare, starts_rtl
 from .pdf_tags import Node, marked, recorder
 
