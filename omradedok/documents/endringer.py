@@ -64,6 +64,7 @@ class Change:
     label: str
     before: str = ""
     after: str = ""
+    part: Literal["text", "row", "heading"] = "text"
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,7 @@ def _changed(old: _Item, new: _Item) -> Change:
             "; ".join(f"{name(i)}{_short(b)}" for i, _, b in pairs),
         )
     before, after = _around(old.text, new.text)
-    return Change("changed", new.where, "", before, after)
+    return Change("changed", new.where, "", before, after, new.kind)
 
 
 def _around(old: str, new: str, context: int = 4) -> tuple[str, str]:
@@ -443,6 +444,12 @@ def _change_text(change: Change, language: Language) -> str:
             language, f"tatt ut {where}«{change.before}»", f"teke ut {where}«{change.before}»"
         )
     subject = f"«{change.label}»" if change.label else ""
+    if change.part == "heading":
+        return pick(
+            language,
+            f"endret {where}overskriften fra «{change.before}» til «{change.after}»",
+            f"endra {where}overskrifta frå «{change.before}» til «{change.after}»",
+        )
     return pick(
         language,
         f"endret {where}{subject + ' ' if subject else ''}fra «{change.before}» til «{change.after}»",
