@@ -314,6 +314,7 @@ def _changed(old: _Item, new: _Item) -> Change:
             new.label,
             "; ".join(f"{name(i)}{_short(a)}" for i, a, _ in pairs),
             "; ".join(f"{name(i)}{_short(b)}" for i, _, b in pairs),
+            "row",
         )
     before, after = _around(old.text, new.text)
     return Change("changed", new.where, "", before, after, new.kind)

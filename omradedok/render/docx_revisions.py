@@ -412,9 +412,20 @@ def _pairs(
     key: Callable[[etree._Element], tuple[str, ...]],
     text: Callable[[etree._Element], str],
     fits: Callable[[etree._Element, etree._Element], bool],
+    label: Callable[[etree._Element], str] | None = None,
 ) -> list[tuple[etree._Element | None, etree._Element | None]]:
     """The two sequences merged in order: (new, old) pairs of the same block, (new, None) for
-    one only the new version has, (None, old) for one only the old version had."""
+    one only the new version has, (None, old) for one only the old version had. In a changed
+    stretch, two of a kind pair up when most of their words agree or (rows) when they have
+    the same non-empty label (first cell)."""
+
+    def same(a: etree._Element, b: etree._Element) -> bool:
+        if not fits(a, b):
+            return False
+        if label is not None and label(a).strip() and label(a) == label(b):
+            return True
+        return _similar(text(b), text(a)) >= _PAIR_RATIO
+
     out: list[tuple[etree._Element | None, etree._Element | None]] = []
     matcher = difflib.SequenceMatcher(
         None, [key(b) for b in old], [key(b) for b in new], autojunk=False
@@ -427,11 +438,7 @@ def _pairs(
         cursor = 0
         for item in new[j1:j2]:
             found = next(
-                (
-                    k
-                    for k in range(cursor, len(olds))
-                    if fits(item, olds[k]) and _similar(text(olds[k]), text(item)) >= _PAIR_RATIO
-                ),
+                (k for k in range(cursor, len(olds)) if same(item, olds[k])),
                 None,
             )
             if found is None:
@@ -496,7 +503,13 @@ class _Merger:
             return _spans(a) == _spans(b)
 
         ordered = []
-        for new_row, old_row in _pairs(new_rows, old_rows, _row_fingerprint, row_text, fits):
+
+        def label(row: etree._Element) -> str:
+            cells = _cells(row)
+            return _block_text(cells[0]) if cells else ""
+
+        pairs = _pairs(new_rows, old_rows, _row_fingerprint, row_text, fits, label)
+        for new_row, old_row in pairs:
             if new_row is not None and old_row is not None:
                 for new_tc, old_tc in zip(_cells(new_row), _cells(old_row), strict=True):
                     self.container(new_tc, old_tc)
