@@ -6,7 +6,6 @@ the errors of ``omradedok diff``."""
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import difflib
 import io
 import json
@@ -401,4 +400,15 @@ def test_libreoffice_converts_and_shows_the_changes(tmp_path: Path, soffice: Con
     assert ADDED_PARTNER in text
 
 
-_ = dt
+def test_a_failed_self_check_is_a_message_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import omradedok.documents.endringer as endringer
+
+    versions = _variants(LARGE_EXAMPLE, tmp_path)
+    monkeypatch.setattr(endringer, "accepted_texts", lambda package: ["(ødelagt)"])
+    out = tmp_path / "endringer.docx"
+    assert main(["diff", str(versions.old_file), str(versions.new_file), "-o", str(out)]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "intern feil i omradedok" in err and "ingenting er skrevet" in err
+    assert not out.exists()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..errors import InputError, Problem
+from ..errors import InputError, OmradedokError, Problem
 from ..locale import format_date, pick
 from ..model import Initiative, Language
 from ..render.docx_revisions import (
@@ -200,8 +200,9 @@ class Tracked:
     new_docx: bytes
 
 
-class RevisionCheckError(AssertionError):
-    """The revision marks would not give back exactly the two versions (a bug, never input)."""
+class RevisionCheckError(OmradedokError):
+    """The revision marks would not give back exactly the two versions: a bug in omradedok,
+    never the input's fault; nothing is written."""
 
 
 def tracked_handlingsplan(
@@ -220,9 +221,15 @@ def tracked_handlingsplan(
     signed = revision_mark(new)
     tracked = track_changes(old_docx, new_docx, signed.mark)
     if accepted_texts(tracked) != paragraph_texts(new_docx):
-        raise RevisionCheckError("godta alle endringer gir ikke den nye versjonens tekst")
+        raise RevisionCheckError(
+            "intern feil i omradedok: «godta alle endringer» ville ikke gi den nye versjonens "
+            "tekst; ingenting er skrevet – meld feilen med de to inndatafilene"
+        )
     if rejected_texts(tracked) != paragraph_texts(old_docx):
-        raise RevisionCheckError("avvis alle endringer gir ikke den gamle versjonens tekst")
+        raise RevisionCheckError(
+            "intern feil i omradedok: «avvis alle endringer» ville ikke gi den forrige "
+            "versjonens tekst; ingenting er skrevet – meld feilen med de to inndatafilene"
+        )
     return Tracked(tracked, signed, old_docx, new_docx)
 
 
