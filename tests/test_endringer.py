@@ -412,3 +412,14 @@ def test_a_failed_self_check_is_a_message_and_nothing_is_written(
     err = " ".join(capsys.readouterr().err.split())
     assert "intern feil i omradedok" in err and "ingenting er skrevet" in err
     assert not out.exists()
+
+
+def test_the_same_version_twice_has_no_marks_and_an_empty_log(large_model: Initiative) -> None:
+    from omradedok.documents.endringer import compare
+
+    tracked, log = compare(large_model, large_model, large_model.municipality.language)
+    assert list(_root(tracked.docx).iter(f"{W}ins", f"{W}del")) == []
+    assert log.empty
+    assert summary_paragraphs(log, large_model.municipality.language)[0].endswith(
+        "ingen endringer i teksten."
+    )

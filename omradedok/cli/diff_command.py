@@ -9,12 +9,7 @@ import typer
 from rich.markup import escape
 
 from ..build import language_of
-from ..documents.endringer import (
-    endringslogg,
-    endringslogg_lines,
-    same_initiative,
-    tracked_handlingsplan,
-)
+from ..documents.endringer import compare, endringslogg_lines, same_initiative
 from ..errors import InputError
 from ..io import load_with_report
 from ..io.writer import write_atomic
@@ -57,8 +52,7 @@ def diff(
     model = loaded_new.model
     lang = language_of(language) if language else model.municipality.language
     try:
-        tracked = tracked_handlingsplan(loaded_old.model, model, lang, templates)
-        log = endringslogg(loaded_old.model, model, lang, templates)
+        tracked, log = compare(loaded_old.model, model, lang, templates)
     except InputError as exc:  # a problem of one model: named with its input file
         raise InputError(str(new), exc.problems) from None
     lines = endringslogg_lines(log, lang)

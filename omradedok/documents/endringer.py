@@ -40,6 +40,7 @@ __all__ = [
     "ChapterChanges",
     "Endringslogg",
     "Tracked",
+    "compare",
     "endringslogg",
     "endringslogg_lines",
     "revision_mark",
@@ -210,14 +211,33 @@ def tracked_handlingsplan(
 ) -> Tracked:
     """NEW's handlingsplan DOCX with revisions from OLD, checked: accepting all changes gives
     exactly NEW's paragraph texts, rejecting all exactly OLD's."""
+    return _tracked(
+        plan_document(old, language, template_dir),
+        plan_document(new, language, template_dir),
+        new,
+        template_dir,
+    )
+
+
+def compare(
+    old: Initiative, new: Initiative, language: Language, template_dir: Path | None = None
+) -> tuple[Tracked, Endringslogg]:
+    """:func:`tracked_handlingsplan` and :func:`endringslogg` from one pair of views."""
+    old_view = plan_document(old, language, template_dir)
+    new_view = plan_document(new, language, template_dir)
+    return (
+        _tracked(old_view, new_view, new, template_dir),
+        _log(old_view, new_view, old, new, language),
+    )
+
+
+def _tracked(
+    old_view: Document, new_view: Document, new: Initiative, template_dir: Path | None
+) -> Tracked:
     from ..render.docx_body import render_docx_body
 
-    old_docx = render_docx_body(
-        plan_document(old, language, template_dir), template_dir=template_dir
-    )
-    new_docx = render_docx_body(
-        plan_document(new, language, template_dir), template_dir=template_dir
-    )
+    old_docx = render_docx_body(old_view, template_dir=template_dir)
+    new_docx = render_docx_body(new_view, template_dir=template_dir)
     signed = revision_mark(new)
     tracked = track_changes(old_docx, new_docx, signed.mark)
     if accepted_texts(tracked) != paragraph_texts(new_docx):
@@ -391,8 +411,20 @@ def endringslogg(
     old: Initiative, new: Initiative, language: Language, template_dir: Path | None = None
 ) -> Endringslogg:
     """What changed per chapter of the handlingsplan from ``old`` to ``new`` (their views)."""
-    old_chapters = _chapters(plan_document(old, language, template_dir))
-    new_chapters = _chapters(plan_document(new, language, template_dir))
+    return _log(
+        plan_document(old, language, template_dir),
+        plan_document(new, language, template_dir),
+        old,
+        new,
+        language,
+    )
+
+
+def _log(
+    old_view: Document, new_view: Document, old: Initiative, new: Initiative, language: Language
+) -> Endringslogg:
+    old_chapters = _chapters(old_view)
+    new_chapters = _chapters(new_view)
     old_by_key = {_key(c): c for c in old_chapters}
     new_keys = {_key(c) for c in new_chapters}
     out: list[ChapterChanges] = []
