@@ -423,3 +423,14 @@ def test_the_same_version_twice_has_no_marks_and_an_empty_log(large_model: Initi
     assert summary_paragraphs(log, large_model.municipality.language)[0].endswith(
         "ingen endringer i teksten."
     )
+
+
+def test_build_previous_without_a_saksframlegg_says_it_is_unused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    versions = _variants(LARGE_EXAMPLE, tmp_path)
+    out = tmp_path / "out"
+    args = ["build", str(versions.new_file), "--previous", str(versions.old_file)]
+    assert main([*args, "--only", "rollematrise", "-o", str(out)]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "--previous" in err and "ikke brukt" in err

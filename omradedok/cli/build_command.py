@@ -160,6 +160,14 @@ def build(
             highlight=False,
             soft_wrap=True,
         )
+    if previous is not None and not any(a.kind == "saksframlegg" for a in result.artifacts):
+        err_console.print(
+            f"[yellow]advarsel[/]: --previous {escape(str(previous))} er ikke brukt: bare "
+            "saksframlegget sier hva som er endret, og denne byggingen lager ikke saksframlegg "
+            "(modellen har ingen council_case, eller --only utelater det); bruk omradedok diff",
+            highlight=False,
+            soft_wrap=True,
+        )
     if not result.written:
         console.print(
             "ingen dokumenter å lage for dette utvalget; mappen er ikke endret", highlight=False
