@@ -265,7 +265,7 @@ class _Item:
 
     @property
     def text(self) -> str:
-        return " | ".join(self.cells)
+        return " | ".join(c for c in self.cells if c.strip())
 
     @property
     def label(self) -> str:
@@ -369,6 +369,14 @@ def _around(old: str, new: str, context: int = 4) -> tuple[str, str]:
     return cut(a, lo_a, hi_a), cut(b, lo_b, hi_b)
 
 
+def _added(item: _Item) -> Change:
+    return Change("added", item.where, item.label, after=_short(item.text), part=item.kind)
+
+
+def _removed(item: _Item) -> Change:
+    return Change("removed", item.where, item.label, before=_short(item.text), part=item.kind)
+
+
 def _compare(old: list[_Item], new: list[_Item]) -> list[Change]:
     out: list[Change] = []
     matcher = difflib.SequenceMatcher(
@@ -393,18 +401,23 @@ def _compare(old: list[_Item], new: list[_Item]) -> list[Change]:
                 None,
             )
             if found is None:
-                out.append(Change("added", item.where, item.label, after=_short(item.text)))
+                out.append(_added(item))
                 continue
-            out.extend(
-                Change("removed", o.where, o.label, before=_short(o.text))
-                for o in olds[cursor:found]
-            )
+            out.extend(_removed(o) for o in olds[cursor:found])
             out.append(_changed(olds[found], item))
             cursor = found + 1
-        out.extend(
-            Change("removed", o.where, o.label, before=_short(o.text)) for o in olds[cursor:]
-        )
-    return out
+        out.extend(_removed(o) for o in olds[cursor:])
+    return _collapsed(out)
+
+
+def _collapsed(changes: list[Change]) -> list[Change]:
+    """A sub-section added or taken out is one change (its heading), not one per paragraph."""
+    whole = {
+        (c.kind, c.after or c.before)
+        for c in changes
+        if c.part == "heading" and c.kind != "changed"
+    }
+    return [c for c in changes if not c.where or (c.kind, c.where) not in whole]
 
 
 def endringslogg(
@@ -440,10 +453,7 @@ def _log(
             out.append(ChapterChanges(_key(chapter), chapter.heading, "changed", tuple(found)))
     for chapter in old_chapters:
         if _key(chapter) not in new_keys:
-            changes = tuple(
-                Change("removed", i.where, i.label, before=_short(i.text))
-                for i in _items(chapter.children, "")
-            )
+            changes = tuple(_collapsed([_removed(i) for i in _items(chapter.children, "")]))
             out.append(ChapterChanges(_key(chapter), chapter.title, "removed", changes))
     return Endringslogg(
         old.document.version,
