@@ -434,3 +434,20 @@ def test_build_previous_without_a_saksframlegg_says_it_is_unused(
     assert main([*args, "--only", "rollematrise", "-o", str(out)]) == 0
     err = " ".join(capsys.readouterr().err.split())
     assert "--previous" in err and "ikke brukt" in err
+
+
+def test_a_workbook_version_diffs_like_its_yaml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from omradedok.io.workbook import export_bytes
+
+    versions = _variants(EXAMPLE_FILES[-1], tmp_path)
+    workbook = tmp_path / "ny.xlsx"
+    workbook.write_bytes(export_bytes(versions.new, None))
+    out_json, out_xlsx = tmp_path / "a.docx", tmp_path / "b.docx"
+    assert main(["diff", str(versions.old_file), str(versions.new_file), "-o", str(out_json)]) == 0
+    from_json = capsys.readouterr().out.splitlines()[:-1]
+    assert main(["diff", str(versions.old_file), str(workbook), "-o", str(out_xlsx)]) == 0
+    from_xlsx = capsys.readouterr().out.splitlines()[:-1]
+    assert from_xlsx == from_json
+    assert accepted_texts(out_xlsx.read_bytes()) == accepted_texts(out_json.read_bytes())
