@@ -52,6 +52,8 @@ __all__ = [
 ChangeKind = Literal["added", "removed", "changed"]
 _PAIR_RATIO = 0.5
 _SHORT = 90
+_EMPTY = "(tom)"
+"""A cell that is empty in one version (the same word in bokmål and nynorsk)."""
 
 
 @dataclass(frozen=True)
@@ -339,8 +341,8 @@ def _changed(old: _Item, new: _Item) -> Change:
             "changed",
             new.where,
             new.label,
-            "; ".join(f"{name(i)}{_short(a)}" for i, a, _ in pairs),
-            "; ".join(f"{name(i)}{_short(b)}" for i, _, b in pairs),
+            "; ".join(f"{name(i)}{_short(a) or _EMPTY}" for i, a, _ in pairs),
+            "; ".join(f"{name(i)}{_short(b) or _EMPTY}" for i, _, b in pairs),
             "row",
         )
     before, after = _around(old.text, new.text)
