@@ -83,10 +83,13 @@ def plan(
     only: str | Iterable[str] | None = None,
     template_dir: Path | None = None,
     pdf_engine: str = "reportlab",
+    previous: Initiative | None = None,
 ) -> list[Artifact]:
     """The artifacts a build would write, without rendering anything."""
     lang = language_of(language) if language else model.municipality.language
-    options = BuildOptions(language=lang, template_dir=template_dir, pdf_engine=pdf_engine)
+    options = BuildOptions(
+        language=lang, template_dir=template_dir, pdf_engine=pdf_engine, previous=previous
+    )
     wanted = check_only(only)
     context = BuildContext(model=model, options=options)
     for kind in registry.kinds(wanted):
@@ -106,22 +109,31 @@ def render_set(
     workers: int = 1,
     progress: BuildProgress | None = None,
     arkivmelding: bool = False,
+    previous: Initiative | None = None,
 ) -> RenderedSet:
     """Validate ``model`` and render its document set in memory (nothing is written).
 
     ``arkivmelding``: the set also gets ``arkivmelding.xml`` (:mod:`omradedok.archive`), made
     last from the rendered bytes; a model or selection that cannot have one stops here,
     before anything is rendered.
+
+    ``previous``: the earlier version of the same initiative; the saksframlegg then says
+    what changed in the plan (:mod:`omradedok.documents.endringer`).
     """
     report = validate(model)
     if report.errors:
         raise InputError(model.title, report.problems)
+    if previous is not None:
+        from .documents.endringer import same_initiative
+
+        same_initiative(previous, model, "forrige versjon", model.title)
     artifacts = plan(
         model,
         language=language,
         only=only,
         template_dir=Path(template_dir) if template_dir else None,
         pdf_engine=pdf_engine,
+        previous=previous,
     )
     if arkivmelding:  # also with nothing selected: the arkivmelding asked for is missing
         from .archive import check_archivable
@@ -201,6 +213,7 @@ def build(
     workers: int = 1,
     progress: BuildProgress | None = None,
     arkivmelding: bool = False,
+    previous: Initiative | None = None,
 ) -> BuildResult:
     """Render the document set of ``model`` and make it the content of ``out_dir``.
 
@@ -220,6 +233,9 @@ def build(
     ``arkivmelding=True`` adds ``arkivmelding.xml`` (KS Fiks Arkiv, :mod:`omradedok.archive`)
     to the set: it is swapped in with the documents, and its checksums are of their bytes as
     written. It needs the council case and the saksframlegg in the selection.
+
+    ``previous`` (the earlier version, ``build --previous``): the saksframlegg's «Medvirkning
+    og høringsinnspill» lists what changed in the plan since it.
     """
     out = Path(out_dir)
     docset.check_owned(out, out)  # a folder we may not replace stops before rendering
@@ -232,6 +248,7 @@ def build(
         workers=workers,
         progress=progress,
         arkivmelding=arkivmelding,
+        previous=previous,
     )
     result = BuildResult(artifacts=rendered.artifacts, warnings=rendered.warnings)
     if not rendered.artifacts:

@@ -10,6 +10,7 @@ from ..errors import OmradedokError
 from . import (  # noqa: F401  (each module registers its commands)
     batch_commands,
     build_command,
+    diff_command,
     model_commands,
     templates_command,
     workbook_commands,

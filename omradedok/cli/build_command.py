@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..build import BuildResult, BuildStep
 from ..build import build as build_documents
+from ..documents.endringer import same_initiative
 from ..errors import InputError
 from ..io import load_with_report
 from ..model import Initiative
@@ -68,6 +69,16 @@ def build(
     pdf_engine: PdfEngineOption = "reportlab",
     jobs: JobsOption = None,
     arkivmelding: ArkivmeldingOption = False,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            help=(
+                "Forrige versjon av samme satsing (f.eks. høringsutkastet): saksframlegget "
+                "sier da hva som er endret i handlingsplanen (endringsloggen)."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Lag dokumentene for én områdesatsing.
 
@@ -77,6 +88,12 @@ def build(
     """
     loaded = load_with_report(file)
     show_problems(loaded.warnings, str(file))
+    earlier = None
+    if previous is not None:
+        loaded_previous = load_with_report(previous)
+        show_problems(loaded_previous.warnings, str(previous))
+        same_initiative(loaded_previous.model, loaded.model, str(previous), str(file))
+        earlier = loaded_previous.model
 
     def go() -> BuildResult:
         try:
@@ -95,6 +112,7 @@ def build(
             workers=jobs or default_workers(),
             progress=show,
             arkivmelding=arkivmelding,
+            previous=earlier,
         )
 
     if console.is_terminal:
@@ -139,6 +157,14 @@ def build(
         err_console.print(
             f"[yellow]advarsel[/]: {escape(str(leftover))}: det forrige dokumentsettet kunne "
             "ikke slettes helt (en fil er låst); neste bygging prøver igjen, eller slett mappen",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if previous is not None and not any(a.kind == "saksframlegg" for a in result.artifacts):
+        err_console.print(
+            f"[yellow]advarsel[/]: --previous {escape(str(previous))} er ikke brukt: bare "
+            "saksframlegget sier hva som er endret, og denne byggingen lager ikke saksframlegg "
+            "(modellen har ingen council_case, eller --only utelater det); bruk omradedok diff",
             highlight=False,
             soft_wrap=True,
         )

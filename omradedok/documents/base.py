@@ -20,6 +20,9 @@ class BuildOptions:
     """A municipality's own template folder; falls back to the built-in templates per file."""
     pdf_engine: str = "reportlab"
     """«reportlab» (default, fast) or «libreoffice» (tagged PDF/A-2 from the DOCX)."""
+    previous: Initiative | None = None
+    """The previous version of the same initiative (``build --previous``): the saksframlegg
+    says what changed in the plan since then (``documents.endringer``)."""
 
     def __post_init__(self) -> None:
         template_folder(self.template_dir)  # a misspelled folder is an error, not a fallback

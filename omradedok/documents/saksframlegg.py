@@ -35,8 +35,11 @@ def saksframlegg_view(
     language: Language,
     attachments: list[str],
     template_dir: Path | None = None,
+    previous: Initiative | None = None,
 ) -> dict[str, Any]:
-    """Everything saksframlegg.docx prints; ``attachments`` are the vedlegg titles in order."""
+    """Everything saksframlegg.docx prints; ``attachments`` are the vedlegg titles in order.
+    With ``previous`` (the earlier version of the plan) «Medvirkning og høringsinnspill» also
+    says what changed in the plan since it (the endringslogg, chapter by chapter)."""
     case = model.council_case
     if case is None:
         raise ValueError("modellen har ingen politisk sak (council_case)")
@@ -50,6 +53,11 @@ def saksframlegg_view(
     officer = views.join([case.case_officer.name, case.case_officer.title], ", ")
     inputs = case.consultation_inputs
     participation = views.paragraphs(model.participation.summary)
+    if previous is not None:
+        from .endringer import endringslogg, summary_paragraphs
+
+        log = endringslogg(previous, model, language, template_dir)
+        participation.extend(summary_paragraphs(log, language))
     if inputs:
         participation.append(
             views.own_words(
@@ -133,6 +141,7 @@ def render(
     language: Language,
     attachments: list[str],
     template_dir: Path | None = None,
+    previous: Initiative | None = None,
 ) -> bytes:
     case = model.council_case
     assert case is not None
@@ -148,7 +157,7 @@ def render(
         meta = replace(meta, date=case.date)
     return render_docx(
         TEMPLATE,
-        saksframlegg_view(model, language, attachments, template_dir),
+        saksframlegg_view(model, language, attachments, template_dir, previous),
         meta=meta,
         template_dir=template_dir,
         colors=views.colors(model),
@@ -189,13 +198,14 @@ class SaksframleggKind:
             return []
         language = context.options.language
         template_dir = context.options.template_dir
+        previous = context.options.previous
         attachments = [title for title, _ in vedlegg(model, context.planned)]
         return [
             Artifact(
                 filename=FILENAME,
                 kind=self.name,
                 title=case_title(model, language),
-                render=lambda: render(model, language, attachments, template_dir),
+                render=lambda: render(model, language, attachments, template_dir, previous),
                 attachment=False,
             )
         ]
