@@ -3,6 +3,7 @@
 from ..render import docx_body as _docx_body  # noqa: F401  (declares the house template)
 from . import (
     aktivitetsplan,
+    arsrapport,
     evalueringsplan,
     handlingsplan,
     kommunikasjonsplan,
@@ -20,6 +21,7 @@ __all__ = [
     "BuildOptions",
     "DocumentKind",
     "aktivitetsplan",
+    "arsrapport",
     "evalueringsplan",
     "handlingsplan",
     "kommunikasjonsplan",
