@@ -298,3 +298,51 @@ def test_the_pdf_is_tagged_like_the_others(pdf_nn: bytes, tmp_path: Path) -> Non
     if pdfinfo is not None:
         info = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True)
         assert re.search(r"^Tagged:\s+yes$", info.stdout, re.M)
+
+
+# -- the workbook ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_report_fields_round_trip_through_the_workbook(
+    model: Initiative, tmp_path: Path, language: str
+) -> None:
+    from openpyxl import load_workbook
+
+    from omradedok.io import load_with_report
+    from omradedok.io.workbook import export_bytes
+
+    data = model.model_dump(mode="json", exclude_none=True)
+    data["council_case"]["attached_annual_reports"] = [2017]
+    attached = omradedok.from_dict(data, name="test")
+    path = tmp_path / "satsing.xlsx"
+    path.write_bytes(export_bytes(attached, language))
+    assert load_with_report(path).model == attached
+    wb = load_workbook(path)
+    sheet = wb["Årsrapport per tiltak"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4) if row[0].value]
+    postponed = next(r for r in rows if r[0] == "2.1")
+    assert postponed[1:3] == [2017, "Utsatt" if language == "nb" else "Utsett"]
+    assert postponed[4] == 40000 and postponed[5] is None  # unknown stays empty, not 0
+    assert len(rows) == 9
+    own = wb["Årsrapporter" if language == "nb" else "Årsrapportar"]
+    assert own.cell(4, 1).value == 2017
+
+
+def test_a_bad_status_in_the_workbook_names_its_cell(model: Initiative, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from omradedok.io import load_with_report
+    from omradedok.io.workbook import export_bytes
+
+    path = tmp_path / "satsing.xlsx"
+    path.write_bytes(export_bytes(model, "nb"))
+    wb = load_workbook(path)
+    sheet = wb["Årsrapport per tiltak"]
+    row = next(r for r in range(4, 20) if sheet.cell(r, 1).value == "2.1")
+    sheet.cell(row, 3).value = "Kanskje"
+    wb.save(path)
+    with pytest.raises(InputError) as info:
+        load_with_report(path)
+    messages = [str(p) for p in info.value.problems]
+    assert any(f"Årsrapport per tiltak!C{row}: ukjent verdi «Kanskje»" in m for m in messages)
