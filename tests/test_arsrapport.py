@@ -195,6 +195,8 @@ def test_next_years_priorities_as_written(docx_nn: bytes) -> None:
 def test_a_year_without_activities_says_so(model: Initiative) -> None:
     text = _docx_text(_render(model, "docx", year=2016))
     assert "Det er ikkje registrert tiltak for 2016." in text
+    assert "Det er ikkje registrert tiltak eller budsjett for 2016." in text
+    assert "aktivitetsplanen for 2016" not in text
     assert "Prioriteringane for 2017 er ikkje fastsette." in text
     assert not re.search(r"(?<![0-9 ])0 kr", text)
 
@@ -346,3 +348,33 @@ def test_a_bad_status_in_the_workbook_names_its_cell(model: Initiative, tmp_path
         load_with_report(path)
     messages = [str(p) for p in info.value.problems]
     assert any(f"Årsrapport per tiltak!C{row}: ukjent verdi «Kanskje»" in m for m in messages)
+
+
+def test_an_attached_report_goes_into_the_arkivmelding_with_its_pdf(
+    model: Initiative, tmp_path: Path
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    from omradedok.archive import FILENAME
+    from omradedok.archive.arkivmelding import NS
+
+    data = model.model_dump(mode="json", exclude_none=True)
+    data["council_case"].update(
+        attached_annual_reports=[2017],
+        archive_code_system="FE",
+        case_officer_archive_id="SAKSB1",
+        administrative_unit_archive_id="ENH1",
+    )
+    attached = omradedok.from_dict(data, name="test")
+    out = tmp_path / "dokumenter"
+    omradedok.build(attached, out, only="arsrapport,saksframlegg", arkivmelding=True)
+    am = f"{{{NS}}}"
+    root = ET.parse(out / FILENAME).getroot()
+    files = {
+        (d.findtext(f"{am}tittel") or ""): [
+            o.findtext(f"{am}filnavn") for o in d.findall(f"{am}dokumentobjekt")
+        ]
+        for d in root.findall(f"{am}registrering/{am}dokumentbeskrivelse")
+    }
+    assert files["Årsrapport 2017"] == ["arsrapport-2017.docx", "arsrapport-2017.pdf"]
+    assert not any(t.startswith("Årsrapport 201") and t != "Årsrapport 2017" for t in files)

@@ -305,8 +305,8 @@ def status_label(status: ReportStatus | None, report: AnnualStatus) -> str:
 def _status_table(report: AnnualStatus) -> Table:
     columns = (
         Column(report.t("ar_col_nr"), 0.07),
-        Column(report.t("ar_col_activity"), 0.3),
-        Column(report.t("ar_col_status"), 0.13),
+        Column(report.t("ar_col_activity"), 0.28),
+        Column(report.t("ar_col_status"), 0.15),
         Column(report.t("ar_col_reason"), 0.22),
         Column(report.t("ar_col_budget"), 0.14, "right"),
         Column(report.t("ar_col_spent"), 0.14, "right"),
@@ -487,7 +487,7 @@ def report_view(report: AnnualStatus) -> Document:
     own = model.annual_report(year)
     count = len(report.rows)
 
-    intro: list[Block] = [*prose(report.t("ar_intro"))]
+    intro: list[Block] = [*prose(report.t("ar_intro" if report.rows else "ar_intro_no_plan"))]
     if own is not None and own.summary:
         intro.append(Section(report.t("ar_h_summary"), prose(own.summary), level=2, key="summary"))
 
