@@ -74,6 +74,10 @@ def build(
     Mappen får nøyaktig dokumentene fra denne byggingen: filer fra en tidligere bygging som
     ikke lages nå, fjernes. Har mappen filer som omradedok ikke har laget, stopper byggingen
     uten å endre noe.
+
+    Årsrapporten (arsrapport-ÅÅÅÅ.docx og .pdf) lages for hvert år med rapportdata: status
+    eller forbruk under en aktivitets «reports», en indikatormåling eller «annual_reports».
+    Bare årsrapportene: --only arsrapport.
     """
     loaded = load_with_report(file)
     show_problems(loaded.warnings, str(file))

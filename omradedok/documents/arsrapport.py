@@ -103,12 +103,17 @@ def spent_amount(activity: Activity, year: int, source: FundingSource) -> Amount
 
 @dataclass(frozen=True)
 class StatusRow:
+    """One activity of the report year: its status, reason, budget share and money used."""
+
     activity: Activity
+    year: int
     group: str
     status: ReportStatus | None
     reason: str
     budget: Funding
+    """The activity's share of the year's budget (``Activity.share``)."""
     spent: tuple[Amount | None, ...]
+    """Money used per source in :data:`SOURCES` order (see :func:`spent_amount`)."""
 
     @property
     def spent_total(self) -> Amount:
@@ -116,10 +121,8 @@ class StatusRow:
 
     @property
     def spent_reported(self) -> bool:
-        report = self.activity.report(self.budget_year)
+        report = self.activity.report(self.year)
         return report is not None and report.spent.known
-
-    budget_year: int = 0
 
     @property
     def over_budget(self) -> bool:
@@ -229,12 +232,12 @@ def annual_status(
         rows.append(
             StatusRow(
                 activity=act,
+                year=year,
                 group=subs.get(sp, sp) if sp else none,
                 status=report.status if report else None,
                 reason=report.reason if report else "",
                 budget=act.share(year),
                 spent=tuple(spent_amount(act, year, s) for s in SOURCES),
-                budget_year=year,
             )
         )
     budget = Funding.sum_of(r.budget for r in rows)
