@@ -123,7 +123,7 @@ def test_status_per_activity_with_reasons(docx_nn: bytes) -> None:
 def test_not_reported_is_counted(docx_nn: bytes) -> None:
     text = _docx_text(docx_nn)
     assert (
-        "Av 12 tiltak i 2017: 4 fullført, 3 pågår, 1 utsett, 1 avlyst og 3 ikkje rapportert."
+        "Status for dei 12 tiltaka i 2017: fullført 4, pågår 3, utsett 1, avlyst 1, ikkje rapportert 3."
         in text
     )
     assert "3 av 12 tiltak har ikkje rapportert status for 2017." in text
@@ -217,7 +217,7 @@ def test_pdf_says_what_the_docx_says(docx_nn: bytes, pdf_nn: bytes) -> None:
     assert pdf_outline(pdf_nn) == docx_headings(docx_nn)
     text = squeeze(_plain(pdf_text(pdf_nn)))
     for fact in (
-        "Av 12 tiltak i 2017: 4 fullført, 3 pågår, 1 utsett, 1 avlyst og 3 ikkje rapportert.",
+        "Status for dei 12 tiltaka i 2017: fullført 4, pågår 3, utsett 1, avlyst 1, ikkje rapportert 3.",
         "3 av 12 tiltak har ikkje rapportert status for 2017.",
         "minst 1 158 000 kr",
         "minst 2 333 000 kr",
