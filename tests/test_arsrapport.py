@@ -378,3 +378,28 @@ def test_an_attached_report_goes_into_the_arkivmelding_with_its_pdf(
     }
     assert files["Årsrapport 2017"] == ["arsrapport-2017.docx", "arsrapport-2017.pdf"]
     assert not any(t.startswith("Årsrapport 201") and t != "Årsrapport 2017" for t in files)
+
+
+def test_a_source_is_over_budget_only_against_a_whole_budget(model: Initiative) -> None:
+    from omradedok.documents.arsrapport import annual_status
+    from omradedok.model import Language
+
+    data = model.model_dump(mode="json", exclude_none=True)
+    over = next(a for a in data["activities"] if a["id"] == "1.1")
+    over["reports"] = [{"year": 2017, "status": "completed", "spent": {"state": 2_000_000}}]
+    changed = omradedok.from_dict(data, name="test")
+    state = annual_status(changed, 2017, Language.NN).sources[1]
+    # the year's state budget is «minst 1 820 000 kr» (1.5 and 2.4 give none): not a deviation
+    assert state.budget.partial and state.spent.exceeds(state.budget)
+    assert not state.over_budget
+    text = _docx_text(_render(changed, "docx"))
+    assert "Statlege midlar: brukt" not in text
+    assert "Tiltak 1.1 Fritidskortet og open hall på fredagar: brukt" in text
+    for activity in data["activities"]:
+        if activity["id"] == "1.5":  # multi-year: its 2017 share
+            activity["budget_by_year"] = [{"year": 2017, "municipal": 1000}]
+        if activity["id"] == "2.4":
+            activity["budget"] = {"municipal": 1000}
+    whole = omradedok.from_dict(data, name="test")
+    assert annual_status(whole, 2017, Language.NN).sources[1].over_budget
+    assert "Statlege midlar: brukt" in _docx_text(_render(whole, "docx"))

@@ -137,7 +137,9 @@ class SourceLine:
 
     @property
     def over_budget(self) -> bool:
-        return self.spent.exceeds(self.budget)
+        """Surely over: the least spent is above the most budgeted, and the budget is whole
+        (a «minst» budget may be larger than what is known of it)."""
+        return not self.budget.partial and self.spent.exceeds(self.budget)
 
 
 @dataclass(frozen=True)
