@@ -679,7 +679,7 @@ class ArsrapportKind:
         attached = set(case.attached_annual_reports) if case is not None else set()
         out: list[Artifact] = []
         for year in model.report_years():
-            title = f"{pick(lang, 'Årsrapport', 'Årsrapport')} {year}"
+            title = f"{views.labels(lang, folder)['ar_title']} {year}"
             docx = _bind(render_docx, model, year, lang, folder)
             out.append(
                 Artifact(docx_filename(year), self.name, title, docx, attachment=year in attached)
