@@ -403,3 +403,25 @@ def test_a_source_is_over_budget_only_against_a_whole_budget(model: Initiative) 
     whole = omradedok.from_dict(data, name="test")
     assert annual_status(whole, 2017, Language.NN).sources[1].over_budget
     assert "Statlege midlar: brukt" in _docx_text(_render(whole, "docx"))
+
+
+def test_docx_and_pdf_print_the_same_amounts(docx_nn: bytes, pdf_nn: bytes) -> None:
+    from view_support import amounts
+
+    in_docx = amounts(_docx_text(docx_nn))
+    assert in_docx == amounts(pdf_text(pdf_nn))
+    assert in_docx["2 333 000 kr"] >= 1 and in_docx["755 000 kr"] >= 2  # table and deviation
+
+
+def test_a_municipalitys_labels_override_the_reports_words(
+    model: Initiative, tmp_path: Path
+) -> None:
+    folder = tmp_path / "maler"
+    folder.mkdir()
+    (folder / "labels.yaml").write_text(
+        "ar_title: {nb: Statusrapport, nn: Statusrapport}\n", encoding="utf-8"
+    )
+    artifacts = omradedok.plan(model, only="arsrapport", template_dir=folder)
+    assert artifacts[-2].title == "Statusrapport 2017"
+    text = _docx_text(artifacts[-2].render())
+    assert "Statusrapport 2017" in text
