@@ -154,7 +154,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
             f"control.yaml:{_line('summary: >')}: summary: teksten inneholder det ulovlige kontrolltegnet U+0007 "
             "(posisjon 5); fjern det – ofte kommer det fra kopiering fra et annet program",
             f"control.yaml:{_line('summary: >') + 1}: x: ukjent felt «x». Gyldige felt her: activities, agreements, "
-            "anchoring, area, background, budget_frame, communication, council_case, document, "
+            "anchoring, annual_reports, area, background, budget_frame, communication, council_case, document, "
             "evaluation, goals, knowledge_base, milestones, municipality, organisation, "
             "participation, partners, period, phase, programme, purpose, schema_version, "
             "strategies, summary, tasks, title.",

@@ -26,11 +26,11 @@ SHEETS_NB = [
     "Veiledning", "Satsing", "Versjoner", "Plandokumenter", "Forankring", "Kilder", "Funn",
     "Hovedmål", "Delmål", "Resultatmål", "Indikatorer", "Indikatormålinger", "Strategier",
     "Delprogram", "Prosjekter", "Delprosjekter", "Organisering", "Medlemmer", "Roller",
-    "Partnere", "Oppgaver", "Oppgaveroller", "Aktiviteter", "Budsjett per år", "Budsjett",
-    "Milepæler",
+    "Partnere", "Oppgaver", "Oppgaveroller", "Aktiviteter", "Budsjett per år",
+    "Årsrapport per tiltak", "Budsjett", "Milepæler",
     "Målgrupper", "Kanaler", "Kommunikasjon", "Evaluering", "Rapportering", "Avtaler",
     "Avtaleplikter", "Avtalebidrag", "Signaturer", "Saksframlegg", "Saksgang",
-    "Høringsinnspill", "Tekstlister", "Lister",
+    "Høringsinnspill", "Årsrapporter", "Tekstlister", "Lister",
 ]  # fmt: skip
 ACTIVITY_HEADERS = [
     "Nr", "Delprogram", "Tiltak/aktivitet", "Bidrar til delmål", "Resultatmål / indikator",

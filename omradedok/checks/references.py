@@ -277,6 +277,21 @@ def reference_problems(model: Initiative) -> list[Problem]:
             problems += _unknown(
                 (*mp2, "responsible_role_id"), who, "rolle", measure.responsible_role_id, role_ids
             )
+    if model.council_case is not None:
+        reported = model.report_years()
+        for i, year in enumerate(model.council_case.attached_annual_reports):
+            if year not in reported:
+                known = ", ".join(map(str, reported)) or "ingen år har rapportdata ennå"
+                problems.append(
+                    Problem(
+                        "error",
+                        f"saken legger ved årsrapporten for {year}, men {year} har ingen "
+                        "rapportdata (status eller forbruk under en aktivitets reports, en "
+                        f"indikatormåling eller annual_reports); år med årsrapport: {known}",
+                        ("council_case", "attached_annual_reports", i),
+                        code="E-REF-001",
+                    )
+                )
     problems += _structure_problems(model)
     return problems
 

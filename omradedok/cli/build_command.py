@@ -15,7 +15,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..build import BuildResult, BuildStep
 from ..build import build as build_documents
-from ..documents.endringer import same_initiative
 from ..errors import InputError
 from ..io import load_with_report
 from ..model import Initiative
@@ -85,6 +84,10 @@ def build(
     Mappen får nøyaktig dokumentene fra denne byggingen: filer fra en tidligere bygging som
     ikke lages nå, fjernes. Har mappen filer som omradedok ikke har laget, stopper byggingen
     uten å endre noe.
+
+    Årsrapporten (arsrapport-ÅÅÅÅ.docx og .pdf) lages for hvert år med rapportdata: status
+    eller forbruk under en aktivitets «reports», en indikatormåling eller «annual_reports».
+    Bare årsrapportene: --only arsrapport.
     """
     loaded = load_with_report(file)
     show_problems(loaded.warnings, str(file))
@@ -92,6 +95,8 @@ def build(
     if previous is not None:
         loaded_previous = load_with_report(previous)
         show_problems(loaded_previous.warnings, str(previous))
+        from ..documents.endringer import same_initiative  # renders views: not for --help
+
         same_initiative(loaded_previous.model, loaded.model, str(previous), str(file))
         earlier = loaded_previous.model
 

@@ -9,7 +9,6 @@ import typer
 from rich.markup import escape
 
 from ..build import language_of
-from ..documents.endringer import compare, endringslogg_lines, same_initiative
 from ..errors import InputError
 from ..io import load_with_report
 from ..io.writer import write_atomic
@@ -48,6 +47,9 @@ def diff(
     show_problems(loaded_old.warnings, str(old))
     loaded_new = load_with_report(new)
     show_problems(loaded_new.warnings, str(new))
+    # imported here: the diff renders DOCX, and `omradedok --help` must not load python-docx
+    from ..documents.endringer import compare, endringslogg_lines, same_initiative
+
     same_initiative(loaded_old.model, loaded_new.model, str(old), str(new))
     model = loaded_new.model
     lang = language_of(language) if language else model.municipality.language

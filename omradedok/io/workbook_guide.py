@@ -157,6 +157,19 @@ _PARAGRAPHS: tuple[tuple[str, Label], ...] = (
             "fell bort.",
         ),
     ),
+    (
+        "p",
+        L(
+            "13. Årsrapporten: status og pengebruk per tiltak og år føres på arket Årsrapport per "
+            "tiltak, målte verdier på Indikatormålinger, sammendrag og prioriteringer for neste år "
+            "på Årsrapporter. Et år med slike data får arsrapport-ÅÅÅÅ.docx og .pdf; den er "
+            "vedlegg i saken bare når året står i «Vedlagte årsrapporter (år)» på Saksframlegg.",
+            "13. Årsrapporten: status og pengebruk per tiltak og år blir førte på arket Årsrapport "
+            "per tiltak, målte verdiar på Indikatormålingar, samandrag og prioriteringar for neste "
+            "år på Årsrapportar. Eit år med slike data får arsrapport-ÅÅÅÅ.docx og .pdf; han er "
+            "vedlegg i saka berre når året står i «Vedlagde årsrapportar (år)» på Saksframlegg.",
+        ),
+    ),
     ("h", L("Sjekk og lag dokumentene", "Sjekk og lag dokumenta")),
     ("c", L("omradedok validate satsing.xlsx")),
     (

@@ -34,6 +34,7 @@ from ..model import (
     OfficerTitle,
     PartnerKind,
     PlanDocumentKind,
+    ReportStatus,
     SourceKind,
 )
 from .workbook_values import Kind
@@ -600,6 +601,17 @@ SAKSFRAMLEGG = FormSheet(
                     help=L("Tomt: avsnittet utelates.", "Tomt: avsnittet fell bort."),
                 ),
                 F(
+                    "council_case.attached_annual_reports",
+                    L("Vedlagte årsrapporter (år)", "Vedlagde årsrapportar (år)"),
+                    Kind.IDS,
+                    L(
+                        "Årene med årsrapport som saken legger ved, skilt med komma, f.eks. "
+                        "«2026». Tomt: ingen årsrapport er vedlegg.",
+                        "Åra med årsrapport som saka legg ved, skilde med komma, t.d. «2026». "
+                        "Tomt: ingen årsrapport er vedlegg.",
+                    ),
+                ),
+                F(
                     "council_case.risk",
                     L("Risikovurdering"),
                     help=L("Tomt: avsnittet utelates.", "Tomt: avsnittet fell bort."),
@@ -1109,6 +1121,70 @@ TABLES: tuple[TableSheet, ...] = (
         ),
     ),
     TableSheet(
+        key="activity_reports",
+        name=L("Årsrapport per tiltak"),
+        intro=L(
+            "Årsrapporten: status ved utgangen av året og pengebruk per finansieringskilde, én rad "
+            "per aktivitet og år. Tom status gir «ikke rapportert»; et tomt beløp for en kilde "
+            "budsjettet har, er ukjent (aldri 0 kr). «År» velger aktiviteten når samme nr finnes "
+            "i flere år.",
+            "Årsrapporten: status ved utgangen av året og pengebruk per finansieringskjelde, éi rad "
+            "per aktivitet og år. Tom status gir «ikkje rapportert»; eit tomt beløp for ei kjelde "
+            "budsjettet har, er ukjent (aldri 0 kr). «År» vel aktiviteten når same nr finst i "
+            "fleire år.",
+        ),
+        collection=("reports",),
+        parents=("activities",),
+        parent_by_year=True,
+        columns=(
+            C("", L("Aktivitet (nr)"), Kind.PARENT, 12, source="activities"),
+            C("year", YEAR, Kind.INT, 8),
+            C("status", L("Status"), Kind.ENUM, 14, enum=ReportStatus),
+            C("reason", L("Begrunnelse / merknad", "Grunngiving / merknad"), width=44),
+            C(
+                "spent.municipal",
+                L("Brukt – kommunale midler", "Brukt – kommunale midlar"),
+                Kind.MONEY,
+                16,
+            ),
+            C(
+                "spent.state",
+                L("Brukt – statlige midler", "Brukt – statlege midlar"),
+                Kind.MONEY,
+                16,
+            ),
+            C("spent.other", L("Brukt – andre midler", "Brukt – andre midlar"), Kind.MONEY, 16),
+            C(
+                "spent.carried_over",
+                L("Brukt – overført fra i fjor", "Brukt – overført frå i fjor"),
+                Kind.MONEY,
+                16,
+            ),
+            C("", L("Sum brukt"), Kind.FORMULA, 16, formula=_row_sum("E", "H")),
+        ),
+    ),
+    TableSheet(
+        key="annual_reports",
+        name=L("Årsrapporter", "Årsrapportar"),
+        intro=L(
+            "Det årsrapporten for et år sier selv: dato, sammendrag og prioriteringer for neste "
+            "år. Tomme felt utelates eller står som «ikke fastsatt».",
+            "Det årsrapporten for eit år seier sjølv: dato, samandrag og prioriteringar for neste "
+            "år. Tomme felt fell bort eller står som «ikkje fastsett».",
+        ),
+        collection=("annual_reports",),
+        columns=(
+            C("year", YEAR, Kind.INT, 8),
+            C("date", DATE, Kind.DATE, 14),
+            C("summary", SUMMARY, width=60),
+            C(
+                "priorities",
+                L("Prioriteringer for neste år", "Prioriteringar for neste år"),
+                width=60,
+            ),
+        ),
+    ),
+    TableSheet(
         key="budget_frame",
         name=L("Budsjett"),
         intro=L(
@@ -1397,9 +1473,7 @@ TABLES: tuple[TableSheet, ...] = (
                 L("Vedtakspunkt (plandokument)"), ("decision", "points"), owner="plan_documents"
             ),
             Target(L("Innstilling (vedtakspunkt)"), ("council_case", "proposed_resolution")),
-            Target(
-                L("Innstilling (tilleggspunkt)"), ("council_case", "additional_points")
-            ),
+            Target(L("Innstilling (tilleggspunkt)"), ("council_case", "additional_points")),
             Target(L("Høringsinstans", "Høyringsinstans"), ("council_case", "consulted")),
             Target(L("Ekstra vedlegg"), ("council_case", "extra_attachments")),
         ),
@@ -1437,6 +1511,7 @@ SHEET_ORDER: tuple[str, ...] = (
     "task_roles",
     "activities",
     "activity_budgets",
+    "activity_reports",
     "budget_frame",
     "milestones",
     "target_groups",
@@ -1451,6 +1526,7 @@ SHEET_ORDER: tuple[str, ...] = (
     "council_case",
     "route",
     "consultation_inputs",
+    "annual_reports",
     "text_lists",
 )
 """Sheet order in the workbook; parents come before the sheets that refer to them."""
@@ -1509,6 +1585,7 @@ ENUM_TITLES: dict[str, Label] = {
     "BodyKind": L("Organtype"),
     "PartnerKind": L("Partnertype", "Partnartype"),
     "ActivityStatus": L("Aktivitetsstatus"),
+    "ReportStatus": L("Årsstatus"),
     "ChannelKind": L("Kanaltype"),
     "EvaluationType": L("Evalueringstype"),
     "Involvement": L("Involvering"),

@@ -117,7 +117,7 @@ def to_cell(kind: Kind, value: Any, language: Language, enum: type[StrEnum] | No
     if kind is Kind.PATH:
         return str(value) if isinstance(value, Path | str) else None
     if kind in (Kind.IDS, Kind.CODES):
-        return ", ".join(value) if value else None
+        return ", ".join(str(v) for v in value) if value else None
     if kind is Kind.ENUM:
         assert enum is not None
         return enum_label(enum(value), language)

@@ -21,6 +21,7 @@ from ..model.enums import (
     OfficerTitle,
     PartnerKind,
     PlanDocumentKind,
+    ReportStatus,
     SourceKind,
 )
 
@@ -81,6 +82,10 @@ _LABEL_TABLE: list[tuple[StrEnum, str, str]] = [
     (ActivityStatus.COMPLETED, "Fullført", "Fullført"),
     (ActivityStatus.POSTPONED, "Utsatt", "Utsett"),
     (ActivityStatus.CANCELLED, "Avlyst", "Avlyst"),
+    (ReportStatus.COMPLETED, "Fullført", "Fullført"),
+    (ReportStatus.ONGOING, "Pågår", "Pågår"),
+    (ReportStatus.POSTPONED, "Utsatt", "Utsett"),
+    (ReportStatus.CANCELLED, "Avlyst", "Avlyst"),
     (FundingSource.MUNICIPAL, "Kommunale midler", "Kommunale midlar"),
     (FundingSource.STATE, "Statlige midler", "Statlege midlar"),
     (FundingSource.OTHER, "Andre midler", "Andre midlar"),

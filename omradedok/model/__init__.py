@@ -1,6 +1,6 @@
 """Pydantic models of an områdesatsing, by concept."""
 
-from .activities import Activity, BudgetFrame, Funding, YearShare
+from .activities import Activity, ActivityReport, BudgetFrame, Funding, YearShare
 from .agreements import MUNICIPALITY_PARTY, Agreement, Contribution, Obligation, Signatory
 from .amount import Amount
 from .base import Base
@@ -24,6 +24,7 @@ from .enums import (
     OfficerTitle,
     PartnerKind,
     PlanDocumentKind,
+    ReportStatus,
     SourceKind,
 )
 from .evaluation import EvaluationPlan, EvaluationPoint, Reporting, ResultChain
@@ -55,6 +56,7 @@ from .plan import (
 )
 from .programme import Programme, Project, SubProgramme, SubProject
 from .quantity import Count
+from .report import AnnualReport
 from .tasks import Task, TaskRole
 from .when import When
 
@@ -62,9 +64,11 @@ __all__ = [
     "MUNICIPALITY_PARTY",
     "SCHEMA_VERSION",
     "Activity",
+    "ActivityReport",
     "ActivityStatus",
     "Agreement",
     "Amount",
+    "AnnualReport",
     "Area",
     "Base",
     "Baseline",
@@ -121,6 +125,7 @@ __all__ = [
     "Profile",
     "Programme",
     "Project",
+    "ReportStatus",
     "Reporting",
     "ResultChain",
     "ResultGoal",

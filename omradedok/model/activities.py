@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 
 from .amount import Amount, add_up
 from .base import Base, Id, Text, Year
-from .enums import ActivityStatus, FundingSource
+from .enums import ActivityStatus, FundingSource, ReportStatus
 from .when import When
 
 _QUARTER = re.compile(r"^\s*(?:(\d{4})\s*-?\s*[QqKk]([1-4])|[QqKk]([1-4])\s*(\d{4}))\s*$")
@@ -89,6 +89,25 @@ class YearShare(Funding):
     year: Year
 
 
+class ActivityReport(Base):
+    """What one year's årsrapport says about an activity: its status at the end of the year,
+    why (where given) and the money used that year by funding source."""
+
+    year: Year
+    status: ReportStatus | None = None
+    """completed, ongoing, postponed or cancelled; left out, the report says «ikke
+    rapportert» (never a status nobody gave)."""
+    reason: Text = ""
+    """Why it was postponed or cancelled, or what else the year's status needs said."""
+    spent: Funding = Field(default_factory=Funding)
+    """Money used that year (regnskap) by source. A source the year's budget has but
+    ``spent`` leaves out is unknown («ikke rapportert»), never 0 kr."""
+
+    @property
+    def has_data(self) -> bool:
+        return self.status is not None or self.spent.known or bool(self.reason)
+
+
 class Activity(Base):
     """One measure (tiltak): in one year's activity plan, or spanning several years."""
 
@@ -120,6 +139,8 @@ class Activity(Base):
     status: ActivityStatus | None = None
     result_target: Text = ""
     """Resultatmål / indicator the activity is measured by."""
+    reports: list[ActivityReport] = Field(default_factory=list)
+    """The yearly status reports (årsrapport): one per year the activity runs in."""
 
     @model_validator(mode="after")
     def _placed_in_time(self) -> Activity:
@@ -138,7 +159,20 @@ class Activity(Base):
             raise ValueError(
                 f"budget_by_year har år utenfor aktivitetens tid ({', '.join(map(str, outside))})"
             )
+        reported = [r.year for r in self.reports]
+        if len(set(reported)) != len(reported):
+            raise ValueError("reports har samme år flere ganger; skriv én rapport per år")
+        outside = sorted(set(reported) - set(self.years))
+        if outside:
+            raise ValueError(
+                f"reports har år utenfor aktivitetens tid ({', '.join(map(str, outside))}); "
+                "en aktivitet rapporteres bare for årene den går"
+            )
         return self
+
+    def report(self, year: int) -> ActivityReport | None:
+        """The activity's status report for ``year``, if the input gives one."""
+        return next((r for r in self.reports if r.year == year), None)
 
     @property
     def years(self) -> list[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Base, Date, Id, Text
+from .base import Base, Date, Id, Text, Year
 from .enums import DelegationHolder
 from .municipality import Person
 from .when import When
@@ -93,3 +93,6 @@ class CouncilCase(Base):
     """Alternative løsninger."""
     extra_attachments: list[Text] = Field(default_factory=list)
     """Attachments beyond the documents built (e.g. the knowledge base report)."""
+    attached_annual_reports: list[Year] = Field(default_factory=list)
+    """The years whose årsrapport the case attaches as vedlegg. An årsrapport is built for
+    every year with report data; it is a vedlegg only where its year is named here."""

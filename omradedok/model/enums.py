@@ -137,6 +137,15 @@ class ActivityStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class ReportStatus(StrEnum):
+    """An activity's status at the end of a year, as the årsrapport states it."""
+
+    COMPLETED = "completed"
+    ONGOING = "ongoing"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+
 class FundingSource(StrEnum):
     MUNICIPAL = "municipal"
     STATE = "state"

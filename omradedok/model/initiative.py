@@ -18,6 +18,7 @@ from .municipality import Area, Municipality
 from .organisation import Organisation, Partner, Role
 from .plan import Decision, DocumentInfo, KnowledgeBase, Milestone, Participation, Period
 from .programme import Programme
+from .report import AnnualReport
 from .tasks import Task
 
 SCHEMA_VERSION: Literal[2] = 2
@@ -61,6 +62,9 @@ class Initiative(Base):
     tasks: list[Task] = Field(default_factory=list)
     """Tasks beyond activities and projects, with each party's role (the role matrix)."""
     council_case: CouncilCase | None = None
+    annual_reports: list[AnnualReport] = Field(default_factory=list)
+    """The yearly status reports' own texts (summary, next year's priorities), one per year;
+    the activities' statuses are under each activity's ``reports``."""
 
     # -- derived views used by several documents -------------------------------------------
 
@@ -83,6 +87,19 @@ class Initiative(Base):
 
     def activity_years(self) -> list[int]:
         return sorted({y for a in self.activities for y in a.years})
+
+    def report_years(self) -> list[int]:
+        """The years with report data, each of which gets an årsrapport: a year an activity
+        reports on (status, reason or money used), an indicator is observed in within the
+        period, or ``annual_reports`` gives a text for."""
+        years = {r.year for a in self.activities for r in a.reports if r.has_data}
+        period = range(self.period.start_year, self.period.end_year + 1)
+        years |= {o.year for _, i in self.indicators() for o in i.observations if o.year in period}
+        years |= {r.year for r in self.annual_reports if r.has_data}
+        return sorted(years)
+
+    def annual_report(self, year: int) -> AnnualReport | None:
+        return next((r for r in self.annual_reports if r.year == year), None)
 
     def activities_in(self, year: int) -> list[Activity]:
         """The activities of one year's plan: those of that year and the multi-year ones
