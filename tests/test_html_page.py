@@ -16,7 +16,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import EXAMPLE_FILES, ROOT
+from conftest import EXAMPLE_FILES, LARGE_EXAMPLE, ROOT
 from html_page import Node, parse
 
 import omradedok
@@ -40,8 +40,9 @@ from omradedok.view.blocks import (
     iter_blocks,
 )
 
-CASES = [(path, None) for path in EXAMPLE_FILES] + [(EXAMPLE_FILES[0], Language.NN)]
-IDS = [p.stem for p in EXAMPLE_FILES] + [f"{EXAMPLE_FILES[0].stem}-nn"]
+# every example in its own language, and the large bokmål one in nynorsk too
+CASES = [(path, None) for path in EXAMPLE_FILES] + [(LARGE_EXAMPLE, Language.NN)]
+IDS = [p.stem for p in EXAMPLE_FILES] + [f"{LARGE_EXAMPLE.stem}-nn"]
 SCOPES = {"col", "row", "colgroup", "rowgroup"}
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
