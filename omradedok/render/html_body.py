@@ -139,6 +139,7 @@ _WORDS = {
     "skip": ("Hopp til innholdet", "Hopp til innhaldet"),
     "contents": ("Innhold", "Innhald"),
     "data": ("Tallene i figuren", "Tala i figuren"),
+    "content": ("Innholdet i figuren", "Innhaldet i figuren"),
     "category": ("Kategori", "Kategori"),
     "year": ("År", "År"),
     "sum": ("Sum", "Sum"),
@@ -415,6 +416,7 @@ class _Page:
             rows.append({"group": None, "head": _marked(category), "cells": [*values, total]})
         return {
             "kind": "table",
+            "summary": self.word("data"),
             "numeric": True,
             "caption": caption,
             "heads": heads,
@@ -445,6 +447,7 @@ class _Page:
         ]
         return {
             "kind": "table",
+            "summary": self.word("content"),
             "numeric": False,
             "caption": caption,
             "heads": heads,
@@ -468,7 +471,11 @@ class _Page:
                 "children": [node(c) for c in n.children],
             }
 
-        return {"kind": "tree", "roots": [node(r) for r in spec.roots]}
+        return {
+            "kind": "tree",
+            "summary": self.word("content"),
+            "roots": [node(r) for r in spec.roots],
+        }
 
 
 def _data_uri(mime: str, data: bytes) -> str:
