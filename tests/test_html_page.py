@@ -351,3 +351,8 @@ def test_the_template_ships_as_package_data() -> None:
     for name in ("html/side.html", "html/side.css"):
         assert (folder / name).is_file()
         assert any(Path(name).match(p) for p in patterns), name
+
+
+def test_the_same_view_gives_the_same_bytes(nynorsk_model: Initiative) -> None:
+    first = render_handlingsplan_html(nynorsk_model, Language.NN)
+    assert render_handlingsplan_html(nynorsk_model, Language.NN) == first

@@ -32,6 +32,8 @@ def render_handlingsplan_html(
 
 class NettsideKind:
     name = "nettside"
+    order = 75  # after the plan's DOCX and PDF, before the council case
+    attachment_rank = 10  # its artifact is no vedlegg; ranked with the handlingsplan
 
     def artifacts(self, context: BuildContext) -> list[Artifact]:
         model, language = context.model, context.options.language
@@ -48,4 +50,5 @@ class NettsideKind:
         ]
 
 
-registry.register(NettsideKind())
+DOCUMENT_KIND = NettsideKind()
+registry.register(DOCUMENT_KIND)
