@@ -356,3 +356,33 @@ def test_the_template_ships_as_package_data() -> None:
 def test_the_same_view_gives_the_same_bytes(nynorsk_model: Initiative) -> None:
     first = render_handlingsplan_html(nynorsk_model, Language.NN)
     assert render_handlingsplan_html(nynorsk_model, Language.NN) == first
+
+
+def test_a_timeline_row_joins_its_periods() -> None:
+    import datetime as dt
+
+    from omradedok.view.graphics import LegendEntry, Timeline, TimelineItem
+
+    d = dt.date
+    item = TimelineItem(
+        "P1",
+        periods=(
+            (d(2026, 1, 1), d(2026, 12, 31)),
+            (d(2026, 4, 1), d(2026, 6, 30)),
+            (d(2027, 1, 1), d(2027, 12, 31)),
+            (d(2029, 7, 1), d(2029, 9, 30)),
+        ),
+    )
+    days = TimelineItem(
+        "A1", periods=((d(2026, 3, 3), d(2026, 3, 6)), (d(2026, 3, 5), d(2026, 3, 9)))
+    )
+    for scale, row, expected in (
+        ("quarters", item, "K1 2026–K4 2027; K3 2029"),
+        ("days", days, "3.–9. mars 2026"),
+    ):
+        chart = Timeline((2026, 2027), (row,), (LegendEntry("Aktivt", "dark"),), scale=scale)  # type: ignore[arg-type]
+        figure = Figure(chart, alt_text="Tidslinje", caption="Fremdrift")
+        document = Document(meta=Meta(title="T"), body=(Section("S", (figure,)),))
+        root, _ = parse(render_html_body(document).decode())
+        (td,) = [t for t in root.iter("td") if t.text]
+        assert td.text == expected

@@ -437,7 +437,7 @@ class _Page:
             if item.heading:
                 rows.append({"group": _marked(item.label), "head": [], "cells": []})
                 continue
-            cells = ["; ".join(self._period(a, b, spec.scale) for a, b in item.periods)]
+            cells = [self._periods(item.periods, spec.scale)]
             if with_plan:
                 cells.append(self._period(*item.planned, spec.scale) if item.planned else "")
             rows.append({"group": None, "head": _marked(item.label), "cells": cells})
@@ -455,6 +455,34 @@ class _Page:
             "milestones": milestones,
             "milestone_title": spec.milestone_title or self.word("milestones"),
         }
+
+    def _periods(self, periods: tuple[tuple[dt.date, dt.date], ...], scale: str) -> str:
+        """The periods a row is active, overlapping and touching ones joined (the chart
+        draws one bar per activity; a reader wants «K1 2026–K4 2027», not six bars' worth)."""
+        if scale == "quarters":
+            quarters = sorted(
+                {
+                    q
+                    for start, end in periods
+                    for q in range(_quarter(start), max(_quarter(start), _quarter(end)) + 1)
+                }
+            )
+            runs: list[list[int]] = []
+            for q in quarters:
+                if runs and q == runs[-1][1] + 1:
+                    runs[-1][1] = q
+                else:
+                    runs.append([q, q])
+            return "; ".join(
+                self._period(_quarter_start(a), _quarter_start(b), scale) for a, b in runs
+            )
+        joined: list[list[dt.date]] = []
+        for start, end in sorted(periods):
+            if joined and start <= joined[-1][1] + dt.timedelta(days=1):
+                joined[-1][1] = max(joined[-1][1], end)
+            else:
+                joined.append([start, end])
+        return "; ".join(self._period(a, b, scale) for a, b in joined)
 
     def _period(self, start: dt.date, end: dt.date, scale: str) -> str:
         if scale == "quarters":
@@ -476,6 +504,14 @@ class _Page:
             "summary": self.word("content"),
             "roots": [node(r) for r in spec.roots],
         }
+
+
+def _quarter(day: dt.date) -> int:
+    return day.year * 4 + (day.month - 1) // 3
+
+
+def _quarter_start(index: int) -> dt.date:
+    return dt.date(index // 4, index % 4 * 3 + 1, 1)
 
 
 def _data_uri(mime: str, data: bytes) -> str:
