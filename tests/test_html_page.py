@@ -337,7 +337,9 @@ def test_build_writes_the_page_and_it_is_no_vedlegg(
 ) -> None:
     result = omradedok.build(large_model, tmp_path, only=["nettside"])
     assert [p.name for p in result.paths] == [FILENAME]
-    assert (tmp_path / FILENAME).read_bytes().startswith(b"<!DOCTYPE html>")
+    data = (tmp_path / FILENAME).read_bytes()
+    assert data.startswith(b"<!DOCTYPE html>")
+    assert omradedok.render(large_model, "nettside") == data
     artifacts = omradedok.plan(large_model)
     page = next(a for a in artifacts if a.filename == FILENAME)
     assert page.attachment is False
@@ -386,3 +388,25 @@ def test_a_timeline_row_joins_its_periods() -> None:
         root, _ = parse(render_html_body(document).decode())
         (td,) = [t for t in root.iter("td") if t.text]
         assert td.text == expected
+
+
+def test_the_logo_is_embedded_with_its_alt_text(tmp_path: Path) -> None:
+    import base64
+
+    from omradedok.view.blocks import Brand, Cover
+
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    logo = tmp_path / "vapen.png"
+    logo.write_bytes(png)
+    document = Document(
+        meta=Meta(title="T"),
+        body=(Section("S"),),
+        brand=Brand(logo=logo, logo_alt_text="Kommunevåpen for Fjordvik"),
+        cover=Cover("Fjordvik kommune", "Handlingsplan", "T"),
+    )
+    root, _ = parse(render_html_body(document).decode())
+    (img,) = root.iter("img")
+    assert img.attrs["alt"] == "Kommunevåpen for Fjordvik"
+    assert img.attrs["src"] == "data:image/png;base64," + base64.b64encode(png).decode()

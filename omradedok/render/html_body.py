@@ -62,12 +62,18 @@ TEMPLATE_NAME = "side.html"
 CHART_DPI = 144
 """Twice the CSS pixel density of a point (72 pt = 96 px): sharp on a high-density screen."""
 
-_LOGO_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".svg": "image/svg+xml",
-}
+
+def _image_type(data: bytes, suffix: str) -> str | None:
+    """The MIME type of a logo, from its first bytes (an SVG from its name)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "image/gif"
+    if suffix == ".svg":
+        return "image/svg+xml"
+    return None
 
 
 def render_html_body(document: Document) -> bytes:
@@ -229,14 +235,10 @@ class _Page:
         brand = self.view.brand
         if brand.logo is None:
             return None
-        path = Path(brand.logo)
-        mime = _LOGO_TYPES.get(path.suffix.lower())
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
+        data = Path(brand.logo).read_bytes()  # unreadable: the same error as the DOCX's
+        mime = _image_type(data, Path(brand.logo).suffix.lower())
         if mime is None:
-            return None
+            return None  # not an image a browser shows inline
         alt = brand.logo_alt_text or (self.view.cover.municipality if self.view.cover else "")
         return {"src": _data_uri(mime, data), "alt": alt or self.word("logo")}
 
