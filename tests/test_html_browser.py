@@ -24,8 +24,10 @@ import pytest
 from conftest import EXAMPLE_FILES, LARGE_EXAMPLE
 
 import omradedok
+from omradedok.documents.aktivitetsplan import activity_plan, plan_view
 from omradedok.documents.nettside import render_handlingsplan_html
 from omradedok.model import Language
+from omradedok.render.html_body import render_html_body
 
 AXE_DEFAULT = Path("/usr/local/share/axe-core/axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -108,10 +110,17 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             target = folder / f"{name}.html"
             target.write_bytes(render_handlingsplan_html(model, language))
             out[name] = target
+        if path == LARGE_EXAMPLE:  # the renderer is generic: an activity plan's view too
+            year = model.activities[0].year
+            assert year is not None
+            view = plan_view(activity_plan(model, year, model.municipality.language))
+            target = folder / "aktivitetsplan.html"
+            target.write_bytes(render_html_body(view))
+            out["aktivitetsplan"] = target
     return out
 
 
-NAMES = [p.stem for p in EXAMPLE_FILES] + [f"{LARGE_EXAMPLE.stem}-nn"]
+NAMES = [p.stem for p in EXAMPLE_FILES] + [f"{LARGE_EXAMPLE.stem}-nn", "aktivitetsplan"]
 LARGE = LARGE_EXAMPLE.stem
 
 

@@ -10,6 +10,7 @@ text – and the same text as the plan's DOCX (every heading, every table cell).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import tomllib
 from pathlib import Path
@@ -410,3 +411,41 @@ def test_the_logo_is_embedded_with_its_alt_text(tmp_path: Path) -> None:
     (img,) = root.iter("img")
     assert img.attrs["alt"] == "Kommunevåpen for Fjordvik"
     assert img.attrs["src"] == "data:image/png;base64," + base64.b64encode(png).decode()
+
+
+def test_the_renderer_is_generic_an_activity_plan_view_renders_too(
+    large_model: Initiative,
+) -> None:
+    from omradedok.documents.aktivitetsplan import activity_plan, plan_view
+
+    year = large_model.activities[0].year
+    assert year is not None
+    view = plan_view(activity_plan(large_model, year, Language.NB))
+    root, errors = parse(render_html_body(view).decode())
+    assert errors == []
+    levels = [level for level, _ in _headings(root)]
+    assert levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
+    assert all(th.attrs.get("scope") in SCOPES for th in root.iter("th"))
+    assert all(img.attrs.get("alt") for img in root.iter("img"))
+    text = _norm(next(root.iter("main")).text)
+    for block in iter_blocks(view.body):
+        if isinstance(block, Paragraph):
+            assert _norm("".join(p.text for s in block.content for p in passages(s.text))) in text
+
+
+def test_every_paragraph_and_list_item_of_the_view_is_on_the_page(
+    page: tuple[Initiative, Language, str, Node],
+) -> None:
+    model, lang, _, root = page
+    text = _norm(next(root.iter("main")).text)
+
+    def shown(content: tuple[Span, ...]) -> str:
+        return _norm("".join(p.text for s in content for p in passages(s.text)))
+
+    for block in iter_blocks(plan_document(model, lang).body):
+        if isinstance(block, Paragraph):
+            assert shown(block.content) in text
+        elif isinstance(block, ItemList):
+            for item in block.items:
+                assert shown(item.content) in text
