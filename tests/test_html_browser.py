@@ -110,6 +110,15 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             target = folder / f"{name}.html"
             target.write_bytes(render_handlingsplan_html(model, language))
             out[name] = target
+        if path == LARGE_EXAMPLE:  # a light brand colour: white on it is darkened to 4.5:1
+            profile = model.municipality.profile.model_copy(
+                update={"primary_color": "#FFDD00", "secondary_color": "#FFF3A0"}
+            )
+            municipality = model.municipality.model_copy(update={"profile": profile})
+            yellow = model.model_copy(update={"municipality": municipality})
+            target = folder / "gul.html"
+            target.write_bytes(render_handlingsplan_html(yellow, model.municipality.language))
+            out["gul"] = target
         if path == LARGE_EXAMPLE:  # the renderer is generic: an activity plan's view too
             year = model.activities[0].year
             assert year is not None
@@ -120,7 +129,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-NAMES = [p.stem for p in EXAMPLE_FILES] + [f"{LARGE_EXAMPLE.stem}-nn", "aktivitetsplan"]
+NAMES = [p.stem for p in EXAMPLE_FILES] + [f"{LARGE_EXAMPLE.stem}-nn", "aktivitetsplan", "gul"]
 LARGE = LARGE_EXAMPLE.stem
 
 
