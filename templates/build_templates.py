@@ -1,6 +1,6 @@
 """Regenerate the built-in Word templates of omradedok, reproducibly.
 
-    python templates/build_templates.py            # writes templates/*.docx and templates/parts/*.docx
+    python templates/build_templates.py            # writes templates/*.docx
     python templates/build_templates.py --check    # exit 1 if a committed template is out of date
 
 The generated .docx files are committed. A clerk may open and edit them in Word or LibreOffice
@@ -32,184 +32,6 @@ def logo_and_municipality(kit: TemplateKit) -> None:
     kit.paragraph("{{ logo }}", "Figur")
     kit.tag("{%p endif %}")
     kit.paragraph("{{ municipality }}", "Kommunenavn")
-
-
-def status_table(kit: TemplateKit) -> None:
-    kit.key_value_table(
-        [
-            ("{{ t.status }}", "{{ doc.status }}"),
-            ("{{ t.version }}", "{{ doc.version }}", "doc.version"),
-            ("{{ t.date }}", "{{ doc.date }}"),
-            ("{{ t.period }}", "{{ doc.period }}"),
-            ("{{ t.decision }}", "{{ doc.decision_text }}", "doc.decision_text"),
-            (
-                "{{ t.consultation_deadline }}",
-                "{{ doc.consultation_deadline }}",
-                "doc.consultation_deadline",
-            ),
-            ("{{ t.archive_case }}", "{{ doc.archive_case }}", "doc.archive_case"),
-        ]
-    )
-
-
-def chart(kit: TemplateKit, key: str) -> None:
-    """A chart picture with its caption, when the view has that chart."""
-    kit.tag(f"{{%p if charts.{key} %}}")
-    kit.picture_paragraph(f"charts.{key}.picture", f"{{{{ charts.{key}.caption }}}}")
-    kit.tag("{%p endif %}")
-
-
-def none_text(kit: TemplateKit, key: str) -> None:
-    kit.tag("{%p else %}")
-    kit.paragraph(f"{{{{ t.{key} }}}}")
-    kit.tag("{%p endif %}")
-
-
-def document_head(kit: TemplateKit, title_label: str) -> None:
-    """Logo, municipality, title, subtitle and status facts at the top of page 1."""
-    logo_and_municipality(kit)
-    kit.paragraph(f"{{{{ t.{title_label} }}}}", "Title")
-    kit.paragraph("{{ doc.subtitle }}", "Subtitle")
-    status_table(kit)
-
-
-# ------------------------------------------------------------ communication, evaluation
-
-
-def kommunikasjonsplan_part() -> TemplateKit:
-    """The communication plan's sections: shown alone and inside the handlingsplan."""
-    kit = TemplateKit(title="Mal: Kommunikasjonsplan (innhold)", header_footer=False)
-    kit.tag("{%p if goals %}")
-    kit.heading("{{ t.comm_goals }}", 1)
-    kit.bullets("goals", "g", var="g")
-    kit.tag("{%p endif %}")
-    kit.tag("{%p if target_groups %}")
-    kit.heading("{{ t.target_groups }}", 1)
-    kit.table(
-        ["{{ t.target_group }}", "{{ t.description }}"],
-        ["{{ g.name }}", "{{ g.description }}"],
-        loop="g in target_groups",
-        widths_mm=[55, 105],
-    )
-    kit.tag("{%p endif %}")
-    kit.tag("{%p if core_messages %}")
-    kit.heading("{{ t.core_messages }}", 1)
-    kit.bullets("core_messages", "m", var="m")
-    kit.tag("{%p endif %}")
-    kit.tag("{%p if channels %}")
-    kit.heading("{{ t.channels }}", 1)
-    kit.table(
-        ["{{ t.channel }}", "{{ t.kind }}"],
-        ["{{ c.text }}", "{{ c.kind }}"],
-        loop="c in channels",
-        widths_mm=[110, 50],
-    )
-    kit.tag("{%p endif %}")
-    kit.tag("{%p if languages %}")
-    kit.heading("{{ t.languages }}", 1)
-    kit.paragraph("{{ languages }}")
-    kit.tag("{%p endif %}")
-    kit.tag("{%p if measures %}")
-    kit.heading("{{ t.measures }}", 1)
-    kit.table(
-        ["{{ t.activity }}", "{{ t.channel }}", "{{ t.target_group }}", "{{ t.timing }}",
-         "{{ t.responsible }}", "{{ t.resources_col }}"],
-        ["{{ m.activity }}", "{{ m.channels }}", "{{ m.target_groups }}", "{{ m.timing }}",
-         "{{ m.responsible }}", "{{ m.resources }}"],
-        loop="m in measures",
-        widths_mm=[32, 30, 25, 21, 27, 25],
-    )
-    kit.tag("{%p endif %}")
-    kit.tag("{%p if engagement %}")
-    kit.heading("{{ t.engagement }}", 1)
-    kit.prose("engagement")
-    kit.tag("{%p endif %}")
-    return kit
-
-
-def evalueringsplan_part() -> TemplateKit:
-    """The evaluation plan's sections: shown alone and inside the handlingsplan."""
-    kit = TemplateKit(title="Mal: Evalueringsplan (innhold)", header_footer=False)
-    kit.tag("{%p if purpose or users %}")
-    kit.heading("{{ t.eval_purpose }}", 1)
-    kit.prose("purpose")
-    kit.tag("{%p if users %}")
-    kit.paragraph("{{ t.eval_users }}:")
-    kit.bullets("users", "u", var="u")
-    kit.tag("{%p endif %}")
-    kit.tag("{%p endif %}")
-    kit.tag("{%p if schedule %}")
-    kit.heading("{{ t.eval_schedule }}", 1)
-    kit.table(
-        ["{{ t.year }}", "{{ t.eval_type }}", "{{ t.description }}"],
-        ["{{ s.year }}", "{{ s.type }}", "{{ s.description }}"],
-        loop="s in schedule",
-        widths_mm=[16, 44, 100],
-    )
-    kit.tag("{%p endif %}")
-    kit.tag("{%p if questions %}")
-    kit.heading("{{ t.eval_questions }}", 1)
-    kit.bullets("questions", "q", var="q")
-    kit.tag("{%p endif %}")
-    kit.tag("{%p if chain %}")
-    kit.heading("{{ t.result_chain }}", 1)
-    kit.paragraph("{{ t.result_chain_intro }}")
-    kit.table(
-        ["{{ t.inputs }} →", "{{ t.activities }} →", "{{ t.results }} →", "{{ t.effects }}"],
-        ["{{ c.inputs }}", "{{ c.activities }}", "{{ c.results }}", "{{ c.effects }}"],
-        loop="c in chain",
-        widths_mm=[40, 40, 40, 40],
-    )
-    kit.tag("{%p endif %}")
-    kit.tag("{%p if indicators %}")
-    kit.heading("{{ t.indicator_matrix }}", 1)
-    kit.paragraph("{{ t.indicator_matrix_intro }}")
-    kit.tag("{%p if observed %}")
-    kit.table(
-        ["{{ t.indicator }}", "{{ t.baseline }}", "{{ t.observed }}", "{{ t.target }}",
-         "{{ t.data_source_frequency }}", "{{ t.responsible }}"],
-        ["{{ i.indicator }}", "{{ i.baseline }}", "{{ i.observed }}", "{{ i.target }}",
-         "{{ i.source_frequency }}", "{{ i.responsible }}"],
-        loop="i in indicators",
-        widths_mm=[34, 27, 27, 18, 30, 24],
-    )
-    kit.tag("{%p else %}")
-    kit.table(
-        ["{{ t.indicator }}", "{{ t.baseline }}", "{{ t.target }}",
-         "{{ t.data_source_frequency }}", "{{ t.responsible }}"],
-        ["{{ i.indicator }}", "{{ i.baseline }}", "{{ i.target }}", "{{ i.source_frequency }}",
-         "{{ i.responsible }}"],
-        loop="i in indicators",
-        widths_mm=[46, 34, 20, 32, 28],
-    )
-    kit.tag("{%p endif %}")
-    kit.tag("{%p endif %}")
-    kit.heading("{{ t.evaluator }}", 1)
-    kit.paragraph("{{ evaluator }}")
-    kit.tag("{%p if reporting %}")
-    kit.heading("{{ t.reporting }}", 1)
-    kit.table(
-        ["{{ t.report_to }}", "{{ t.frequency }}", "{{ t.report_form }}"],
-        ["{{ r.to }}", "{{ r.frequency }}", "{{ r.form }}"],
-        loop="r in reporting",
-        widths_mm=[45, 35, 80],
-    )
-    kit.tag("{%p endif %}")
-    return kit
-
-
-def standalone(title_label: str, template_title: str) -> Callable[[], TemplateKit]:
-    def build() -> TemplateKit:
-        kit = TemplateKit(title=template_title)
-        document_head(kit, title_label)
-        kit.prose("intro", "Ingress")
-        kit.paragraph("{{p body }}")
-        return kit
-
-    return build
-
-
-# ----------------------------------------------------------------------- saksframlegg
 
 
 def _indented_style(
@@ -349,10 +171,6 @@ def dokument() -> TemplateKit:
 BUILDERS: dict[str, Callable[[], TemplateKit]] = {
     "dokument.docx": dokument,
     "saksframlegg.docx": saksframlegg,
-    "kommunikasjonsplan.docx": standalone("communication_plan", "Mal: Kommunikasjonsplan"),
-    "evalueringsplan.docx": standalone("evaluation_plan", "Mal: Evalueringsplan"),
-    "parts/kommunikasjonsplan.docx": kommunikasjonsplan_part,
-    "parts/evalueringsplan.docx": evalueringsplan_part,
 }
 
 

@@ -27,13 +27,12 @@ def test_builtin_templates_pass(capsys: pytest.CaptureFixture[str]) -> None:
     # the handlingsplan has no template of its own any more: it is the plan's one view through
     # the house template dokument.docx, as its PDF (issue 13)
     assert not (templates_dir() / "handlingsplan.docx").exists()
-    for name in (
-        "saksframlegg.docx",
-        "kommunikasjonsplan.docx",
-        "evalueringsplan.docx",
-        "parts/kommunikasjonsplan.docx",
-        "parts/evalueringsplan.docx",
-    ):
+    # nor have the kommunikasjonsplan and evalueringsplan: they are the handlingsplan's
+    # chapters through dokument.docx
+    for name in ("kommunikasjonsplan.docx", "evalueringsplan.docx", "parts"):
+        assert not (templates_dir() / name).exists()
+        assert name not in output
+    for name in ("saksframlegg.docx", "dokument.docx"):
         assert f"{name}: i orden" in output
 
 
@@ -59,7 +58,7 @@ def test_broken_and_hostile_templates_are_reported(
     kit.save(tmp_path / "saksframlegg.docx")
     code, output = _run(capsys, "templates", "check", str(tmp_path))
     assert code == 1 and "endif" in output
-    (tmp_path / "evalueringsplan.docx").write_bytes(b"ikke en docx")
+    (tmp_path / "saksframlegg.docx").write_bytes(b"ikke en docx")
     code, output = _run(capsys, "templates", "check", str(tmp_path))
     assert code == 1 and "ikke en gyldig Word-fil" in output
 
@@ -67,22 +66,44 @@ def test_broken_and_hostile_templates_are_reported(
 def test_municipality_letterhead_is_used_in_build(tmp_path: Path) -> None:
     folder = tmp_path / "maler"
     folder.mkdir()
-    shutil.copy(templates_dir() / "kommunikasjonsplan.docx", folder / "kommunikasjonsplan.docx")
     kit = TemplateKit(title="Brevmal", header_footer=False)
     kit.paragraph("{{ t.letterhead }}: {{ municipality }}")
     kit.paragraph("{{ status_banner }}")
-    kit.paragraph("{{p body }}")
-    kit.save(folder / "evalueringsplan.docx")
+    kit.paragraph("{{ case.title }}")
+    kit.save(folder / "saksframlegg.docx")
     (folder / "labels.yaml").write_text(
-        "letterhead: {nb: Brevhode, nn: Brevhovud}\n", encoding="utf-8"
+        "letterhead: {nb: Brevhode, nn: Brevhovud}\n"
+        "evaluation_plan: {nb: Evalueringsplan for Nordbyen, nn: Evalueringsplan for Nordbyen}\n",
+        encoding="utf-8",
     )
     result = omradedok.build(
-        model(NORDBYEN), tmp_path / "ut", only=["evalueringsplan"], template_dir=folder
+        model(NORDBYEN), tmp_path / "ut", only=["saksframlegg", "evalueringsplan"],
+        template_dir=folder,
     )
-    texts = [b.text for b in blocks(open_docx(result.paths[0].read_bytes()))]
+    paths = {p.name: p for p in result.paths}
+    texts = [b.text for b in blocks(open_docx(paths["saksframlegg.docx"].read_bytes()))]
     assert texts[0] == "Brevhode: Fjordvik kommune"
     assert texts[1].startswith("TIL POLITISK BEHANDLING")
-    assert "Indikatorer" in texts  # the built-in part template filled the body
+    # the evalueringsplan goes through the house template; the folder's labels.yaml applies
+    evaluation = [b.text for b in blocks(open_docx(paths["evalueringsplan.docx"].read_bytes()))]
+    assert "Evalueringsplan for Nordbyen" in evaluation
+    assert "Indikatorer" in evaluation
+
+
+def test_an_old_communication_template_is_reported_as_unused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit = TemplateKit(title="Gammel mal")
+    kit.paragraph("{{ municipality }} {{p body }}")
+    kit.save(tmp_path / "kommunikasjonsplan.docx")
+    code, output = _run(capsys, "templates", "check", str(tmp_path))
+    assert code == 0, output
+    assert "kommunikasjonsplan.docx: ukjent mal, brukes ikke" in output
+    result = omradedok.build(
+        model(NORDBYEN), tmp_path / "ut", only=["kommunikasjonsplan"], template_dir=tmp_path
+    )
+    texts = [b.text for b in blocks(open_docx(result.paths[0].read_bytes()))]
+    assert "Gammel mal" not in " ".join(texts) and "Kommunikasjon" in texts
 
 
 def test_hostile_template_in_build_is_stopped(tmp_path: Path) -> None:
@@ -134,13 +155,13 @@ def test_a_template_that_fails_on_real_data_is_not_in_order(
     kit = TemplateKit(title="Egen mal", header_footer=False)
     kit.paragraph("{{ status_banner }} {{ case.title }} {{ 1 // 0 }}")
     kit.save(tmp_path / "saksframlegg.docx")
-    shutil.copy(templates_dir() / "evalueringsplan.docx", tmp_path / "evalueringsplan.docx")
+    shutil.copy(templates_dir() / "dokument.docx", tmp_path / "dokument.docx")
     code, output = _run(capsys, "templates", "check", str(tmp_path))
     assert code == 1
     assert "saksframlegg.docx: i orden" not in output
     assert "saksframlegg.docx: prøvebygging av saksframlegg.docx med eksempelet" in output
     assert "deling på null" in output and "«{{ status_banner }} … {{ case.title }} … {{ 1 // 0 }}»" in output
-    assert "evalueringsplan.docx: i orden" in output
+    assert "dokument.docx: i orden" in output
     with pytest.raises(omradedok.TemplateError, match="deling på null"):
         omradedok.build(model(NORDBYEN), tmp_path / "ut", only="saksframlegg", template_dir=tmp_path)
 
@@ -170,7 +191,7 @@ def test_an_old_handlingsplan_template_is_reported_as_unused(
 ) -> None:
     # a municipality's folder from before issue 13 may hold its own handlingsplan.docx: the
     # check says it is not used (the plan goes through dokument.docx), it does not fail
-    shutil.copy(templates_dir() / "kommunikasjonsplan.docx", tmp_path / "handlingsplan.docx")
+    shutil.copy(templates_dir() / "saksframlegg.docx", tmp_path / "handlingsplan.docx")
     code, output = _run(capsys, "templates", "check", str(tmp_path))
     assert code == 0, output
     assert "handlingsplan.docx: ukjent mal, brukes ikke" in output

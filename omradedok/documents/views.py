@@ -1,7 +1,7 @@
 """Plain-data views shared by the DOCX document kinds.
 
 A view is a dict of strings, lists and dicts (plus :class:`~omradedok.render.docx.Picture`
-and :class:`~omradedok.render.docx.Fragment` values) that a template prints as it is: every
+values) that a template prints as it is: every
 number, date and name is already formatted in Norwegian here, so templates stay free of
 logic a clerk would have to understand.
 
@@ -45,7 +45,7 @@ from ..model import (
 )
 from ..model.agreements import MUNICIPALITY_PARTY
 from ..model.amount import Amount, add_up
-from ..render.docx import DocMeta, Fragment, Picture, TemplateSpec, register_template, render_docx
+from ..render.docx import DocMeta, Picture, TemplateSpec, register_template
 from ..render.docx_styles import profile_colors
 from ..resources import templates_dir
 
@@ -474,27 +474,6 @@ def years_text(start: int | None, end: int | None) -> str:
 
 def mapping_get(mapping: Mapping[str, str], key: str) -> str:
     return mapping.get(key, key)
-
-
-def render_standalone(
-    model: Initiative,
-    language: Language,
-    template_dir: Path | None,
-    *,
-    template: str,
-    title: str,
-    intro: str,
-    body: Fragment | None,
-    category: str,
-    keywords: tuple[str, ...],
-) -> bytes:
-    """A plan part (communication, evaluation) as its own document: the same fragment the
-    handlingsplan embeds, under the part's own title page facts and metadata."""
-    view = base_view(model, language, title, template_dir)
-    view["intro"] = [intro]
-    view["body"] = body
-    meta = doc_meta(model, language, title=title, category=category, keywords=keywords)
-    return render_docx(template, view, meta=meta, template_dir=template_dir, colors=colors(model))
 
 
 # ------------------------------------------------------------------- plan documents

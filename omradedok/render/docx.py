@@ -7,7 +7,7 @@ Every DOCX document kind renders through :func:`render_docx`::
     meta = DocMeta(title="Handlingsplan for Områdeløft Nordbyen", date=model.document.date,
                    language=Language.NB, author="Fjordvik kommune",
                    subject="Områdeløft Nordbyen 2026–2031", keywords=("områdeløft", "handlingsplan"))
-    data: bytes = render_docx("kommunikasjonsplan.docx", view, meta=meta, template_dir=None)
+    data: bytes = render_docx("saksframlegg.docx", view, meta=meta, template_dir=None)
 
 Templates use docxtpl's syntax (``{{ x }}``, ``{%p if %}``, ``{%tr for %}``, ``{%tc %}``,
 ``{%r %}``, ``{{p x }}``) and are looked up first in ``template_dir`` (a municipality's own
@@ -1364,7 +1364,7 @@ class TemplateSpec:
     """What a template may use: the top-level keys of its view, and those it must show."""
 
     name: str
-    """File name relative to a template folder, e.g. «kommunikasjonsplan.docx»."""
+    """File name relative to a template folder, e.g. «saksframlegg.docx»."""
     fields: frozenset[str]
     required: frozenset[str] = frozenset()
     """Keys the template must use, e.g. ``status_banner`` (a draft must say it is a draft)."""
