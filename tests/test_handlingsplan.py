@@ -375,9 +375,9 @@ def test_user_text_renders_as_written(tmp_path: Path) -> None:
     document = open_docx(result.paths[0].read_bytes())
     texts = [b.text for b in blocks(document)]
     assert f"5.1 HM1 {tricky}" in texts
-    # the plan's one view (DOCX and PDF alike) runs a paragraph's lines together: the
-    # words arrive in order and unescaped, the single line break and the tab as spaces
-    assert "Første linje - punkt med tab" in texts
+    # the words arrive in order and unescaped; the line break the user wrote before a list
+    # line stays a line break (DOCX and PDF alike, tests/test_line_breaks.py), the tab is a space
+    assert "Første linje\n- punkt med tab" in texts
     assert section(document, "Sammendrag")[0].text == "Avsnitt én."
     assert section(document, "Sammendrag")[1].text == "Avsnitt <to>."
 

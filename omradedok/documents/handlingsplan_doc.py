@@ -60,8 +60,14 @@ SOURCES: tuple[FundingSource, ...] = tuple(FundingSource)
 
 
 def _paras(lines: Iterable[str], role: ParagraphRole = "body") -> list[Block]:
-    """Paragraphs from a view's list of prose strings (passages marked)."""
-    return [p for line in lines for p in prose(line, role)]
+    """Paragraphs from a view's list of prose strings (``views.paragraphs``: one string per
+    paragraph, passages marked): a line break the string keeps – the user's, before a list
+    line – stays a line break in the paragraph."""
+    return [
+        Paragraph(spans("\n".join(" ".join(part.split()) for part in text.split("\n"))), role)
+        for text in lines
+        if plain(text).strip()
+    ]
 
 
 def _lead(label: str, value: str, role: ParagraphRole = "body") -> Paragraph:

@@ -37,7 +37,7 @@ from .pdf import Cover, PdfDocument, PdfMeta, _lead, _table
 from .pdf_long import LONG, LongTable
 from .pdf_tags import Node
 from .pdf_tags import TaggedParagraph as PdfParagraph
-from .pdf_text import TextBlock
+from .pdf_text import LINE_BREAK, TextBlock
 from .view_rules import (
     Numbers,
     caption_text,
@@ -78,7 +78,7 @@ def _marked(content: Inline) -> str | None:
             return None
         else:
             out.append(span.text)
-    return "".join(out)
+    return "".join(out).replace("\n", LINE_BREAK)  # a line break inside the paragraph
 
 
 def render_pdf_body(document: Document) -> bytes:
@@ -188,7 +188,10 @@ class _Writer:
             if span.link:
                 text = f"<a href={quoteattr(span.link)} color={quoteattr(self.link_color)}><u>{text}</u></a>"
             out.append(text)
-        return " ".join("".join(out).split())
+        # a «\n» in a span is a line break inside the paragraph (``Span``); other runs of
+        # white space are one space
+        lines = "".join(out).split("\n")
+        return "<br/>".join(" ".join(line.split()) for line in lines).strip()
 
     def _paragraph(self, block: Paragraph) -> None:
         pdf, s = self.pdf, self.pdf.styles

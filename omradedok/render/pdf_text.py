@@ -36,8 +36,11 @@ from .pdf_fonts import FontChain, chain_of
 from .pdf_script import display, prepare, starts_rtl
 from .pdf_tags import Node, marked, recorder
 
-_BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
-"""Whitespace where a line may break: any but the no-break spaces."""
+_BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007\u2028]+")
+"""Whitespace where a line may break: any but the no-break spaces and the line separator."""
+LINE_BREAK = "\u2028"
+"""A line break inside a paragraph (U+2028 LINE SEPARATOR): kept by :func:`collapse`, every
+line after it starts a new line (a paragraph's «\\n» in the view)."""
 _BREAK_AFTER = frozenset("/._@&?=\u00a0\u202f")
 """A word wider than a whole line may break after these without a hyphen (addresses, paths;
 an amount wider than its column at its no-break spaces rather than between digits)."""
@@ -57,6 +60,8 @@ def collapse(text: str) -> str:
     """Runs of breakable whitespace (line breaks included) become one space; NBSPs stay, and
     the spaces of amounts typed with plain spaces become no-break spaces."""
     text = _BREAKABLE.sub(" ", text).strip()
+    if LINE_BREAK in text:
+        text = re.sub(f" ?{LINE_BREAK} ?", LINE_BREAK, text)
     if any(c.isdigit() for c in text):
         text = _BOUND.sub("\u00a0", text)
     return text
@@ -312,7 +317,7 @@ def _line_owners(text: str, owner: list[int], lines: list[str]) -> list[list[int
     out: list[list[int]] = []
     pos, n = 0, len(text)
     for line in lines:
-        if line and pos < n and text[pos] == " " and line[0] != " ":
+        if line and pos < n and text[pos] in (" ", LINE_BREAK) and line[0] != " ":
             pos += 1
         owners = []
         for ch in line:
@@ -398,7 +403,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.bullet = bullet
         self.rtl = starts_rtl(self.text)
         self.chain = chain_of(style.fontName)
-        self.simple = self.chain.covers(self.text)
+        self.simple = self.chain.covers(self.text.replace(LINE_BREAK, " "))
         """All of it in the main font, no right-to-left run: drawn line by line as is."""
         self._lines: list[str] = lines or []
         self._for_width: float | None = width if lines is not None else None
@@ -410,15 +415,21 @@ class TextBlock(Flowable):  # type: ignore[misc]
             s = self.style
             room = avail_width - s.leftIndent - s.rightIndent
             lang = getattr(s, "hyphenationLang", "") or ""
-            self._lines = split_lines(
-                self.text,
-                self.chain,
-                s.fontSize,
-                room,
-                s.spaceShrinkage or 0.0,
-                lang,
-                foreign=self._foreign,
-            )
+            parts = self.text.split(LINE_BREAK)
+            self._lines = [
+                line
+                for part in parts
+                for line in split_lines(
+                    part,
+                    self.chain,
+                    s.fontSize,
+                    room,
+                    s.spaceShrinkage or 0.0,
+                    lang,
+                    foreign=self._foreign,
+                )
+                or ([""] if len(parts) > 1 else [])
+            ]
             self._for_width = avail_width
             if self._owner:
                 self._owners = _line_owners(self.text, self._owner, self._lines)

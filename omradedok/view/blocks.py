@@ -69,7 +69,9 @@ __all__ = [
 class Span:
     """A run of text with one look. ``lang`` marks text in another language than the
     document's (a Northern Sami name: «se-NO»), so screen readers switch voice; ``link`` makes
-    the span a hyperlink (an address the reader can follow in both DOCX and PDF)."""
+    the span a hyperlink (an address the reader can follow in both DOCX and PDF). A «\n» in
+    ``text`` is a line break inside the paragraph (DOCX ``w:br``, PDF ``<br/>``); other white
+    space is text."""
 
     text: str
     bold: bool = False
