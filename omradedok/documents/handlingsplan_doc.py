@@ -28,7 +28,6 @@ from ..model import DocumentStatus, Funding, FundingSource, Initiative, Language
 from ..model.passages import plain
 from ..view.blocks import (
     Block,
-    Brand,
     Cell,
     Column,
     Document,
@@ -144,7 +143,7 @@ class _Plan:
         self.model = model
         self.lang = language
         self.template_dir = template_dir
-        self.v = handlingsplan_view(model, language, template_dir, charts=False)
+        self.v = handlingsplan_view(model, language, template_dir)
         self.t: dict[str, str] = self.v["t"]
         self.figures = {f.key: _figure(f) for f in plan_figures(model, language)}
 
@@ -971,7 +970,6 @@ def plan_document(
         key="part2",
         new_page=True,
     )
-    profile = model.municipality.profile
     doc = model.document
     footer = " · ".join(
         x
@@ -999,15 +997,7 @@ def plan_document(
             date=doc.date,
         ),
         body=(_about(plan), del1, del2),
-        brand=Brand(
-            primary=profile.primary_color,
-            secondary=profile.secondary_color,
-            logo=profile.logo,
-            logo_alt_text=profile.logo_alt_text
-            or f"Kommunevåpen for {plain(model.municipality.name)}",
-            font=profile.font,
-            font_bold=profile.font_bold,
-        ),
+        brand=views.brand_of(model),
         running_head=RunningHead(
             left=plain(model.title),
             centre=plain(t["action_plan"]),
