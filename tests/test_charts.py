@@ -11,16 +11,15 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Group, String
 from reportlab.lib import colors
 
+from omradedok.documents.chart_data import (
+    activity_plan_charts,
+    chart_style,
+    plan_charts,
+    source_fill,
+)
 from omradedok.locale import format_millions
 from omradedok.model import FundingSource, Initiative, Language
-from omradedok.render.charts import (
-    WIDTH,
-    Chart,
-    _luminance,
-    _Style,
-    activity_plan_charts,
-    plan_charts,
-)
+from omradedok.render.charts import WIDTH, Chart, _luminance
 
 PLAN_KEYS = [
     "budget_by_year",
@@ -119,15 +118,15 @@ def test_funding_sources_differ_in_grey_for_black_and_white_print(
 ) -> None:
     profile = large_model.municipality.profile.model_copy(update={"primary_color": primary})
     municipality = large_model.municipality.model_copy(update={"profile": profile})
-    style = _Style.of(large_model.model_copy(update={"municipality": municipality}))
-    fills = [style.source(s) for s in FundingSource]
+    style = chart_style(large_model.model_copy(update={"municipality": municipality}))
+    fills = [style.fill(source_fill(s)) for s in FundingSource]
     greys = sorted(_luminance(f.color) for f in fills)
     gaps = [b - a for a, b in pairwise(greys)]
     assert min(gaps) >= 0.12, greys
     # and patterns on top of grey: not colour alone
     assert sum(1 for f in fills if f.hatch) >= 2
     # white text only where the fill is dark enough (contrast)
-    dark = style.source(FundingSource.MUNICIPAL)
+    dark = style.fill(source_fill(FundingSource.MUNICIPAL))
     assert dark.text == colors.white and _luminance(dark.color) <= 0.13
 
 

@@ -31,7 +31,7 @@ def test_gantt_milestones_print_at_their_precision(nynorsk_model: Initiative) ->
 
 
 def test_gantt_alt_text_prints_milestones_at_their_precision(nynorsk_model: Initiative) -> None:
-    from omradedok.render.charts import plan_charts
+    from omradedok.documents.chart_data import plan_charts
 
     (timeline,) = [c for c in plan_charts(nynorsk_model, Language.NN) if c.key == "timeline"]
     assert "hausten 2013 Kommunestyret vedtek" in timeline.alt_text
@@ -178,7 +178,7 @@ def _drawn_strings(node: object) -> list[str]:
 
 @pytest.mark.parametrize("language", [Language.NB, Language.NN])
 def test_frame_chart_labels_estimates(nynorsk_model: Initiative, language: Language) -> None:
-    from omradedok.render.charts import plan_charts
+    from omradedok.documents.chart_data import plan_charts
 
     (chart,) = [c for c in plan_charts(nynorsk_model, language) if c.key == "budget_by_year"]
     drawn = _drawn_strings(chart.drawing())

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from reportlab.graphics.shapes import Drawing, Group, String
 
 import omradedok
+from omradedok.documents.chart_data import plan_charts
 from omradedok.locale import (
     format_millions,
     format_number,
@@ -22,7 +23,6 @@ from omradedok.locale import (
 )
 from omradedok.locale.format import NBSP
 from omradedok.model import Initiative, Language
-from omradedok.render.charts import plan_charts
 from omradedok.render.docx import DocMeta, render_docx
 from omradedok.render.docx_styles import TemplateKit
 

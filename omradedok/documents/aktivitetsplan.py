@@ -31,7 +31,6 @@ from ..model.passages import passages, plain
 from ..view.blocks import Amount as ViewAmount
 from ..view.blocks import (
     Block,
-    Brand,
     Cell,
     Column,
     Document,
@@ -678,7 +677,6 @@ def plan_view(plan: ActivityPlan) -> Document:
     same order with the same numbers, tables, amounts and figures."""
     model, lang = plan.model, plan.language
     figures = {f.key: _figure(f) for f in activity_plan_figures(model, lang, plan.year)}
-    profile = model.municipality.profile
     doc = model.document
 
     intro: list[Block] = [
@@ -735,19 +733,7 @@ def plan_view(plan: ActivityPlan) -> Document:
             date=doc.date,
         ),
         body=numbered(sections),
-        brand=Brand(
-            primary=profile.primary_color,
-            secondary=profile.secondary_color,
-            logo=profile.logo,
-            logo_alt_text=profile.logo_alt_text
-            or pick(
-                lang,
-                f"Kommunevåpen for {model.municipality.name}",
-                f"Kommunevåpen for {model.municipality.name}",
-            ),
-            font=profile.font,
-            font_bold=profile.font_bold,
-        ),
+        brand=views.brand_of(model),
         running_head=RunningHead(
             left=plain(model.title),
             centre=plan.title,

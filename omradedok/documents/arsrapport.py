@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..locale import enum_label, format_date, format_money, pick
+from ..locale import enum_label, format_date, format_money
 from ..model import (
     Activity,
     Funding,
@@ -44,7 +44,6 @@ from ..model.passages import plain
 from ..view.blocks import Amount as ViewAmount
 from ..view.blocks import (
     Block,
-    Brand,
     Cell,
     Column,
     Document,
@@ -572,7 +571,6 @@ def report_view(report: AnnualStatus) -> Document:
             key="priorities",
         ),
     ]
-    profile = model.municipality.profile
     date = own.date if own is not None else None
     date_text = format_date(date, lang) if date else report.t("ar_not_set")
     facts = [
@@ -599,19 +597,7 @@ def report_view(report: AnnualStatus) -> Document:
             date=date or model.document.date,
         ),
         body=numbered(sections),
-        brand=Brand(
-            primary=profile.primary_color,
-            secondary=profile.secondary_color,
-            logo=profile.logo,
-            logo_alt_text=profile.logo_alt_text
-            or pick(
-                lang,
-                f"Kommunevåpen for {model.municipality.name}",
-                f"Kommunevåpen for {model.municipality.name}",
-            ),
-            font=profile.font,
-            font_bold=profile.font_bold,
-        ),
+        brand=views.brand_of(model),
         running_head=RunningHead(
             left=plain(model.title), centre=report.title, right=str(year), footer_left=footer
         ),

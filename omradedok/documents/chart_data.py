@@ -11,6 +11,8 @@ API::
         # goal_hierarchy, organisation, timeline (only those with data)
     activity_plan_figures(model, language, year) -> list[Figure]
         # budget_by_subprogramme_YYYY, timeline_YYYY
+    plan_charts(model, language), activity_plan_charts(model, language, year) -> list[Chart]
+        # the same figures as render.charts.Chart, in the municipality's chart_style(model)
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ..locale import (
 from ..locale.format import EN_DASH, format_year_range
 from ..locale.levels import relabel
 from ..model import Activity, Funding, FundingSource, Initiative, Language
+from ..render.charts import Chart, ChartStyle, chart_for, style_for
 from ..view.blocks import Figure
 from ..view.graphics import (
     BarChart,
@@ -43,8 +46,18 @@ from ..view.graphics import (
     Tree,
     TreeNode,
 )
+from .views import brand_of
 
-__all__ = ["SOURCES", "activity_plan_figures", "plan_figures", "source_fill", "source_label"]
+__all__ = [
+    "SOURCES",
+    "activity_plan_charts",
+    "activity_plan_figures",
+    "chart_style",
+    "plan_charts",
+    "plan_figures",
+    "source_fill",
+    "source_label",
+]
 
 SOURCES = (
     FundingSource.MUNICIPAL,
@@ -99,6 +112,23 @@ def activity_plan_figures(model: Initiative, language: Language | str, year: int
         _activity_timeline(model, lang, year),
     ]
     return [f for f in figures if f is not None]
+
+
+def chart_style(model: Initiative) -> ChartStyle:
+    """The municipality's chart style (its brand's colours and fonts)."""
+    return style_for(brand_of(model))
+
+
+def plan_charts(model: Initiative, language: Language | str) -> list[Chart]:
+    """The handlingsplan's figures as Charts, drawn on demand."""
+    style = chart_style(model)
+    return [chart_for(f, style) for f in plan_figures(model, language)]
+
+
+def activity_plan_charts(model: Initiative, language: Language | str, year: int) -> list[Chart]:
+    """The figures of aktivitetsplan-YYYY as Charts, drawn on demand."""
+    style = chart_style(model)
+    return [chart_for(f, style) for f in activity_plan_figures(model, language, year)]
 
 
 def _lang(language: Language) -> str:

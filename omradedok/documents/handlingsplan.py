@@ -2,10 +2,10 @@
 
 :func:`handlingsplan_view` maps the model to plain, formatted data; the plan's one typed view
 (:mod:`omradedok.documents.handlingsplan_doc`) is built from it and laid out as DOCX (through the
-house template ``dokument.docx``) and as PDF. The communication and evaluation chapters
-are the same sections as their standalone documents
-(``kommunikasjonsplan.communication_section``, ``evalueringsplan.evaluation_section``).
-Charts come from :mod:`omradedok.render.charts` and the responsibility matrix from :mod:`omradedok.documents.roles` when those modules are available.
+house template ``dokument.docx``) and as PDF. The communication and evaluation chapters are
+the same sections as their standalone documents (``kommunikasjonsplan.communication_section``,
+``evalueringsplan.evaluation_section``). Charts come from :mod:`omradedok.documents.chart_data`
+and the responsibility matrix from :mod:`omradedok.documents.roles`.
 """
 
 from __future__ import annotations
@@ -19,45 +19,12 @@ from typing import Any
 from ..locale import enum_label, format_count, format_date, format_org_number, pick
 from ..model import Activity, Funding, Initiative, Involvement, Language, Project, SubProject
 from ..model.amount import Amount, add_up
-from ..render.charts import charts_png, plan_charts
-from ..render.docx import Picture
 from . import views
 from .base import SingleDocumentKind
 
 _NO_DATE = (dt.date.max, dt.date.max)
 """Undated decisions sort last, in input order."""
 FILENAME = "handlingsplan.docx"
-CHART_KEYS = (
-    "budget_by_year",
-    "budget_by_subprogramme",
-    "goal_hierarchy",
-    "organisation",
-    "timeline",
-)
-"""Where the plan shows charts: goal diagram in «Visjon og mål», budget charts in «Rammer»,
-the organisation chart in «Organisering», the timeline in «Fremdrift»."""
-
-VIEW_KEYS = views.BASE_KEYS | {
-    "revisions",
-    "plan_documents",
-    "summary",
-    "background",
-    "purpose",
-    "area",
-    "kb",
-    "anchoring",
-    "vision",
-    "main_goals",
-    "strategies",
-    "frame",
-    "funding",
-    "involvement",
-    "org",
-    "participation",
-    "progress",
-    "programme",
-    "charts",
-}
 _NUMBER_WORDS = {
     Language.NB: (
         "ett",
@@ -92,19 +59,6 @@ _NUMBER_WORDS = {
 
 def document_title(model: Initiative, language: Language) -> str:
     return f"Handlingsplan for {model.title} {views.period_text(model)}"
-
-
-# ------------------------------------------------------------------------------ charts
-
-
-def chart_pictures(model: Initiative, language: Language) -> dict[str, dict[str, Any] | None]:
-    """The plan's charts as pictures with alt text, by key (None where a chart is missing)."""
-    found: dict[str, dict[str, Any] | None] = dict.fromkeys(CHART_KEYS)
-    charts = [chart for chart in plan_charts(model, language) if chart.key in found]
-    for chart, png in zip(charts, charts_png(charts, dpi=200), strict=True):
-        picture = Picture(data=png, alt_text=chart.alt_text, width_mm=160, name=chart.title)
-        found[chart.key] = {"picture": picture, "caption": chart.title}
-    return found
 
 
 # ------------------------------------------------------------------------------- parts
@@ -195,18 +149,6 @@ def _goals(model: Initiative, language: Language) -> list[dict[str, Any]]:
             }
         )
     return out
-
-
-def _strategies(model: Initiative) -> list[dict[str, Any]]:
-    return [
-        {
-            "title": s.title,
-            "description": views.paragraphs(s.description),
-            "methods": list(s.methods),
-            "goals": ", ".join(s.goal_ids),
-        }
-        for s in model.strategies
-    ]
 
 
 def _money_row(label: Any, funding: Funding, language: Language) -> dict[str, Any]:
@@ -600,10 +542,10 @@ def handlingsplan_view(
     model: Initiative,
     language: Language,
     template_dir: Path | None = None,
-    *,
-    charts: bool = True,
 ) -> dict[str, Any]:
-    """Everything handlingsplan.docx prints, formatted in Norwegian."""
+    """The plan's facts formatted in Norwegian, for ``handlingsplan_doc`` to lay out (its
+    communication and evaluation chapters and its charts come from their own views)."""
+
     title = document_title(model, language)
     view = views.base_view(model, language, title, template_dir)
     view["doc"]["status_text"] = views.status_statement(
@@ -643,7 +585,6 @@ def handlingsplan_view(
             ],
             "vision": " ".join(views.paragraphs(model.goals.vision)),
             "main_goals": _goals(model, language),
-            "strategies": _strategies(model),
             "frame": _frame(model, language),
             "funding": views.funding_labels(language),
             "involvement": views.involvement_labels(language),
@@ -654,7 +595,6 @@ def handlingsplan_view(
             },
             "progress": _progress(model, language),
             "programme": _programme(model, language),
-            "charts": chart_pictures(model, language) if charts else dict.fromkeys(CHART_KEYS),
         }
     )
     return view

@@ -28,7 +28,6 @@ from ..model import DocumentStatus, Funding, FundingSource, Initiative, Language
 from ..model.passages import plain
 from ..view.blocks import (
     Block,
-    Brand,
     Cell,
     Column,
     Document,
@@ -150,7 +149,7 @@ class _Plan:
         self.model = model
         self.lang = language
         self.template_dir = template_dir
-        self.v = handlingsplan_view(model, language, template_dir, charts=False)
+        self.v = handlingsplan_view(model, language, template_dir)
         self.t: dict[str, str] = self.v["t"]
         self.figures = {f.key: _figure(f) for f in plan_figures(model, language)}
 
@@ -844,7 +843,6 @@ def framed_document(
     """A plan document's frame around ``body``: metadata, brand, running head (initiative,
     ``kind``, status; footer with municipality, version and date) and title page – the same
     for the handlingsplan and the plan parts printed on their own."""
-    profile = model.municipality.profile
     doc = model.document
     footer = " · ".join(
         x
@@ -865,15 +863,7 @@ def framed_document(
             date=doc.date,
         ),
         body=tuple(body),
-        brand=Brand(
-            primary=profile.primary_color,
-            secondary=profile.secondary_color,
-            logo=profile.logo,
-            logo_alt_text=profile.logo_alt_text
-            or f"Kommunevåpen for {plain(model.municipality.name)}",
-            font=profile.font,
-            font_bold=profile.font_bold,
-        ),
+        brand=views.brand_of(model),
         running_head=RunningHead(
             left=plain(model.title),
             centre=plain(kind),

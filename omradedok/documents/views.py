@@ -45,9 +45,11 @@ from ..model import (
 )
 from ..model.agreements import MUNICIPALITY_PARTY
 from ..model.amount import Amount, add_up
+from ..model.passages import plain
 from ..render.docx import DocMeta, Picture, TemplateSpec, register_template
 from ..render.docx_styles import profile_colors
 from ..resources import templates_dir
+from ..view.blocks import Brand
 
 LABELS_FILE = "labels.yaml"
 BASE_KEYS = frozenset({"t", "municipality", "header_text", "status_banner", "logo", "doc"})
@@ -250,12 +252,27 @@ def logo(model: Initiative, language: Language, width_mm: float = 28) -> Picture
         raise TemplateError(
             f"fant ikke logoen {path} ({exc.strerror}); rett municipality.profile.logo"
         ) from exc
-    alt = profile.logo_alt_text or pick(
-        language,
-        f"Kommunevåpen for {model.municipality.name}",
-        f"Kommunevåpen for {model.municipality.name}",
+    return Picture(data=data, alt_text=logo_alt_text(model), width_mm=width_mm, name="Logo")
+
+
+def logo_alt_text(model: Initiative) -> str:
+    """The logo's alternative text: the profile's own, else «Kommunevåpen for <kommune>»
+    (the same words in nb and nn)."""
+    profile = model.municipality.profile
+    return plain(profile.logo_alt_text) or f"Kommunevåpen for {plain(model.municipality.name)}"
+
+
+def brand_of(model: Initiative) -> Brand:
+    """The municipality's look as a view's Brand (colours, logo, own font)."""
+    profile = model.municipality.profile
+    return Brand(
+        primary=profile.primary_color,
+        secondary=profile.secondary_color,
+        logo=profile.logo,
+        logo_alt_text=logo_alt_text(model),
+        font=profile.font,
+        font_bold=profile.font_bold,
     )
-    return Picture(data=data, alt_text=alt, width_mm=width_mm, name="Logo")
 
 
 def doc_facts(model: Initiative, language: Language) -> dict[str, Any]:

@@ -6,14 +6,12 @@ in black and white: funding sources differ in grey level *and* pattern, and valu
 on the chart, never told by colour alone. The drawing has no title; callers print the figure's
 caption and use its alt text as the picture's alternative text.
 
-This module draws specs and knows no document kind: what a chart shows is decided in
-``documents/chart_data`` (model → spec). API::
+This module draws specs and knows neither the model nor a document kind: what a chart shows
+is decided in ``documents/chart_data`` (model → spec), how the brand looks in ``view.Brand``.
+API::
 
-    draw(spec, style) -> Drawing;  style_for(brand) -> style;  chart_for(figure, style) -> Chart
+    draw(spec, style) -> Drawing;  style_for(brand) -> ChartStyle;  chart_for(figure, style)
     chart.drawing() -> Drawing;  chart.png(dpi=200) -> bytes;  charts_png(charts, dpi) -> [bytes]
-
-Compatibility for the kinds not yet on views: ``plan_charts(model, language)`` and
-``activity_plan_charts(model, language, year)`` return Charts of ``chart_data``'s figures.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ import io
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from reportlab import rl_config
 from reportlab.graphics import renderPDF
@@ -42,9 +39,6 @@ from .pdf_fonts import FontSet, chain_of, fonts_for
 from .pdf_script import display, prepare, starts_rtl
 from .pdf_text import collapse, split_lines
 
-if TYPE_CHECKING:
-    from ..model import FundingSource, Initiative, Language, Profile
-
 WIDTH = 470.0
 """Default drawing width in points: the text width of an A4 page with 2.2 cm margins."""
 
@@ -52,13 +46,6 @@ _BLACK = colors.Color(0.1, 0.1, 0.1)
 _GRID = colors.Color(0.82, 0.82, 0.82)
 _AXIS = colors.Color(0.35, 0.35, 0.35)
 _MUTED = colors.Color(0.3, 0.3, 0.3)
-_SOURCE_FILLS: dict[str, FillName] = {
-    "municipal": "dark",
-    "state": "hatched",
-    "other": "light",
-    "carried_over": "crossed",
-}
-"""Funding source (its value) → fill, for callers that still pass a FundingSource."""
 
 
 # -- the public API ---------------------------------------------------------------------------
@@ -83,7 +70,7 @@ class Chart:
         return charts_png([self], dpi)[0]
 
 
-def draw(spec: ChartSpec, style: _Style) -> Drawing:
+def draw(spec: ChartSpec, style: ChartStyle) -> Drawing:
     """The drawing of one chart spec in the brand's style."""
     if isinstance(spec, BarChart):
         if spec.orientation == "horizontal":
@@ -96,35 +83,14 @@ def draw(spec: ChartSpec, style: _Style) -> Drawing:
     return _column_tree(spec, style)
 
 
-def chart_for(figure: Figure, style: _Style) -> Chart:
+def chart_for(figure: Figure, style: ChartStyle) -> Chart:
     """A figure of a view as a Chart (caption as title), drawn on demand."""
     return Chart(figure.key, figure.caption, figure.alt_text, lambda: draw(figure.chart, style))
 
 
-def style_for(brand: Brand) -> _Style:
+def style_for(brand: Brand) -> ChartStyle:
     """The chart style of a brand: its colours and (own or default) fonts."""
-    fonts = fonts_for(None)
-    if brand.font is not None:
-        from ..model import Profile
-
-        fonts = fonts_for(Profile(font=brand.font, font_bold=brand.font_bold))
-    return _Style.of_colors(brand.primary, brand.secondary, fonts)
-
-
-def plan_charts(model: Initiative, language: Language | str) -> list[Chart]:
-    """The charts of the handlingsplan (compatibility: ``chart_data.plan_figures`` drawn)."""
-    from ..documents.chart_data import plan_figures
-
-    style = _Style.of(model)
-    return [chart_for(f, style) for f in plan_figures(model, language)]
-
-
-def activity_plan_charts(model: Initiative, language: Language | str, year: int) -> list[Chart]:
-    """The charts of aktivitetsplan-YYYY (compatibility: ``chart_data`` figures drawn)."""
-    from ..documents.chart_data import activity_plan_figures
-
-    style = _Style.of(model)
-    return [chart_for(f, style) for f in activity_plan_figures(model, language, year)]
+    return ChartStyle.of_colors(brand.primary, brand.secondary, fonts_for(brand))
 
 
 @contextlib.contextmanager
@@ -216,7 +182,7 @@ def _toward(c: Color, target: float) -> Color:
     return _mix(c, end, (lo + hi) / 2)
 
 
-def _drawing(width: float, height: float, style: _Style) -> Drawing:
+def _drawing(width: float, height: float, style: ChartStyle) -> Drawing:
     """A Drawing whose initial font is ours: renderPDF would otherwise select Helvetica."""
     return Drawing(width, height, initialFontName=style.fonts.regular, initialFontSize=8)
 
@@ -239,7 +205,9 @@ class _Fill:
 
 
 @dataclass(frozen=True)
-class _Style:
+class ChartStyle:
+    """The colours and fonts charts are drawn in (``style_for(brand)``)."""
+
     fonts: FontSet
     dark: Color
     """The primary colour, darkened where needed so white text on it has contrast."""
@@ -249,11 +217,11 @@ class _Style:
     accent: Color
 
     @staticmethod
-    def of_colors(primary_color: str, secondary_color: str, fonts: FontSet) -> _Style:
+    def of_colors(primary_color: str, secondary_color: str, fonts: FontSet) -> ChartStyle:
         primary = colors.HexColor(primary_color)
         secondary = colors.HexColor(secondary_color)
         dark = primary if _luminance(primary) <= 0.12 else _toward(primary, 0.1)
-        return _Style(
+        return ChartStyle(
             fonts=fonts,
             dark=dark,
             mid=_toward(primary, 0.36),
@@ -261,14 +229,6 @@ class _Style:
             faint=_toward(primary, 0.9),
             accent=_toward(secondary, 0.3),
         )
-
-    @staticmethod
-    def of_profile(profile: Profile) -> _Style:
-        return _Style.of_colors(profile.primary_color, profile.secondary_color, fonts_for(profile))
-
-    @staticmethod
-    def of(model: Initiative) -> _Style:
-        return _Style.of_profile(model.municipality.profile)
 
     def fill(self, name: FillName) -> _Fill:
         """Dark plain, mid with diagonal lines, light plain, white crossed; planned: faint
@@ -282,10 +242,6 @@ class _Style:
         if name == "planned":
             return _Fill(self.faint, ((1, 1),), self.mid, 4.0)
         return _Fill(colors.white, ((1, 1), (1, -1)), colors.Color(0.45, 0.45, 0.45), 5.0)
-
-    def source(self, source: FundingSource | str) -> _Fill:
-        """A funding source's fill (by its value: «municipal», «state» …)."""
-        return self.fill(_SOURCE_FILLS[str(source)])
 
 
 def _clip_line(
@@ -418,12 +374,12 @@ def _nice_step(maximum: float, ticks: int = 5) -> float:
     return 10 * magnitude
 
 
-def _millions(value: float, language: Language | str) -> str:
+def _millions(value: float, language: str) -> str:
     return format_number(value / 1_000_000, language, decimals=1)
 
 
 def _legend(
-    items: Sequence[tuple[str, _Fill]], style: _Style, y_top: float, width: float
+    items: Sequence[tuple[str, _Fill]], style: ChartStyle, y_top: float, width: float
 ) -> tuple[Group, float]:
     """A legend that wraps to new rows; returns the group and its height."""
     group = Group()
@@ -439,21 +395,14 @@ def _legend(
     return group, y_top - y + 4
 
 
-def source_label(source: FundingSource, language: Language | str) -> str:
-    """Norwegian name of a funding source (compatibility: ``chart_data.source_label``)."""
-    from ..documents.chart_data import source_label as label
-
-    return label(source, language)
-
-
-def _series_items(spec: BarChart, style: _Style) -> list[tuple[str, _Fill]]:
+def _series_items(spec: BarChart, style: ChartStyle) -> list[tuple[str, _Fill]]:
     return [(s.label, style.fill(s.fill)) for s in spec.series]
 
 
 # -- stacked bars -----------------------------------------------------------------------------
 
 
-def _vertical_bars(spec: BarChart, style: _Style) -> Drawing:
+def _vertical_bars(spec: BarChart, style: ChartStyle) -> Drawing:
     """Budget per year: one stacked column per category, its total on top."""
     lang = spec.language
     fonts = style.fonts
@@ -515,7 +464,7 @@ def _vertical_bars(spec: BarChart, style: _Style) -> Drawing:
     return d
 
 
-def _horizontal_bars(spec: BarChart, style: _Style) -> Drawing:
+def _horizontal_bars(spec: BarChart, style: ChartStyle) -> Drawing:
     """Budget per delprogram: one stacked bar per category, its name wrapped beside it."""
     lang = spec.language
     fonts = style.fonts
@@ -589,7 +538,7 @@ class _Box:
     height: float = 0.0
 
 
-def _column_tree(spec: Tree, style: _Style) -> Drawing:
+def _column_tree(spec: Tree, style: ChartStyle) -> Drawing:
     """Goals: each level in a column (hovedmål → delmål → resultatmål), boxes joined by lines."""
     mains = spec.roots
     n_res = sum(len(s.children) for m in mains for s in m.children)
@@ -698,7 +647,7 @@ def _column_tree(spec: Tree, style: _Style) -> Drawing:
 # -- organisation chart -----------------------------------------------------------------------
 
 
-def _org_chart(spec: Tree, style: _Style) -> Drawing:
+def _org_chart(spec: Tree, style: ChartStyle) -> Drawing:
     """Organisation: boxes top-down, each body above the bodies that report to it."""
     # nodes keyed by their place in a depth-first walk: two bodies may carry the same name
     nodes: dict[str, TreeNode] = {}
@@ -844,7 +793,7 @@ def _gantt(
     rows: list[_Row],
     years: list[int],
     milestones: list[tuple[dt.date, str, str]],
-    style: _Style,
+    style: ChartStyle,
     lang: str,
     *,
     milestone_title: str,
@@ -981,7 +930,7 @@ def _gantt(
     return d
 
 
-def _timeline(spec: Timeline, style: _Style) -> Drawing:
+def _timeline(spec: Timeline, style: ChartStyle) -> Drawing:
     rows = [_Row(i.label, list(i.periods), i.planned, i.heading) for i in spec.items]
     return _gantt(
         rows,

@@ -17,13 +17,13 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import OmradedokError
-from ..model import Profile
 from ..resources import fonts_dir
 from .font_files import (
     DEFAULT_FILES,
@@ -237,7 +237,17 @@ def _profile_font_name(path: Path) -> str:
     return "Profil-" + hashlib.sha256(data).hexdigest()[:12]
 
 
-def fonts_for(profile: Profile | None) -> FontSet:
+class FontChoice(Protocol):
+    """What names an own font: the model's Profile and the view's Brand both do."""
+
+    @property
+    def font(self) -> Path | None: ...
+
+    @property
+    def font_bold(self) -> Path | None: ...
+
+
+def fonts_for(profile: FontChoice | None) -> FontSet:
     """The municipality's own font when its profile names one (DejaVu Sans and the Noto fonts
     behind it for what it lacks), else DejaVu Sans."""
     if profile is None or profile.font is None:
