@@ -184,3 +184,49 @@ def test_kinds_are_skipped_without_data(tmp_path: Path) -> None:
     kinds = [a.kind for a in omradedok.plan(bare)]
     assert "kommunikasjonsplan" not in kinds and "evalueringsplan" not in kinds
     assert "handlingsplan" in kinds
+
+
+@pytest.mark.soffice
+def test_libreoffice_converts_the_standalone_plans(soffice, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Both plans, bokmål and nynorsk, open in LibreOffice and print their chapter's headings
+    and table cells."""
+    pypdf = pytest.importorskip("pypdf")
+    sources, expected = [], {}
+    for language in ("nb", "nn"):
+        docs = built(NORDBYEN, language)
+        for filename, chapter in KINDS:
+            target = tmp_path / f"{language}-{filename}"
+            target.write_bytes(docs[filename])
+            sources.append(target)
+            heads, inside, _level = _chapter(open_docx(docs[filename]), chapter)
+            expected[target.stem] = [t for _, t in heads] + sorted(_cells(inside))
+    pdfs = soffice(sources, tmp_path / "pdf", "pdf")
+    assert len(pdfs) == 4
+    for pdf in pdfs:
+        text = " ".join(
+            " ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(pdf).pages
+        )
+        assert "Side 1 av" in text, pdf.name
+        words = " ".join(text.replace("-", "").split())
+        for wanted in expected[pdf.stem]:
+            first = " ".join(wanted.split())[:12].replace("-", "")
+            assert first in words, (pdf.name, wanted)
+
+
+def test_docx_hyphenates_words_but_not_addresses() -> None:
+    """A long word in a narrow column breaks at a hyphen («Kommunikasjons-|rådgiver»), not
+    between two letters; a paragraph with a web address is not hyphenated."""
+    from docx.oxml.ns import qn
+
+    document = open_docx(built(NORDBYEN)["kommunikasjonsplan.docx"])
+    assert document.settings.element.find(qn("w:autoHyphenation")) is not None
+    suppressed = {
+        p.text: p._p.find(f"{qn('w:pPr')}/{qn('w:suppressAutoHyphens')}") is not None
+        for table in document.tables
+        for row in table.rows
+        for c in row.cells
+        for p in c.paragraphs
+    }
+    addresses = [t for t in suppressed if "fjordvik.kommune.no" in t]
+    assert addresses and all(suppressed[t] for t in addresses)
+    assert not suppressed["Kommunikasjonsrådgiver"]

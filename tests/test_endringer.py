@@ -397,7 +397,8 @@ def test_libreoffice_converts_and_shows_the_changes(tmp_path: Path, soffice: Con
     # LibreOffice shows recorded changes: the deleted strategy and the inserted words are both printed
     assert NEW_GOAL_WORDS.strip() in text
     assert versions.removed_strategy in text
-    assert ADDED_PARTNER in text
+    # the DOCX hyphenates: a word broken at a line end reads «Senior- foreningen» in the text
+    assert ADDED_PARTNER in text or ADDED_PARTNER in text.replace("- ", "")
 
 
 def test_a_failed_self_check_is_a_message_and_nothing_is_written(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,15 @@ class _Writer:
         props.revision = 1
         props.comments = ""
         settings = self.out.settings.element
+        if settings.find(qn("w:autoHyphenation")) is None:
+            # words too long for a narrow column break at a hyphen of the document language
+            # (the PDF hyphenates the same way), not between two letters
+            hyphenate = OxmlElement("w:autoHyphenation")
+            tab_stop = settings.find(qn("w:defaultTabStop"))
+            if tab_stop is not None:
+                tab_stop.addnext(hyphenate)
+            else:
+                settings.insert(0, hyphenate)
         if self.toc_entries and settings.find(qn("w:updateFields")) is None:
             update = OxmlElement("w:updateFields")
             update.set(qn("w:val"), "true")
@@ -303,6 +313,8 @@ class _Writer:
         return paragraph
 
     def _runs(self, paragraph: Any, content: Inline, *, lang: str | None = None) -> None:
+        if any(span.link or _ADDRESS.search(span.text) for span in content):
+            _no_hyphens(paragraph)
         for span in content:
             if span.link:
                 r_id = paragraph.part.relate_to(
@@ -622,6 +634,8 @@ def _cell_text(
 ) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = style
+    if _ADDRESS.search(text):
+        _no_hyphens(paragraph)
     # a cell's text may mark passages in another language («[se: …]»): one run each
     pieces = passages(text) if has_marks(text) else (Passage(text),)
     for piece in pieces:
@@ -659,3 +673,45 @@ def _top_rule(cell: Any) -> None:
         shd.addprevious(borders)
     else:
         tc_pr.append(borders)
+
+
+_ADDRESS = re.compile(r"https?://|www\.|\w@\w|\w\.(?:no|com|org|net|kommune)\b|\w/\w")
+"""A web or e-mail address in a text: its paragraph is not hyphenated (a reader would type
+the hyphen)."""
+
+_AFTER_SUPPRESS_HYPHENS = tuple(
+    f"w:{name}"
+    for name in [
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
+)
+
+
+def _no_hyphens(paragraph: Any) -> None:
+    """``w:suppressAutoHyphens`` on the paragraph (in its schema place in ``w:pPr``)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    if ppr.find(qn("w:suppressAutoHyphens")) is None:
+        ppr.insert_element_before(OxmlElement("w:suppressAutoHyphens"), *_AFTER_SUPPRESS_HYPHENS)
