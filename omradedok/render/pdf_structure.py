@@ -46,7 +46,14 @@ def finish(data: bytes, tags: TagRecorder, title: str, lang: str) -> bytes:
         _output_intent(pdf)
         _metadata(pdf, title, lang)
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, fix_metadata_version=False)
+        # the structure tree's thousands of small objects packed into object streams
+        # (PDF 1.5, allowed by PDF/A-2): written faster, and half the file
+        pdf.save(
+            out,
+            deterministic_id=True,
+            fix_metadata_version=False,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
         return out.getvalue()
 
 
