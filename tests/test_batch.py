@@ -314,7 +314,7 @@ def test_rerun_is_byte_identical(tmp_path: Path, threads: ThreadPoolExecutor) ->
     files_two = {k: v[2] for k, v in snapshot(two).items()}
     assert files_one == files_two
     documents = {name for name in files_one if not Path(name).name.startswith(".")}
-    assert {Path(name).suffix for name in documents} == {".docx", ".xlsx", ".pdf", ".json"}
+    assert {Path(name).suffix for name in documents} == {".docx", ".xlsx", ".pdf", ".html", ".json"}
     assert len(documents) == len(first.areas[0].outputs) + 1  # and the manifest
 
 

@@ -2,10 +2,10 @@
 
 :func:`handlingsplan_view` maps the model to plain, formatted data; the plan's one typed view
 (:mod:`omradedok.documents.handlingsplan_doc`) is built from it and laid out as DOCX (through the
-house template ``dokument.docx``) and as PDF. The communication and evaluation chapters are
-built from the same views as their standalone documents (see kommunikasjonsplan.py and
-evalueringsplan.py). Charts come from :mod:`omradedok.render.charts` and the responsibility
-matrix from :mod:`omradedok.documents.roles` when those modules are available.
+house template ``dokument.docx``) and as PDF. The communication and evaluation chapters
+are the same sections as their standalone documents
+(``kommunikasjonsplan.communication_section``, ``evalueringsplan.evaluation_section``).
+Charts come from :mod:`omradedok.render.charts` and the responsibility matrix from :mod:`omradedok.documents.roles` when those modules are available.
 """
 
 from __future__ import annotations
@@ -54,8 +54,6 @@ VIEW_KEYS = views.BASE_KEYS | {
     "involvement",
     "org",
     "participation",
-    "communication",
-    "evaluation",
     "progress",
     "programme",
     "charts",
@@ -606,10 +604,6 @@ def handlingsplan_view(
     charts: bool = True,
 ) -> dict[str, Any]:
     """Everything handlingsplan.docx prints, formatted in Norwegian."""
-    # Imported here so that «handlingsplan» registers before the kinds it embeds.
-    from .evalueringsplan import evaluation_fragment
-    from .kommunikasjonsplan import communication_fragment
-
     title = document_title(model, language)
     view = views.base_view(model, language, title, template_dir)
     view["doc"]["status_text"] = views.status_statement(
@@ -658,8 +652,6 @@ def handlingsplan_view(
                 "summary": views.paragraphs(model.participation.summary),
                 "measures": list(model.participation.measures),
             },
-            "communication": communication_fragment(model, language, template_dir, 2),
-            "evaluation": evaluation_fragment(model, language, template_dir, 2),
             "progress": _progress(model, language),
             "programme": _programme(model, language),
             "charts": chart_pictures(model, language) if charts else dict.fromkeys(CHART_KEYS),

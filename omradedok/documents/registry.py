@@ -42,6 +42,7 @@ TABLE: Final[Mapping[str, str]] = MappingProxyType(
         "samarbeidsavtale": "omradedok.documents.samarbeidsavtale:DOCUMENT_KIND",
         "handlingsplan-pdf": "omradedok.documents.pdf_documents:DOCUMENT_KIND",
         "aktivitetsplan-pdf": "omradedok.documents.aktivitetsplan:PDF_DOCUMENT_KIND",
+        "nettside": "omradedok.documents.nettside:DOCUMENT_KIND",
         "arsrapport": "omradedok.documents.arsrapport:DOCUMENT_KIND",
         "saksframlegg": "omradedok.documents.saksframlegg:DOCUMENT_KIND",
     }
