@@ -54,6 +54,7 @@ def _pages(data: bytes) -> int:
 _MEASURE = r"""
 import json, statistics, sys, time
 root, runs, variant = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+samples = sys.argv[4] if len(sys.argv) > 4 else root
 sys.path.insert(0, root)
 import omradedok
 from pathlib import Path
@@ -79,9 +80,9 @@ def variant_model(model):
 
 
 out = {}
-examples = sorted(Path(root, "examples").glob("*.yaml"))
+examples = sorted(Path(samples, "examples").glob("*.yaml"))
 if variant != "examples":
-    examples = [Path(root, "examples", "nordbyen-bokmal.yaml")]
+    examples = [Path(samples, "examples", "nordbyen-bokmal.yaml")]
 for path in examples:
     model = variant_model(omradedok.load(path))
     artifacts = [a for a in omradedok.plan(model) if a.filename.endswith(".pdf")]
@@ -97,15 +98,19 @@ print(json.dumps(out))
 """
 
 
-def _measure(root: Path, runs: int, variant: str) -> dict[str, float]:
-    """Median seconds per PDF, rendered by the checkout at ``root`` in its own process."""
-    return measure_in_checkout(root, _MEASURE, str(root), str(runs), variant)
+def _measure(
+    root: Path, runs: int, variant: str, samples: Path | None = None
+) -> dict[str, float]:
+    """Median seconds per PDF, rendered by the checkout at ``root`` in its own process, of the
+    example files of ``samples`` (a checkout; default ``root``)."""
+    return measure_in_checkout(root, _MEASURE, str(root), str(runs), variant, str(samples or root))
 
 
 def against(ref: str, runs: int) -> int:
     base = checkout(ref)
     print(f"før: {ref} ({base}), etter: {ROOT}; median av {runs} per PDF, to runder")
-    before, after = before_after(lambda root: _measure(Path(root), runs, "examples"), base)
+    # both sides render REF's example files (the examples change with the code)
+    before, after = before_after(lambda root: _measure(Path(root), runs, "examples", base), base)
     ratios = print_ratios(before, after, 48)
     print(f"  median ratio {statistics.median(ratios):.2f}×, worst {max(ratios):.2f}×")
     for variant, label in (("long-word", "30 000-tegns ord"), ("scripts", "arabisk/hebraisk/…")):

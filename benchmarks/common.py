@@ -180,7 +180,12 @@ def before_after(
 def print_ratios(before: dict[str, float], after: dict[str, float], width: int) -> list[float]:
     """One line per key, «before ms → after ms ratio×»; returns the ratios."""
     ratios = []
-    for key in sorted(after):
+    for key in sorted(after.keys() | before.keys()):
+        if key not in before or key not in after:  # a file only one side makes
+            side = "etter" if key in after else "før"
+            value = after.get(key, before.get(key, 0.0))
+            print(f"  {key:{width}s} {value * 1000:7.0f} ms  (bare {side})")
+            continue
         ratio = after[key] / before[key]
         ratios.append(ratio)
         print(f"  {key:{width}s} {before[key] * 1000:7.0f} ms → {after[key] * 1000:7.0f} ms  {ratio:5.2f}×")

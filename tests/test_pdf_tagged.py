@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 from tagged_support import (
@@ -175,6 +176,53 @@ def test_structure_headings_equal_the_outline(pdfs: dict[str, bytes]) -> None:
         levels = [level for level, _ in headings]
         assert levels and levels[0] == 1, name
         assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), name
+
+
+def test_every_link_element_names_its_target(pdfs: dict[str, bytes]) -> None:
+    """Every link annotation is a Link element with its OBJR and /Alt (and the annotation a
+    /Contents) naming where it goes: the heading's text, or the address (PDF/UA 7.18.5)."""
+    for name, data in _each(pdfs):
+        headings = {
+            squeeze(text_of(e, marked_texts(data)))
+            for e in structure(data).walk()
+            if re.fullmatch(r"H[1-6]", e.role)
+        }
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            annots = {
+                a.objgen: a
+                for page in pdf.pages
+                for a in page.get("/Annots", [])
+                if a.get("/Subtype") == "/Link"
+            }
+            linked: set[tuple[int, int]] = set()
+            todo = [pdf.Root.StructTreeRoot.K]
+            while todo:
+                elem = todo.pop()
+                kids = elem.get("/K")
+                items = kids if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+                if elem.get("/S") == "/Link":
+                    objrs = [
+                        k.Obj
+                        for k in items
+                        if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"
+                    ]
+                    assert len(objrs) == 1, name
+                    annot = objrs[0]
+                    linked.add(annot.objgen)
+                    alt = str(elem.get("/Alt", ""))
+                    assert alt and str(annot.get("/Contents", "")) == alt, name
+                    action = annot.get("/A")
+                    if action is not None and "/URI" in action:
+                        assert alt == str(action.URI), name
+                    else:
+                        assert squeeze(alt) in headings, (name, alt)
+                    assert int(annot.StructParent) >= len(pdf.pages), name
+                todo += [
+                    k
+                    for k in items
+                    if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/StructElem"
+                ]
+            assert annots and linked == set(annots), name
 
 
 def test_every_figure_has_the_docx_alt_text_and_a_bbox(
