@@ -24,8 +24,9 @@ from reportlab.platypus.flowables import Flowable
 LONG = 200
 """Body rows from which a table is laid out window by window."""
 
-_FIRST_WINDOW = 64
-"""Body rows of the first window tried; doubled until the window is taller than the space."""
+_FIRST_WINDOW = 16
+"""Body rows of the first window tried at least; doubled until the window is taller than the
+space."""
 
 Command = tuple[Any, ...]
 
@@ -95,6 +96,7 @@ class LongTable(Flowable):  # type: ignore[misc]
         carried: list[Any] | None = None,
         continued: bool = False,
         opening: Sequence[tuple[float, Command]] = (),
+        hint: int = _FIRST_WINDOW,
         _index: _Commands | None = None,
     ) -> None:
         super().__init__()
@@ -113,6 +115,8 @@ class LongTable(Flowable):  # type: ignore[misc]
         self.index = _index if _index is not None else _Commands(commands, len(data))
         self.hAlign = "LEFT"
         self._window: tuple[tuple[float, float, int], Table] | None = None
+        self.hint = hint
+        """Body rows of the first window tried (from the page before: twice what it drew)."""
         self._drawn: Table | None = None
 
     def _rows(self, count: int) -> list[int]:
@@ -134,17 +138,15 @@ class LongTable(Flowable):  # type: ignore[misc]
 
     def _table(self, width: float, height: float) -> tuple[Table, int]:
         """The window for this space: a table taller than ``height`` (or all the rest)."""
-        count = _FIRST_WINDOW
+        if self._window is not None and self._window[0][:2] == (width, height):
+            return self._window[1], self._window[0][2]
+        count = self.hint
         while True:
-            key = (width, height, count)
-            if self._window is not None and self._window[0] == key:
-                table = self._window[1]
-            else:
-                table = self._build(self._rows(count))
-                self._window = (key, table)
+            table = self._build(self._rows(count))
             table._frame = getattr(self, "_frame", None)
             _, tall = table.wrap(width, height)
             if tall > height or self.start + count >= len(self.data):
+                self._window = ((width, height, count), table)
                 return table, count
             count *= 2
 
@@ -199,6 +201,7 @@ class LongTable(Flowable):  # type: ignore[misc]
             carried=carried,
             continued=True,
             opening=self._opening(self.start + drawn) if carried is None else (),
+            hint=max(_FIRST_WINDOW, 2 * drawn),
             _index=self.index,
         )
 
