@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:  # run from a checkout without installing
 import omradedok  # noqa: E402
 from omradedok.io import dumps_yaml  # noqa: E402
 from omradedok.model import Activity, BudgetFrame, Initiative  # noqa: E402
+from omradedok.model.amount import Amount  # noqa: E402
 
 LARGE_EXAMPLE = ROOT / "examples" / "nordbyen-bokmal.yaml"
 
@@ -65,12 +66,12 @@ def with_activities(model: Initiative, year: int, count: int) -> Initiative:
         round_ += 1
     scaled.activities = [*made, *others]
     frame = scaled.budget_frame_for(year)
-    planned = sum(a.budget.total for a in made)
-    if frame is not None and planned > frame.total:  # keep the plan within its frame
+    planned = sum(a.budget.total.high or 0 for a in made)
+    if frame is not None and planned > (frame.total.high or 0):  # keep the plan within its frame
         index = scaled.budget_frame.index(frame)
         scaled.budget_frame[index] = BudgetFrame(
             year=year,
-            municipal=planned,
+            municipal=Amount.exact(planned),
             state=frame.state,
             other=frame.other,
             carried_over=frame.carried_over,

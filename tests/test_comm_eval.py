@@ -1,8 +1,9 @@
 """kommunikasjonsplan.docx and evalueringsplan.docx: alone, and the same content inside the
-handlingsplan (one sub-template, two places)."""
+handlingsplan (one typed section, two places, one house template)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,18 +24,17 @@ from docx_support import (
 )
 
 import omradedok
-from omradedok.documents.evalueringsplan import PART_KEYS as EVAL_KEYS
-from omradedok.documents.evalueringsplan import evaluation_view
-from omradedok.documents.kommunikasjonsplan import PART_KEYS as COMM_KEYS
-from omradedok.documents.kommunikasjonsplan import communication_view
+from omradedok.documents.evalueringsplan import evaluation_section
+from omradedok.documents.handlingsplan_doc import plan_document
+from omradedok.documents.kommunikasjonsplan import communication_section
 from omradedok.model import Language
+from omradedok.view.blocks import Section
 
 
 def _content(found: list[Block], shift: int) -> list[tuple[str, object]]:
-    """What a passage says, not how it is laid out: headings (level relative to the part,
+    """What a passage says, not how it is laid out: headings (level relative to the chapter,
     without the handlingsplan's chapter numbers), the texts of its paragraphs and its tables'
-    cells, in order. Paragraph styles and the empty spacer after a table belong to the
-    template (the handlingsplan is the house template, the standalone plans their own)."""
+    cells, in order."""
     out: list[tuple[str, object]] = []
     for block in found:
         if block.kind == "table":
@@ -46,27 +46,73 @@ def _content(found: list[Block], shift: int) -> list[tuple[str, object]]:
     return out
 
 
-def _standalone_body(data: bytes) -> list[Block]:
-    """The standalone document's sections (after the title block and the intro)."""
-    found = blocks(open_docx(data))
-    start = next(i for i, b in enumerate(found) if b.level is not None)
-    return found[start:]
+def _chapter(document: object, title: str) -> tuple[list[tuple[int, str]], list[Block], int]:
+    """The chapter ``title``: its heading and those below it (level, text without number),
+    and its blocks."""
+    found = blocks(document)
+    start = next(
+        i for i, b in enumerate(found) if b.level is not None and unnumbered(b.text) == title
+    )
+    level = found[start].level
+    assert level is not None
+    inside = section(document, found[start].text)
+    heads = [(level, unnumbered(found[start].text))] + [
+        (b.level, unnumbered(b.text)) for b in inside if b.level is not None
+    ]
+    return [(lv - level, text) for lv, text in heads], inside, level
 
 
-@pytest.mark.parametrize("path", [NORDBYEN, ELVEBAKKEN, SAMI])
-@pytest.mark.parametrize(("filename", "chapter", "next_chapter"), [
-    ("kommunikasjonsplan.docx", "Kommunikasjon", "Evaluering"),
-    ("evalueringsplan.docx", "Evaluering", ("Fremdrift", "Framdrift")),
-])
+def _cells(found: list[Block]) -> set[str]:
+    return {c for b in found if b.kind == "table" for row in b.rows or [] for c in row if c}
+
+
+CASES = [(NORDBYEN, None), (ELVEBAKKEN, None), (SAMI, None), (NORDBYEN, "nn")]
+KINDS = [("kommunikasjonsplan.docx", "Kommunikasjon"), ("evalueringsplan.docx", "Evaluering")]
+
+
+@pytest.mark.parametrize(("path", "language"), CASES)
+@pytest.mark.parametrize(("filename", "chapter"), KINDS)
 def test_section_in_handlingsplan_equals_standalone(
-    path: Path, filename: str, chapter: str, next_chapter: object
+    path: Path, language: str | None, filename: str, chapter: str
 ) -> None:
-    docs = built(path)
-    plan = open_docx(docs["handlingsplan.docx"])
-    inside = section(plan, chapter)
-    alone = _standalone_body(docs[filename])
-    assert _content(inside, shift=2) == _content(alone, shift=0)
-    assert len(inside) > 5
+    docs = built(path, language)
+    plan_heads, inside, plan_level = _chapter(open_docx(docs["handlingsplan.docx"]), chapter)
+    alone_doc = open_docx(docs[filename])
+    alone_heads, alone, alone_level = _chapter(alone_doc, chapter)
+    assert alone_level == 1
+    # the same headings in the same order (the chapter is level 1 alone, one level deeper and
+    # numbered in the plan), and nothing else under a heading in the standalone document
+    assert plan_heads == alone_heads
+    assert len(plan_heads) > 5
+    assert [(lv, t) for lv, t in headings(alone_doc)] == [(lv + 1, t) for lv, t in alone_heads]
+    # every cell of the chapter's tables in the standalone document and back
+    assert _cells(inside) == _cells(alone)
+    assert _cells(inside)
+    # and the whole text in order
+    assert _content(inside, plan_level) == _content(alone, alone_level)
+
+
+def _no_numbers(block: object) -> object:
+    if not isinstance(block, Section):
+        return block
+    return replace(block, number="", children=tuple(_no_numbers(c) for c in block.children))
+
+
+@pytest.mark.parametrize(("path", "language"), CASES)
+def test_the_plan_view_holds_the_kinds_own_sections(path: Path, language: str | None) -> None:
+    m = model(path)
+    lang = Language(language) if language else m.municipality.language
+    document = plan_document(m, lang)
+    chapters = {
+        b.key: b
+        for part in document.body
+        if isinstance(part, Section)
+        for b in part.children
+        if isinstance(b, Section)
+    }
+    for key, build in (("communication", communication_section), ("evaluation", evaluation_section)):
+        own = build(m, lang, None, level=2)
+        assert _no_numbers(chapters[key]) == own
 
 
 def test_communication_measures_table() -> None:
@@ -82,7 +128,7 @@ def test_communication_measures_table() -> None:
     assert len(rows) == 1 + len(model(NORDBYEN).communication.measures)
     found = headings(document)
     assert [t for _, t in found] == [
-        "Mål for kommunikasjonen", "Målgrupper", "Kjernebudskap", "Kanaler", "Språk", "Tiltak",
+        "Kommunikasjon", "Mål for kommunikasjonen", "Målgrupper", "Kjernebudskap", "Kanaler", "Språk", "Tiltak",
         "Kommunens forpliktelse",
     ]
     engagement = [b.text for b in section(document, "Kommunens forpliktelse")]
@@ -138,9 +184,3 @@ def test_kinds_are_skipped_without_data(tmp_path: Path) -> None:
     kinds = [a.kind for a in omradedok.plan(bare)]
     assert "kommunikasjonsplan" not in kinds and "evalueringsplan" not in kinds
     assert "handlingsplan" in kinds
-
-
-def test_view_keys_match_the_declared_template_fields() -> None:
-    m = model(NORDBYEN)
-    assert set(communication_view(m, Language.NB)) == COMM_KEYS
-    assert set(evaluation_view(m, Language.NB)) == EVAL_KEYS

@@ -1,50 +1,27 @@
-"""evalueringsplan.docx – the evaluation plan, alone and as a section of the handlingsplan.
+"""evalueringsplan.docx – the evaluation plan, alone and as a chapter of the handlingsplan.
 
-One view (:func:`evaluation_view`) and one sub-template (``parts/evalueringsplan.docx``) feed
-both places. The indicator matrix is derived from the goals' indicators, never typed twice.
+One typed view feeds both places: :func:`evaluation_section` builds the «Evaluering» chapter
+from the model (the handlingsplan places it among its chapters); the standalone document is
+that chapter, one heading level up, in the plan's frame through the house template
+``dokument.docx`` (:func:`evaluation_document`). The indicator matrix is derived from the
+goals' indicators, never typed twice.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..locale import enum_label, pick
 from ..model import EvaluatorKind, Initiative, Language
-from ..render.docx import Fragment
+from ..view.blocks import Block, Document, Paragraph, Section
 from . import views
+from .aktivitetsplan import spans
 from .base import SingleDocumentKind
+from .handlingsplan_doc import _items, _paras, _section, _table, framed_document, plan_cover
 
-PART = "parts/evalueringsplan.docx"
-TEMPLATE = "evalueringsplan.docx"
 FILENAME = "evalueringsplan.docx"
-PART_KEYS = frozenset(
-    {
-        "t",
-        "purpose",
-        "users",
-        "schedule",
-        "questions",
-        "chain",
-        "indicators",
-        "observed",
-        "evaluator",
-        "reporting",
-    }
-)
-STANDALONE_KEYS = views.BASE_KEYS | {"intro", "body"}
-views.declare_template(
-    TEMPLATE,
-    STANDALONE_KEYS,
-    {"status_banner", "doc", "body"},
-    "Evalueringsplan (forside og ramme)",
-)
-views.declare_template(
-    PART,
-    PART_KEYS,
-    {"indicators", "schedule", "questions", "chain"},
-    "Evalueringsplanens innhold (også i handlingsplanen)",
-)
 
 
 def has_evaluation_plan(model: Initiative) -> bool:
@@ -139,35 +116,147 @@ def evaluation_view(
     }
 
 
-def evaluation_fragment(
-    model: Initiative, language: Language, template_dir: Path | None, heading_shift: int
-) -> Fragment | None:
+def evaluation_section(
+    model: Initiative, language: Language, template_dir: Path | None = None, level: int = 2
+) -> Section:
+    """The «Evaluering» chapter at heading ``level`` (its sub-sections one below): the same
+    blocks in the handlingsplan and in the standalone document."""
+    t = views.own_labels(model, views.labels(language, template_dir), language)
     if not has_evaluation_plan(model):
-        return None
-    return Fragment(PART, evaluation_view(model, language, template_dir), heading_shift)
+        return _section(
+            t["evaluation_heading"],
+            [Paragraph(spans(t["none_evaluation"]))],
+            level,
+            key="evaluation",
+        )
+    e = evaluation_view(model, language, template_dir)
+    et = e["t"]
+    parts: list[Block | None] = []
+
+    def sub(key: str, children: Iterable[Block | None]) -> None:
+        parts.append(_section(et[key], children, level + 1, key=f"eval_{key}"))
+
+    if e["purpose"] or e["users"]:
+        users: list[Block | None] = []
+        if e["users"]:
+            users = [Paragraph(spans(f"{et['eval_users']}:")), _items(e["users"])]
+        sub("eval_purpose", [*_paras(e["purpose"]), *users])
+    if e["schedule"]:
+        sub(
+            "eval_schedule",
+            [
+                _table(
+                    [et["year"], et["eval_type"], et["description"]],
+                    [[str(s["year"]), s["type"], s["description"]] for s in e["schedule"]],
+                    [0.1, 0.27, 0.63],
+                    key="eval_schedule",
+                )
+            ],
+        )
+    if e["questions"]:
+        sub("eval_questions", [_items(e["questions"])])
+    if e["chain"]:
+        sub(
+            "result_chain",
+            [
+                Paragraph(spans(et["result_chain_intro"])),
+                _table(
+                    [
+                        f"{et['inputs']} →",
+                        f"{et['activities']} →",
+                        f"{et['results']} →",
+                        et["effects"],
+                    ],
+                    [
+                        [c["inputs"], c["activities"], c["results"], c["effects"]]
+                        for c in e["chain"]
+                    ],
+                    [0.25, 0.25, 0.25, 0.25],
+                    key="result_chain",
+                ),
+            ],
+        )
+    if e["indicators"]:
+        observed = e["observed"]
+        heads = [
+            et["indicator"],
+            et["baseline"],
+            *([et["observed"]] if observed else []),
+            et["target"],
+            et["data_source_frequency"],
+            et["responsible"],
+        ]
+        rows = [
+            [
+                i["indicator"],
+                i["baseline"],
+                *([i["observed"]] if observed else []),
+                i["target"],
+                i["source_frequency"],
+                i["responsible"],
+            ]
+            for i in e["indicators"]
+        ]
+        widths = [0.22, 0.17, 0.17, 0.12, 0.17, 0.15] if observed else [0.29, 0.21, 0.13, 0.2, 0.17]
+        sub(
+            "indicator_matrix",
+            [
+                Paragraph(spans(et["indicator_matrix_intro"])),
+                _table(heads, rows, widths, key="indicators"),
+            ],
+        )
+    sub("evaluator", [Paragraph(spans(e["evaluator"]))])
+    if e["reporting"]:
+        sub(
+            "reporting",
+            [
+                _table(
+                    [et["report_to"], et["frequency"], et["report_form"]],
+                    [[r["to"], r["frequency"], r["form"]] for r in e["reporting"]],
+                    [0.3, 0.22, 0.48],
+                    key="reporting",
+                )
+            ],
+        )
+    return _section(t["evaluation_heading"], parts, level, key="evaluation")
 
 
 def document_title(model: Initiative, language: Language) -> str:
     return f"Evalueringsplan for {model.title} {views.period_text(model)}"
 
 
-def render(model: Initiative, language: Language, template_dir: Path | None = None) -> bytes:
-    return views.render_standalone(
+def evaluation_document(
+    model: Initiative, language: Language, template_dir: Path | None = None
+) -> Document:
+    """The standalone plan: the handlingsplan's «Evaluering» chapter as level 1."""
+    t = views.own_labels(model, views.labels(language, template_dir), language)
+    intro = pick(
+        language,
+        f"Evalueringsplanen er en del av handlingsplanen for {model.title} "
+        f"{views.period_text(model)}. Den beskriver hvordan satsingen følges opp og vurderes.",
+        f"Evalueringsplanen er ein del av handlingsplanen for {model.title} "
+        f"{views.period_text(model)}. Han skildrar korleis satsinga blir følgd opp og vurdert.",
+    )
+    body: list[Block] = [
+        Paragraph(spans(intro), "lead"),
+        evaluation_section(model, language, template_dir, level=1),
+    ]
+    return framed_document(
         model,
         language,
-        template_dir,
-        template=TEMPLATE,
+        kind=t["evaluation_plan"],
         title=document_title(model, language),
-        intro=pick(
-            language,
-            f"Evalueringsplanen er en del av handlingsplanen for {model.title} "
-            f"{views.period_text(model)}. Den beskriver hvordan satsingen følges opp og vurderes.",
-            f"Evalueringsplanen er ein del av handlingsplanen for {model.title} "
-            f"{views.period_text(model)}. Han skildrar korleis satsinga blir følgd opp og vurdert.",
-        ),
-        body=evaluation_fragment(model, language, template_dir, 0),
-        category="Evalueringsplan",
         keywords=("evalueringsplan", "evaluering", "indikatorer"),
+        body=body,
+        cover=plan_cover(model, language, t, t["evaluation_plan"]),
+    )
+
+
+def render(model: Initiative, language: Language, template_dir: Path | None = None) -> bytes:
+    from ..render.docx_body import render_docx_body
+
+    return render_docx_body(
+        evaluation_document(model, language, template_dir), template_dir=template_dir
     )
 
 

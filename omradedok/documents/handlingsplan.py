@@ -2,10 +2,11 @@
 
 :func:`handlingsplan_view` maps the model to plain, formatted data; the plan's one typed view
 (:mod:`omradedok.documents.handlingsplan_doc`) is built from it and laid out as DOCX (through the
-house template ``dokument.docx``) and as PDF. The communication and evaluation chapters are
-built from the same views as their standalone documents (see kommunikasjonsplan.py and
-evalueringsplan.py). Charts come from :mod:`omradedok.documents.chart_data` and the responsibility
-matrix from :mod:`omradedok.documents.roles` when those modules are available.
+house template ``dokument.docx``) and as PDF. The communication and evaluation chapters
+are the same sections as their standalone documents
+(``kommunikasjonsplan.communication_section``, ``evalueringsplan.evaluation_section``).
+Charts come from :mod:`omradedok.documents.chart_data` and the responsibility matrix from
+:mod:`omradedok.documents.roles`.
 """
 
 from __future__ import annotations

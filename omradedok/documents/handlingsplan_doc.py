@@ -605,182 +605,15 @@ def _participation(plan: _Plan) -> Section:
 
 
 def _communication(plan: _Plan) -> Section:
-    from .kommunikasjonsplan import communication_view, has_communication_plan
+    from .kommunikasjonsplan import communication_section
 
-    t = plan.t
-    if not has_communication_plan(plan.model):
-        return _section(
-            t["communication_heading"], [plan.none("none_communication")], 2, key="communication"
-        )
-    c = communication_view(plan.model, plan.lang, plan.template_dir)
-    ct = views.own_labels(plan.model, c["t"], plan.lang)
-    parts: list[Block | None] = []
-
-    def sub(key: str, children: Iterable[Block | None]) -> None:
-        parts.append(_section(ct[key], children, 3, key=f"comm_{key}"))
-
-    if c["goals"]:
-        sub("comm_goals", [_items(c["goals"])])
-    if c["target_groups"]:
-        sub(
-            "target_groups",
-            [
-                _table(
-                    [ct["target_group"], ct["description"]],
-                    [[g["name"], g["description"]] for g in c["target_groups"]],
-                    [0.34, 0.66],
-                    key="target_groups",
-                )
-            ],
-        )
-    if c["core_messages"]:
-        sub("core_messages", [_items(c["core_messages"])])
-    if c["channels"]:
-        sub(
-            "channels",
-            [
-                _table(
-                    [ct["channel"], ct["kind"]],
-                    [[ch["text"], ch["kind"]] for ch in c["channels"]],
-                    [0.69, 0.31],
-                    key="channels",
-                )
-            ],
-        )
-    if c["languages"]:
-        sub("languages", [Paragraph(spans(c["languages"]))])
-    if c["measures"]:
-        sub(
-            "measures",
-            [
-                _table(
-                    [
-                        ct["activity"],
-                        ct["channel"],
-                        ct["target_group"],
-                        ct["timing"],
-                        ct["responsible"],
-                        ct["resources_col"],
-                    ],
-                    [
-                        [
-                            m["activity"],
-                            m["channels"],
-                            m["target_groups"],
-                            m["timing"],
-                            m["responsible"],
-                            m["resources"],
-                        ]
-                        for m in c["measures"]
-                    ],
-                    [0.22, 0.17, 0.16, 0.13, 0.17, 0.15],
-                    key="comm_measures",
-                )
-            ],
-        )
-    if c["engagement"]:
-        sub("engagement", _paras(c["engagement"]))
-    return _section(t["communication_heading"], parts, 2, key="communication")
+    return communication_section(plan.model, plan.lang, plan.template_dir)
 
 
 def _evaluation(plan: _Plan) -> Section:
-    from .evalueringsplan import evaluation_view, has_evaluation_plan
+    from .evalueringsplan import evaluation_section
 
-    t = plan.t
-    if not has_evaluation_plan(plan.model):
-        return _section(
-            t["evaluation_heading"], [plan.none("none_evaluation")], 2, key="evaluation"
-        )
-    e = evaluation_view(plan.model, plan.lang, plan.template_dir)
-    et = e["t"]
-    parts: list[Block | None] = []
-
-    def sub(key: str, children: Iterable[Block | None]) -> None:
-        parts.append(_section(et[key], children, 3, key=f"eval_{key}"))
-
-    if e["purpose"] or e["users"]:
-        users: list[Block | None] = []
-        if e["users"]:
-            users = [Paragraph(spans(f"{et['eval_users']}:")), _items(e["users"])]
-        sub("eval_purpose", [*_paras(e["purpose"]), *users])
-    if e["schedule"]:
-        sub(
-            "eval_schedule",
-            [
-                _table(
-                    [et["year"], et["eval_type"], et["description"]],
-                    [[str(s["year"]), s["type"], s["description"]] for s in e["schedule"]],
-                    [0.1, 0.27, 0.63],
-                    key="eval_schedule",
-                )
-            ],
-        )
-    if e["questions"]:
-        sub("eval_questions", [_items(e["questions"])])
-    if e["chain"]:
-        sub(
-            "result_chain",
-            [
-                Paragraph(spans(et["result_chain_intro"])),
-                _table(
-                    [
-                        f"{et['inputs']} →",
-                        f"{et['activities']} →",
-                        f"{et['results']} →",
-                        et["effects"],
-                    ],
-                    [
-                        [c["inputs"], c["activities"], c["results"], c["effects"]]
-                        for c in e["chain"]
-                    ],
-                    [0.25, 0.25, 0.25, 0.25],
-                    key="result_chain",
-                ),
-            ],
-        )
-    if e["indicators"]:
-        observed = e["observed"]
-        heads = [
-            et["indicator"],
-            et["baseline"],
-            *([et["observed"]] if observed else []),
-            et["target"],
-            et["data_source_frequency"],
-            et["responsible"],
-        ]
-        rows = [
-            [
-                i["indicator"],
-                i["baseline"],
-                *([i["observed"]] if observed else []),
-                i["target"],
-                i["source_frequency"],
-                i["responsible"],
-            ]
-            for i in e["indicators"]
-        ]
-        widths = [0.22, 0.17, 0.17, 0.12, 0.17, 0.15] if observed else [0.29, 0.21, 0.13, 0.2, 0.17]
-        sub(
-            "indicator_matrix",
-            [
-                Paragraph(spans(et["indicator_matrix_intro"])),
-                _table(heads, rows, widths, key="indicators"),
-            ],
-        )
-    sub("evaluator", [Paragraph(spans(e["evaluator"]))])
-    if e["reporting"]:
-        sub(
-            "reporting",
-            [
-                _table(
-                    [et["report_to"], et["frequency"], et["report_form"]],
-                    [[r["to"], r["frequency"], r["form"]] for r in e["reporting"]],
-                    [0.3, 0.22, 0.48],
-                    key="reporting",
-                )
-            ],
-        )
-    return _section(t["evaluation_heading"], parts, 2, key="evaluation")
+    return evaluation_section(plan.model, plan.lang, plan.template_dir)
 
 
 def _progress(plan: _Plan) -> Section:
@@ -910,12 +743,20 @@ def _watermark(model: Initiative, lang: Language) -> str | None:
     return None
 
 
-def _cover(plan: _Plan) -> ViewCover:
-    model, doc, t = plan.model, plan.v["doc"], plan.t
+def plan_cover(
+    model: Initiative,
+    language: Language,
+    t: dict[str, str],
+    kind: str,
+    plan_documents_line: str = "",
+) -> ViewCover:
+    """The title page: municipality, the kind («Handlingsplan», «Kommunikasjonsplan» …), the
+    initiative and period, and the status facts the input gives."""
+    doc = views.doc_facts(model, language)
     area = model.area
     facts = [
         (t["area"], ", ".join(x for x in (area.name, area.district) if x)),
-        (t["plan_document"], plan.v["plan_documents"]["line"]),
+        (t["plan_document"], plan_documents_line),
         (t["period"], doc["period"]),
         (t["status"], doc["status"]),
         (t["version"], doc["version"]),
@@ -926,7 +767,7 @@ def _cover(plan: _Plan) -> ViewCover:
     ]
     return ViewCover(
         municipality=model.municipality.name,
-        kind=plain(t["action_plan"]),
+        kind=plain(kind),
         title=model.title,
         subtitle=views.period_text(model),
         facts=tuple((plain(k), str(v)) for k, v in facts if str(v).strip()),
@@ -970,6 +811,32 @@ def plan_document(
         key="part2",
         new_page=True,
     )
+    return framed_document(
+        model,
+        language,
+        kind=t["action_plan"],
+        title=document_title(model, language),
+        keywords=("handlingsplan", "områdeløft", "programplan"),
+        body=(_about(plan), del1, del2),
+        cover=plan_cover(model, language, t, t["action_plan"], plan.v["plan_documents"]["line"]),
+        contents_title=t["contents"],
+    )
+
+
+def framed_document(
+    model: Initiative,
+    language: Language,
+    *,
+    kind: str,
+    title: str,
+    keywords: Sequence[str],
+    body: Sequence[Block],
+    cover: ViewCover,
+    contents_title: str = "",
+) -> Document:
+    """A plan document's frame around ``body``: metadata, brand, running head (initiative,
+    ``kind``, status; footer with municipality, version and date) and title page – the same
+    for the handlingsplan and the plan parts printed on their own."""
     doc = model.document
     footer = " · ".join(
         x
@@ -980,34 +847,27 @@ def plan_document(
         )
         if x
     )
-    title = plain(document_title(model, language))
     return Document(
         meta=Meta(
-            title=title,
+            title=plain(title),
             language=f"{language.value}-NO",
             subject=plain(f"{model.title} {views.period_text(model)} – {model.area.name}"),
-            keywords=(
-                "handlingsplan",
-                "områdeløft",
-                "programplan",
-                plain(model.area.name),
-                "områdesatsing",
-            ),
+            keywords=(*keywords, plain(model.area.name), "områdesatsing"),
             author=plain(model.municipality.name),
             date=doc.date,
         ),
-        body=(_about(plan), del1, del2),
+        body=tuple(body),
         brand=views.brand_of(model),
         running_head=RunningHead(
             left=plain(model.title),
-            centre=plain(t["action_plan"]),
+            centre=plain(kind),
             right=enum_label(doc.status, language),
             footer_left=footer,
             watermark=_watermark(model, language),
             status_line=views.status_banner(model, language),
         ),
-        cover=_cover(plan),
-        contents_title=t["contents"],
+        cover=cover,
+        contents_title=contents_title,
         contents_depth=2,
     )
 

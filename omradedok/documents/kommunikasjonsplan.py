@@ -1,50 +1,26 @@
-"""kommunikasjonsplan.docx – the communication plan, alone and as a section of the handlingsplan.
+"""kommunikasjonsplan.docx – the communication plan, alone and as a chapter of the handlingsplan.
 
-One view (:func:`communication_view`) and one sub-template (``parts/kommunikasjonsplan.docx``)
-feed both places: the standalone document wraps the part with a title block, and the
-handlingsplan places the same part under «Kommunikasjon» with its headings moved down two
-levels (:func:`communication_fragment`).
+One typed view feeds both places: :func:`communication_section` builds the «Kommunikasjon»
+chapter from the model (the handlingsplan places it among its chapters); the standalone
+document is that chapter, one heading level up, in the plan's frame (title page, running
+head) through the house template ``dokument.docx`` (:func:`communication_document`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..locale import enum_label, pick
 from ..model import Initiative, Language
-from ..render.docx import Fragment
+from ..view.blocks import Block, Document, Paragraph, Section
 from . import views
+from .aktivitetsplan import spans
 from .base import SingleDocumentKind
+from .handlingsplan_doc import _items, _paras, _section, _table, framed_document, plan_cover
 
-PART = "parts/kommunikasjonsplan.docx"
-TEMPLATE = "kommunikasjonsplan.docx"
 FILENAME = "kommunikasjonsplan.docx"
-PART_KEYS = frozenset(
-    {
-        "t",
-        "goals",
-        "target_groups",
-        "core_messages",
-        "channels",
-        "languages",
-        "measures",
-        "engagement",
-    }
-)
-STANDALONE_KEYS = views.BASE_KEYS | {"intro", "body"}
-views.declare_template(
-    TEMPLATE,
-    STANDALONE_KEYS,
-    {"status_banner", "doc", "body"},
-    "Kommunikasjonsplan (forside og ramme)",
-)
-views.declare_template(
-    PART,
-    PART_KEYS,
-    {"measures", "target_groups", "channels", "engagement"},
-    "Kommunikasjonsplanens innhold (også i handlingsplanen)",
-)
 
 
 def has_communication_plan(model: Initiative) -> bool:
@@ -110,12 +86,88 @@ def communication_view(
     }
 
 
-def communication_fragment(
-    model: Initiative, language: Language, template_dir: Path | None, heading_shift: int
-) -> Fragment | None:
+def communication_section(
+    model: Initiative, language: Language, template_dir: Path | None = None, level: int = 2
+) -> Section:
+    """The «Kommunikasjon» chapter at heading ``level`` (its sub-sections one below): the same
+    blocks in the handlingsplan and in the standalone document."""
+    t = views.own_labels(model, views.labels(language, template_dir), language)
     if not has_communication_plan(model):
-        return None
-    return Fragment(PART, communication_view(model, language, template_dir), heading_shift)
+        return _section(
+            t["communication_heading"],
+            [Paragraph(spans(t["none_communication"]))],
+            level,
+            key="communication",
+        )
+    c = communication_view(model, language, template_dir)
+    ct = views.own_labels(model, c["t"], language)
+    parts: list[Block | None] = []
+
+    def sub(key: str, children: Iterable[Block | None]) -> None:
+        parts.append(_section(ct[key], children, level + 1, key=f"comm_{key}"))
+
+    if c["goals"]:
+        sub("comm_goals", [_items(c["goals"])])
+    if c["target_groups"]:
+        sub(
+            "target_groups",
+            [
+                _table(
+                    [ct["target_group"], ct["description"]],
+                    [[g["name"], g["description"]] for g in c["target_groups"]],
+                    [0.34, 0.66],
+                    key="target_groups",
+                )
+            ],
+        )
+    if c["core_messages"]:
+        sub("core_messages", [_items(c["core_messages"])])
+    if c["channels"]:
+        sub(
+            "channels",
+            [
+                _table(
+                    [ct["channel"], ct["kind"]],
+                    [[ch["text"], ch["kind"]] for ch in c["channels"]],
+                    [0.69, 0.31],
+                    key="channels",
+                )
+            ],
+        )
+    if c["languages"]:
+        sub("languages", [Paragraph(spans(c["languages"]))])
+    if c["measures"]:
+        sub(
+            "measures",
+            [
+                _table(
+                    [
+                        ct["activity"],
+                        ct["channel"],
+                        ct["target_group"],
+                        ct["timing"],
+                        ct["responsible"],
+                        ct["resources_col"],
+                    ],
+                    [
+                        [
+                            m["activity"],
+                            m["channels"],
+                            m["target_groups"],
+                            m["timing"],
+                            m["responsible"],
+                            m["resources"],
+                        ]
+                        for m in c["measures"]
+                    ],
+                    [0.22, 0.17, 0.16, 0.13, 0.17, 0.15],
+                    key="comm_measures",
+                )
+            ],
+        )
+    if c["engagement"]:
+        sub("engagement", _paras(c["engagement"]))
+    return _section(t["communication_heading"], parts, level, key="communication")
 
 
 def document_title(model: Initiative, language: Language) -> str:
@@ -126,23 +178,38 @@ def document_title(model: Initiative, language: Language) -> str:
     )
 
 
-def render(model: Initiative, language: Language, template_dir: Path | None = None) -> bytes:
-    return views.render_standalone(
+def communication_document(
+    model: Initiative, language: Language, template_dir: Path | None = None
+) -> Document:
+    """The standalone plan: the handlingsplan's «Kommunikasjon» chapter as level 1."""
+    t = views.own_labels(model, views.labels(language, template_dir), language)
+    intro = pick(
+        language,
+        f"Kommunikasjonsplanen er en del av handlingsplanen for {model.title} "
+        f"{views.period_text(model)} og gjelder hele satsingsperioden.",
+        f"Kommunikasjonsplanen er ein del av handlingsplanen for {model.title} "
+        f"{views.period_text(model)} og gjeld heile satsingsperioden.",
+    )
+    body: list[Block] = [
+        Paragraph(spans(intro), "lead"),
+        communication_section(model, language, template_dir, level=1),
+    ]
+    return framed_document(
         model,
         language,
-        template_dir,
-        template=TEMPLATE,
+        kind=t["communication_plan"],
         title=document_title(model, language),
-        intro=pick(
-            language,
-            f"Kommunikasjonsplanen er en del av handlingsplanen for {model.title} "
-            f"{views.period_text(model)} og gjelder hele satsingsperioden.",
-            f"Kommunikasjonsplanen er ein del av handlingsplanen for {model.title} "
-            f"{views.period_text(model)} og gjeld heile satsingsperioden.",
-        ),
-        body=communication_fragment(model, language, template_dir, 0),
-        category="Kommunikasjonsplan",
         keywords=("kommunikasjonsplan", "kommunikasjon", "medvirkning"),
+        body=body,
+        cover=plan_cover(model, language, t, t["communication_plan"]),
+    )
+
+
+def render(model: Initiative, language: Language, template_dir: Path | None = None) -> bytes:
+    from ..render.docx_body import render_docx_body
+
+    return render_docx_body(
+        communication_document(model, language, template_dir), template_dir=template_dir
     )
 
 

@@ -18,7 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from ..view.blocks import (
     Block,
@@ -34,6 +34,7 @@ from ..view.blocks import (
 from .charts import chart_for, style_for
 from .colors import darken_for_white, header_fill
 from .pdf import Cover, PdfDocument, PdfMeta, _lead, _table
+from .pdf_long import LONG, LongTable
 from .pdf_tags import Node
 from .pdf_tags import TaggedParagraph as PdfParagraph
 from .pdf_text import TextBlock
@@ -341,6 +342,13 @@ class _Writer:
         )
         grid.setStyle(TableStyle(commands))
         grid.tag(heads)
+        laid_out: Flowable = grid
+        if len(data) - heads > LONG:  # laid out a page at a time (linear, not n²)
+
+            def make(rows: list[list[Any]], repeat_rows: int) -> Any:
+                return _table(rows, colWidths=widths, repeatRows=repeat_rows, hAlign="LEFT")
+
+            laid_out = LongTable(data, heads, table.repeat_header, commands, make)
         flow: list[Any] = []
         if table.caption:
             label, number, text = caption_text(table, self.numbers)
@@ -355,4 +363,4 @@ class _Writer:
         if flow:
             pdf.story.append(CondPageBreak(5 * cm))  # the caption, the header and some rows
             pdf.story.append(KeepTogether(flow))
-        pdf.story += [grid, Spacer(1, 10)]
+        pdf.story += [laid_out, Spacer(1, 10)]
